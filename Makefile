@@ -1,0 +1,41 @@
+# The two commands of the README:
+#   make demo   build, create a data folder with the sample clinic, ingest the sample Maildir, print every
+#               message's reply; the replies are left in demo-data/outgoing/
+#   make test   build and run every test (unit, golden, end-to-end, kill -9)
+# Each installs what it needs when it is missing.
+
+SWIFT      ?= swift
+DEMO_DATA  ?= demo-data
+DEMO_NOW   ?= 2026-03-02T09:00:00+05:30
+BIN        := .build/debug/caredesk
+RELEASE    := .build/release/caredesk
+
+.PHONY: demo test deps build release bench clean-demo
+
+deps:
+	@./scripts/deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	@rm -rf $(DEMO_DATA) .build/demo-maildir
+	@mkdir -p .build/demo-maildir/cur .build/demo-maildir/tmp && cp -R Samples/maildir/new .build/demo-maildir/
+	$(BIN) init --data $(DEMO_DATA) --clinic Samples/clinic.json
+	$(BIN) ingest --data $(DEMO_DATA) --now $(DEMO_NOW) --transcript .build/demo-maildir
+	@echo
+	@echo "Replies written to $(DEMO_DATA)/outgoing/new:" && ls $(DEMO_DATA)/outgoing/new | wc -l
+	$(BIN) show --data $(DEMO_DATA) appointments
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: release
+	$(RELEASE) bench $(BENCH_ARGS)
+
+clean-demo:
+	rm -rf $(DEMO_DATA) .build/demo-maildir

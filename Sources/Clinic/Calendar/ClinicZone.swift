@@ -1,0 +1,49 @@
+import Foundation
+
+/// Converts between UTC instants and the clinic's wall clock. Instants are whole seconds since 1970 (UTC).
+/// Built once per clinic; conversions go through Foundation's TimeZone, which knows the zone's rules.
+public struct ClinicZone: Sendable {
+    public let timeZone: TimeZone
+
+    public init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        timeZone = zone
+    }
+
+    /// The instant at which `time` on `date` happens in the clinic.
+    public func instant(_ date: LocalDate, _ time: TimeOfDay) -> Int64 {
+        let localSeconds = Int64(date.dayNumber) * 86_400 + Int64(time.minutes) * 60
+        // Offset at the guessed instant, then corrected once for a change of offset in between.
+        var offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localSeconds))))
+        let corrected = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localSeconds - offset))))
+        if corrected != offset { offset = corrected }
+        return localSeconds - offset
+    }
+
+    /// The clinic's day and time at `instant`.
+    public func local(_ instant: Int64) -> (date: LocalDate, time: TimeOfDay) {
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))))
+        let local = instant + offset
+        let day = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        let seconds = Int(local - Int64(day) * 86_400)
+        return (LocalDate(dayNumber: day), TimeOfDay(minutes: seconds / 60))
+    }
+
+    /// The zone's short name at `instant` ("IST"), falling back to the UTC offset ("UTC+05:30").
+    public func abbreviation(at instant: Int64) -> String {
+        let date = Date(timeIntervalSince1970: Double(instant))
+        if let known = Self.fixedNames[timeZone.identifier] { return known }
+        if let abbreviation = timeZone.abbreviation(for: date), !abbreviation.hasPrefix("GMT") { return abbreviation }
+        let offset = timeZone.secondsFromGMT(for: date) / 60
+        let sign = offset < 0 ? "-" : "+"
+        let h = abs(offset) / 60, m = abs(offset) % 60
+        return offset == 0 ? "UTC" : "UTC\(sign)\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+
+    /// Names of zones without summer time that Foundation on Linux does not abbreviate.
+    static let fixedNames: [String: String] = [
+        "Asia/Kolkata": "IST", "Asia/Calcutta": "IST", "Asia/Karachi": "PKT", "Asia/Dhaka": "BST",
+        "Asia/Kathmandu": "NPT", "Asia/Dubai": "GST", "Asia/Singapore": "SGT", "Asia/Colombo": "IST",
+        "UTC": "UTC", "Etc/UTC": "UTC",
+    ]
+}

@@ -1,0 +1,59 @@
+/// The hospital itself: who it is, where, and the rules its desk keeps.
+public struct ClinicInfo: Sendable, Codable, Equatable {
+    public var name: String
+    public var address: String
+    public var phone: String
+    /// The front desk's mailbox; replies are sent from it.
+    public var deskEmail: String
+    /// IANA zone, e.g. "Asia/Kolkata". Every instant is stored in UTC and shown in this zone.
+    public var timeZone: String
+    /// ISO 4217 code, e.g. "INR".
+    public var currency: String
+    /// How long before a slot it can still be booked, in minutes (default 60).
+    public var minimumNoticeMinutes: Int
+    /// Whether "4/3" means 4 March (day first, the default) or April 3.
+    public var dayFirst: Bool
+    /// Further addresses that act for the front desk.
+    public var deskAddresses: [String]
+
+    public init(name: String, address: String, phone: String, deskEmail: String, timeZone: String, currency: String,
+                minimumNoticeMinutes: Int = 60, dayFirst: Bool = true, deskAddresses: [String] = []) {
+        self.name = name
+        self.address = address
+        self.phone = phone
+        self.deskEmail = deskEmail
+        self.timeZone = timeZone
+        self.currency = currency
+        self.minimumNoticeMinutes = minimumNoticeMinutes
+        self.dayFirst = dayFirst
+        self.deskAddresses = deskAddresses
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, address, phone, deskEmail, timeZone, currency, minimumNoticeMinutes, dayFirst, deskAddresses
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        address = try c.decode(String.self, forKey: .address)
+        phone = try c.decode(String.self, forKey: .phone)
+        deskEmail = try c.decode(String.self, forKey: .deskEmail)
+        timeZone = try c.decode(String.self, forKey: .timeZone)
+        currency = try c.decode(String.self, forKey: .currency)
+        minimumNoticeMinutes = try c.decodeIfPresent(Int.self, forKey: .minimumNoticeMinutes) ?? 60
+        dayFirst = try c.decodeIfPresent(Bool.self, forKey: .dayFirst) ?? true
+        deskAddresses = try c.decodeIfPresent([String].self, forKey: .deskAddresses) ?? []
+    }
+
+    /// The symbol printed before amounts ("₹" for INR).
+    public var currencySymbol: String {
+        switch currency.uppercased() {
+        case "INR": "₹"
+        case "USD": "$"
+        case "EUR": "€"
+        case "GBP": "£"
+        default: currency.uppercased() + " "
+        }
+    }
+}

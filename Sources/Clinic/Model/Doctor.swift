@@ -1,0 +1,53 @@
+/// A doctor who sees patients at the clinic.
+public struct Doctor: Sendable, Equatable, Codable, Identifiable {
+    /// Stable slug, e.g. "rao".
+    public var id: String
+    /// Display name, e.g. "Dr Suresh Rao".
+    public var name: String
+    public var specialty: String
+    public var qualifications: String
+    public var fee: Money
+    public var slotMinutes: Int
+    public var hours: WeeklyHours
+    public var leave: Set<LocalDate>
+    public var email: String
+    public var phone: String?
+    public var active: Bool
+
+    public init(id: String, name: String, specialty: String, qualifications: String, fee: Money, slotMinutes: Int,
+                hours: WeeklyHours, leave: Set<LocalDate> = [], email: String, phone: String? = nil, active: Bool = true) {
+        self.id = id
+        self.name = name
+        self.specialty = specialty
+        self.qualifications = qualifications
+        self.fee = fee
+        self.slotMinutes = slotMinutes
+        self.hours = hours
+        self.leave = leave
+        self.email = email
+        self.phone = phone
+        self.active = active
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        specialty = try c.decode(String.self, forKey: .specialty)
+        qualifications = try c.decodeIfPresent(String.self, forKey: .qualifications) ?? ""
+        fee = try c.decode(Money.self, forKey: .fee)
+        slotMinutes = try c.decode(Int.self, forKey: .slotMinutes)
+        hours = try c.decode(WeeklyHours.self, forKey: .hours)
+        leave = try c.decodeIfPresent(Set<LocalDate>.self, forKey: .leave) ?? []
+        email = try c.decode(String.self, forKey: .email)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        active = try c.decodeIfPresent(Bool.self, forKey: .active) ?? true
+    }
+
+    /// The surname, as patients write it ("Rao" of "Dr Suresh Rao").
+    public var surname: String { name.split(separator: " ").last.map(String.init) ?? name }
+}

@@ -1,0 +1,67 @@
+/// What came of one command: the facts a reply is written from. The desk renders each case with a template.
+public enum Outcome: Sendable, Equatable {
+    case help
+    case info(ClinicInfo)
+    case doctorList([Doctor], specialty: String?)
+    case doctorDetail(Doctor)
+    case slots(Doctor, [DaySlots])
+
+    case registered(name: String, code: String, expiresAt: Int64)
+    case alreadyRegistered(name: String)
+    case verified(name: String)
+    case verifyRefused(VerifyRefusal)
+    /// A command that needs a registered, verified sender came from someone who is not.
+    case needsRegistration(verificationPending: Bool)
+
+    case booked(Appointment)
+    case bookRefused(BookRefusal, alternatives: [Slot])
+    case cancelled(Appointment)
+    case cancelChoice([Appointment])
+    case cancelRefused(CancelRefusal)
+    case rescheduled(Appointment, from: Appointment)
+    case rescheduleRefused(BookRefusal, alternatives: [Slot])
+    case appointmentList([Appointment])
+}
+
+public enum VerifyRefusal: Sendable, Equatable {
+    case nothingPending
+    case alreadyVerified
+    case expired
+    case noAttemptsLeft
+    case wrongCode(attemptsLeft: Int)
+}
+
+public enum BookRefusal: Error, Sendable, Equatable {
+    case doctorInactive
+    case onLeave(LocalDate)
+    case noClinicThatDay(LocalDate)
+    /// The time is not the start of one of the doctor's slots.
+    case notASlot(LocalDate, TimeOfDay)
+    case inThePast
+    case tooSoon(minimumNoticeMinutes: Int)
+    case taken
+    /// The patient already holds an appointment at that time.
+    case overlapsOwn(Appointment)
+    case unknownRef(String)
+    case notYours(String)
+    case notActive(Appointment)
+}
+
+public enum CancelRefusal: Sendable, Equatable {
+    case nothingUpcoming
+    case unknownRef(String)
+    case notYours(String)
+    case alreadyEnded(Appointment)
+    case alreadyCancelled(Appointment)
+}
+
+/// One command's decision: the events to commit and what to tell the sender.
+public struct Decision: Sendable, Equatable {
+    public var events: [ClinicEvent]
+    public var outcome: Outcome
+
+    public init(events: [ClinicEvent] = [], outcome: Outcome) {
+        self.events = events
+        self.outcome = outcome
+    }
+}

@@ -1,0 +1,43 @@
+/// Someone who books appointments. Identified by the address they write from (an email address or an
+/// E.164 phone number); registration is confirmed by a code sent to that address.
+public struct Patient: Sendable, Equatable, Codable, Identifiable {
+    public var id: String
+    public var name: String
+    public var email: String?
+    public var phone: String?
+    public var verified: Bool
+    public var pendingCode: VerificationCode?
+    public var registeredAt: Int64
+    public var verifiedAt: Int64?
+    // Profile fields, filled by later commands.
+    public var bloodType: String?
+    public var dateOfBirth: LocalDate?
+    public var postalAddress: String?
+    public var photo: String?
+
+    public init(id: String, name: String, email: String?, phone: String?, registeredAt: Int64, pendingCode: VerificationCode?) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.verified = false
+        self.pendingCode = pendingCode
+        self.registeredAt = registeredAt
+    }
+}
+
+/// A one-time code that proves the patient reads the address they registered from.
+public struct VerificationCode: Sendable, Equatable, Codable {
+    public var code: String
+    public var expiresAt: Int64
+    public var attemptsLeft: Int
+
+    public static let lifetimeSeconds: Int64 = 30 * 60
+    public static let attempts = 5
+
+    public init(code: String, expiresAt: Int64, attemptsLeft: Int = VerificationCode.attempts) {
+        self.code = code
+        self.expiresAt = expiresAt
+        self.attemptsLeft = attemptsLeft
+    }
+}

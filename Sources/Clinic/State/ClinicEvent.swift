@@ -1,0 +1,56 @@
+/// A change to the clinic that has happened. Events are what the journal keeps; replaying them in order
+/// rebuilds the state exactly, so `apply` is deterministic and never fails.
+public enum ClinicEvent: Sendable, Equatable, Codable {
+    case patientRegistered(Patient)
+    case codeIssued(patientID: String, name: String, code: VerificationCode)
+    case codeRejected(patientID: String)
+    case patientVerified(patientID: String, at: Int64)
+    case booked(Appointment)
+    case cancelled(ref: String, status: Appointment.Status, at: Int64, by: String, reason: String?)
+    case rescheduled(ref: String, start: Int64, end: Int64, at: Int64, by: String)
+}
+
+extension ClinicState {
+    public mutating func apply(_ event: ClinicEvent) {
+        switch event {
+        case .patientRegistered(let patient):
+            store(patient)
+            if let number = Int(patient.id.dropFirst()) { setNextPatientNumber(atLeast: number + 1) }
+        case .codeIssued(let id, let name, let code):
+            guard var patient = patients[id] else { return }
+            patient.name = name
+            patient.pendingCode = code
+            store(patient)
+        case .codeRejected(let id):
+            guard var patient = patients[id], var code = patient.pendingCode else { return }
+            code.attemptsLeft = max(0, code.attemptsLeft - 1)
+            patient.pendingCode = code
+            store(patient)
+        case .patientVerified(let id, let at):
+            guard var patient = patients[id] else { return }
+            patient.verified = true
+            patient.verifiedAt = at
+            patient.pendingCode = nil
+            store(patient)
+        case .booked(let appointment):
+            insert(appointment)
+        case .cancelled(let ref, let status, let at, let by, let reason):
+            guard var appointment = appointments[ref] else { return }
+            appointment.status = status
+            appointment.history.append(.init(at: at, by: by, what: reason.map { "cancelled: \($0)" } ?? "cancelled"))
+            replace(appointment)
+        case .rescheduled(let ref, let start, let end, let at, let by):
+            guard var appointment = appointments[ref] else { return }
+            let old = zone.local(appointment.start)
+            appointment.history.append(.init(at: at, by: by, what: "rescheduled from \(old.date) \(old.time)"))
+            appointment.start = start
+            appointment.end = end
+            appointment.sequence += 1
+            replace(appointment)
+        }
+    }
+
+    public mutating func apply(_ events: [ClinicEvent]) {
+        for event in events { apply(event) }
+    }
+}

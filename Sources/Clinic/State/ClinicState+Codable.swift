@@ -1,0 +1,23 @@
+extension ClinicState: Codable {
+    enum CodingKeys: String, CodingKey {
+        case info, doctors, patients, appointments, nextPatientNumber
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(info: c.decode(ClinicInfo.self, forKey: .info), doctors: c.decode([Doctor].self, forKey: .doctors))
+        for patient in try c.decode([Patient].self, forKey: .patients) { store(patient) }
+        let list = try c.decode([Appointment].self, forKey: .appointments)
+        for appointment in list { insert(appointment) }
+        setNextPatientNumber(atLeast: try c.decode(Int.self, forKey: .nextPatientNumber))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(info, forKey: .info)
+        try c.encode(doctors, forKey: .doctors)
+        try c.encode(patients.values.sorted { $0.id < $1.id }, forKey: .patients)
+        try c.encode(appointments.values.sorted { $0.start < $1.start }, forKey: .appointments)
+        try c.encode(nextPatientNumber, forKey: .nextPatientNumber)
+    }
+}

@@ -1,0 +1,42 @@
+/// The clinic's one entry point: an intent from a sender at an instant becomes events and an outcome.
+/// Pure: no I/O, no clock, no randomness but the generator passed in.
+extension ClinicState {
+    public func decide(_ intent: Intent, from sender: Sender, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
+        switch intent {
+        case .help: return Decision(outcome: .help)
+        case .info: return Decision(outcome: .info(info))
+        case .doctors(let specialty):
+            let wanted = specialty?.lowercased()
+            let list = doctors.filter { doctor in doctor.active && (wanted.map { doctor.specialty.lowercased().contains($0) } ?? true) }
+            return Decision(outcome: .doctorList(list, specialty: specialty))
+        case .doctor(let id):
+            guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
+            return Decision(outcome: .doctorDetail(doctor))
+        case .slots(let id, let day):
+            guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
+            let today = zone.local(now).date
+            let days = day.map { [slots(of: doctor, on: $0, now: now)] } ?? nextClinicDays(of: doctor, from: today, count: 3, now: now)
+            return Decision(outcome: .slots(doctor, days))
+        case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
+        case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .book, .cancel, .reschedule, .appointments:
+            guard let patient = patient(address: sender.address), patient.verified else {
+                let pending = patient(address: sender.address)?.pendingCode != nil
+                return Decision(outcome: .needsRegistration(verificationPending: pending))
+            }
+            return decideForPatient(intent, patient: patient, now: now, random: &random)
+        }
+    }
+
+    private func decideForPatient(_ intent: Intent, patient: Patient, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
+        switch intent {
+        case .book(let id, let day, let time, let reason):
+            guard let doctor = doctor(id: id) else { return Decision(outcome: .bookRefused(.doctorInactive, alternatives: [])) }
+            return book(doctor: doctor, date: day, time: time, reason: reason, patient: patient, now: now, random: &random)
+        case .cancel(let ref): return cancel(ref: ref, patient: patient, now: now)
+        case .reschedule(let ref, let day, let time): return reschedule(ref: ref, date: day, time: time, patient: patient, now: now)
+        case .appointments: return Decision(outcome: .appointmentList(upcoming(patientID: patient.id, now: now)))
+        default: return Decision(outcome: .help)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Everything the clinic knows: its doctors, patients and appointments, with the indexes that keep every
+/// question a message asks cheap however large the store grows. Only the records are encoded; the indexes are
+/// rebuilt when the state is decoded.
+public struct ClinicState: Sendable {
+    public internal(set) var info: ClinicInfo
+    public let zone: ClinicZone
+    public internal(set) var doctors: [Doctor]
+    public internal(set) var patients: [String: Patient] = [:]
+    public internal(set) var appointments: [String: Appointment] = [:]
+    public internal(set) var nextPatientNumber = 1
+
+    var doctorIndex: [String: Int] = [:]
+    var patientByAddress: [String: String] = [:]
+    var appointmentsByDoctorDay: [DoctorDay: [String]] = [:]
+    var appointmentsByPatient: [String: [String]] = [:]
+
+    struct DoctorDay: Hashable {
+        let doctorID: String
+        let dayNumber: Int
+    }
+
+    public struct InvalidClinic: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(info: ClinicInfo, doctors: [Doctor]) throws {
+        guard let zone = ClinicZone(identifier: info.timeZone) else {
+            throw InvalidClinic(description: "unknown time zone \(info.timeZone); use an IANA name such as Asia/Kolkata")
+        }
+        var seen = Set<String>()
+        for doctor in doctors {
+            guard seen.insert(doctor.id).inserted else { throw InvalidClinic(description: "two doctors have the id \(doctor.id)") }
+            guard doctor.slotMinutes >= 5, doctor.slotMinutes <= 240 else {
+                throw InvalidClinic(description: "\(doctor.name): slot length must be 5 to 240 minutes")
+            }
+        }
+        self.info = info
+        self.zone = zone
+        self.doctors = doctors
+        for (i, doctor) in doctors.enumerated() { doctorIndex[doctor.id] = i }
+    }
+
+    public func doctor(id: String) -> Doctor? { doctorIndex[id].map { doctors[$0] } }
+
+    /// The patient who writes from `address` (a lowercased email address or an E.164 number).
+    public func patient(address: String) -> Patient? { patientByAddress[address].flatMap { patients[$0] } }
+
+    public func appointment(ref: String) -> Appointment? { appointments[ref] }
+
+    /// Appointments of one doctor on one clinic day, any status.
+    public func appointments(doctorID: String, on date: LocalDate) -> [Appointment] {
+        (appointmentsByDoctorDay[DoctorDay(doctorID: doctorID, dayNumber: date.dayNumber)] ?? []).compactMap { appointments[$0] }
+    }
+
+    /// A patient's confirmed appointments that have not started yet, soonest first.
+    public func upcoming(patientID: String, now: Int64) -> [Appointment] {
+        (appointmentsByPatient[patientID] ?? []).compactMap { appointments[$0] }
+            .filter { $0.isActive && $0.start > now }
+            .sorted { $0.start < $1.start }
+    }
+
+    // MARK: index upkeep
+
+    mutating func index(_ appointment: Appointment) {
+        let day = zone.local(appointment.start).date
+        appointmentsByDoctorDay[DoctorDay(doctorID: appointment.doctorID, dayNumber: day.dayNumber), default: []].append(appointment.ref)
+        appointmentsByPatient[appointment.patientID, default: []].append(appointment.ref)
+    }
+
+    mutating func unindex(_ appointment: Appointment) {
+        let key = DoctorDay(doctorID: appointment.doctorID, dayNumber: zone.local(appointment.start).date.dayNumber)
+        appointmentsByDoctorDay[key]?.removeAll { $0 == appointment.ref }
+        appointmentsByPatient[appointment.patientID]?.removeAll { $0 == appointment.ref }
+    }
+
+    mutating func store(_ patient: Patient) {
+        patients[patient.id] = patient
+        if let email = patient.email { patientByAddress[email] = patient.id }
+        if let phone = patient.phone { patientByAddress[phone] = patient.id }
+    }
+
+    mutating func insert(_ appointment: Appointment) {
+        appointments[appointment.ref] = appointment
+        index(appointment)
+    }
+
+    mutating func replace(_ appointment: Appointment) {
+        guard let old = appointments[appointment.ref] else { return insert(appointment) }
+        if old.start != appointment.start || old.doctorID != appointment.doctorID {
+            unindex(old)
+            appointments[appointment.ref] = appointment
+            index(appointment)
+        } else {
+            appointments[appointment.ref] = appointment
+        }
+    }
+
+    mutating func takePatientNumber() -> Int {
+        defer { nextPatientNumber += 1 }
+        return nextPatientNumber
+    }
+
+    mutating func setNextPatientNumber(atLeast n: Int) { nextPatientNumber = max(nextPatientNumber, n) }
+}

@@ -1,0 +1,56 @@
+/// One command of the patient's language, as the help reply lists it.
+public struct HelpEntry: Sendable, Equatable {
+    /// The keyword, upper case: "BOOK".
+    public let keyword: String
+    /// The form, with `<required>` and `[optional]` parts: "BOOK <doctor> <day> <time> [reason]".
+    public let command: String
+    /// A complete command that works: "BOOK Dr Rao Tue 10:00 chest pain".
+    public let example: String
+    /// What it does, in one sentence.
+    public let meaning: String
+}
+
+/// The commands and the rules of the language, for the help reply and for every problem's "correct form".
+public enum Help {
+    /// The doctor written in the examples; problems put one of the clinic's own doctors in its place.
+    static let exampleDoctor = "Dr Rao"
+
+    static let help = HelpEntry(keyword: "HELP", command: "HELP", example: "HELP",
+                                meaning: "This list of commands.")
+    static let register = HelpEntry(keyword: "REGISTER", command: "REGISTER <full name>", example: "REGISTER Anita Sharma",
+                                    meaning: "Register with the clinic; we send a 6-digit code to confirm your address.")
+    static let verify = HelpEntry(keyword: "VERIFY", command: "VERIFY <code>", example: "VERIFY 123456",
+                                  meaning: "Confirm your registration with the 6-digit code we sent.")
+    static let info = HelpEntry(keyword: "INFO", command: "INFO", example: "INFO",
+                                meaning: "The clinic's address, phone number and how to reach us.")
+    static let doctors = HelpEntry(keyword: "DOCTORS", command: "DOCTORS [specialty]", example: "DOCTORS Cardiology",
+                                   meaning: "The doctors, or only those of one specialty.")
+    static let doctor = HelpEntry(keyword: "DOCTOR", command: "DOCTOR <doctor>", example: "DOCTOR Dr Rao",
+                                  meaning: "One doctor's specialty, fee and clinic hours.")
+    static let slots = HelpEntry(keyword: "SLOTS", command: "SLOTS <doctor> [day]", example: "SLOTS Dr Rao Tue",
+                                 meaning: "A doctor's free times on a day, or on the next three clinic days.")
+    static let book = HelpEntry(keyword: "BOOK", command: "BOOK <doctor> <day> <time> [reason]",
+                                example: "BOOK Dr Rao Tue 10:00 chest pain", meaning: "Book an appointment.")
+    static let cancel = HelpEntry(keyword: "CANCEL", command: "CANCEL [ref]", example: "CANCEL A7K2Q",
+                                  meaning: "Cancel an appointment; the reference may be left out when you have only one upcoming.")
+    static let reschedule = HelpEntry(keyword: "RESCHEDULE", command: "RESCHEDULE <ref> <day> <time>",
+                                      example: "RESCHEDULE A7K2Q Wed 11:30", meaning: "Move an appointment to another time.")
+    static let appointments = HelpEntry(keyword: "APPOINTMENTS", command: "APPOINTMENTS", example: "MY APPOINTMENTS",
+                                        meaning: "Your upcoming appointments (MY works too).")
+
+    /// Every command, in the order the help reply lists them.
+    public static let commands: [HelpEntry] = [
+        help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments,
+    ]
+
+    /// How days, times and doctors may be written, and how a message is read (day/month order as configured).
+    public static func notes(dayFirst: Bool = true) -> [String] {
+        [
+            "One command per line; several lines are done in order. Capitals do not matter. Lines starting with # are skipped; a line saying THANKS or STOP ends the commands.",
+            "Doctor: Dr Rao, Rao, Suresh Rao or Dr Suresh Rao.",
+            "Day: today, tomorrow, a weekday (Tue, Tuesday: the next one, or today if the time is still ahead), "
+                + (dayFirst ? "4 Mar, March 4th, 4/3 (day/month)" : "Mar 4, 4 March, 3/4 (month/day)") + ", 2026-03-04.",
+            "Time: 10, 10:30, 10.30, 10am, 2:30 pm, 17:00, noon. A bare hour from 1 to 7 means the afternoon (3 is 15:00); write 03:00 for 3 in the morning.",
+        ]
+    }
+}

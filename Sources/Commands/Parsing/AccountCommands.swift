@@ -1,0 +1,20 @@
+import Clinic
+
+/// REGISTER and VERIFY.
+extension LineParser {
+    /// `REGISTER <full name>`.
+    func register(_ args: Words) -> LineReading {
+        switch PersonNames.read(args.text) {
+        case .success(let name): .command(.register(name: name))
+        case .failure(let wrong): .problem(CommandProblem(.register, understood: "REGISTER", wrong: wrong.text, doctor: nil))
+        }
+    }
+
+    /// `VERIFY <code>`: six digits; "VERIFY code 123 456" works too.
+    func verify(_ args: Words) -> LineReading {
+        switch VerificationCodes.read(args.dropping(.beforeCode)) {
+        case .success(let code): .command(.verify(code: code))
+        case .failure(let wrong): .problem(CommandProblem(.verify, understood: "VERIFY", wrong: wrong.text, doctor: nil))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Clinic
+
+/// CANCEL and RESCHEDULE: commands about an appointment already booked, named by its reference.
+extension LineParser {
+    /// `CANCEL [ref]`; "CANCEL my appointment" has no reference.
+    func cancel(_ args: Words) -> LineReading {
+        let args = args.dropping(.beforeReference)
+        guard let token = args.first else { return .command(.cancel(ref: nil)) }
+        switch References.read(token, in: args) {
+        case .success(let ref): return .command(.cancel(ref: ref))
+        case .failure(let wrong): return .problem(CommandProblem(.cancel, understood: "CANCEL", wrong: wrong.text, doctor: nil))
+        }
+    }
+
+    /// `RESCHEDULE <ref> <day> <time>`; "RESCHEDULE A7K2Q to Wed at 11:30" works too.
+    func reschedule(_ args: Words, clock: inout Clock) -> LineReading {
+        func problem(_ understood: String, _ wrong: String) -> LineReading {
+            .problem(CommandProblem(.reschedule, understood: understood, wrong: wrong, doctor: nil))
+        }
+        let args = args.dropping(.beforeReference)
+        guard let token = args.first else { return problem("RESCHEDULE", "no booking reference given") }
+        let ref: String
+        switch References.read(token, in: args) {
+        case .success(let found): ref = found
+        case .failure(let wrong): return problem("RESCHEDULE", wrong.text)
+        }
+        switch appointmentTime(args.dropFirst(), clock: &clock) {
+        case .success(let (day, time, _)): return .command(.reschedule(ref: ref, day: day, time: time))
+        case .failure(let failure): return problem(failure.understood("RESCHEDULE \(ref)", dayWord: "to"), failure.wrong.text)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Clinic
+
+/// Reads one line of the language. Holds what is built once per reader (the doctor-name index).
+struct LineParser: Sendable {
+    let names: DoctorNames
+    let dayFirst: Bool
+
+    enum Outcome {
+        /// Blank, or a `#` comment.
+        case skip
+        /// A line that ends the commands; its text as written, trimmed.
+        case terminator(String)
+        /// The line as written, trimmed, and what it says.
+        case reading(String, LineReading)
+    }
+
+    /// `tokens`: storage for the line's words, reused from line to line.
+    func read(_ line: String, clock: inout Clock, tokens: inout [Token]) -> Outcome {
+        let lexed = Lexer.lex(line, reusing: &tokens)
+        var args = lexed.words
+        guard var first = args.first, first.first != UInt8(ascii: "#") else { return .skip }
+        let text = lexed.string
+        args = args.dropFirst()
+        if first.is(.courtesy), let next = args.first {
+            first = next
+            args = args.dropFirst()
+        }
+        guard let keyword = first.meaning.keyword else {
+            return Terminators.isTerminator(lexed.words) ? .terminator(text) : .reading(text, .unrecognised)
+        }
+        return .reading(text, read(keyword, args, clock: &clock))
+    }
+
+    private func read(_ keyword: Keyword, _ args: Words, clock: inout Clock) -> LineReading {
+        switch keyword {
+        case .help: .command(.help)
+        case .info: .command(.info)
+        case .appointments: .command(.appointments)
+        case .my: my(args)
+        case .register: register(args)
+        case .verify: verify(args)
+        case .doctors: doctors(args)
+        case .doctor: doctor(args)
+        case .slots: slots(args, clock: &clock)
+        case .book: book(args, clock: &clock)
+        case .cancel: cancel(args)
+        case .reschedule: reschedule(args, clock: &clock)
+        }
+    }
+}

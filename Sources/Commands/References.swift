@@ -1,0 +1,53 @@
+import Clinic
+
+/// Booking references as patients type them: any case, an optional leading "#".
+enum References {
+    /// The reference in upper case, or what is wrong with it.
+    static func read(_ token: Token, in words: Words) -> Result<String, CommandWrong> {
+        let hash = token.first == UInt8(ascii: "#") ? 1 : 0
+        if let ref = wellFormed(token.key.dropFirst(hash)) { return .success(ref) }
+        let ref = words.key(token).dropFirst(hash).uppercased()
+        let written = String(words.text(token))
+        if ref.count != length {
+            return .failure(CommandWrong("\"\(written)\" is not a booking reference: references have 5 characters, like A7K2Q"))
+        }
+        if ref.contains(where: { "01IOL".contains($0) }) {
+            return .failure(CommandWrong("\"\(written)\" is not a booking reference: references never use 0, 1, I, L or O"))
+        }
+        return .failure(CommandWrong("\"\(written)\" is not a booking reference: references use only letters and digits, like A7K2Q"))
+    }
+}
+
+extension References {
+    /// The length `Reference.isWellFormed` asks for.
+    private static let length = 5
+
+    /// The alphabet of `Reference`, as a table of upper-case ASCII bytes.
+    private static let allowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in Reference.alphabet.compactMap(\.asciiValue) { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// The reference upper-cased, if `key` (lower case) is one.
+    private static func wellFormed(_ key: WordKey) -> String? {
+        guard key.isShort, key.count == length else { return nil }
+        var valid = true
+        let ref = String(unsafeUninitializedCapacity: length) { buffer in
+            for i in 0..<length {
+                let byte = key[i]
+                let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                if upper >= 0x80 || !allowed[Int(upper)] { valid = false }
+                buffer[i] = upper
+            }
+            return length
+        }
+        return valid ? ref : nil
+    }
+}
+
+/// The "what is wrong" sentence of a problem, before it is put together with the command's form.
+struct CommandWrong: Error, Equatable {
+    let text: String
+    init(_ text: String) { self.text = text }
+}

@@ -1,0 +1,49 @@
+import Clinic
+import Foundation
+import Store
+
+/// The data folder: `store/` (journal, snapshot, lock), `outgoing/` (replies when no SMTP server is
+/// configured) and optionally `templates/`. Folders 0700: it holds health data.
+public enum DataFolder {
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Creates the folder and records the clinic in a fresh store. Refuses a folder that already holds a clinic.
+    public static func initialise(_ folder: URL, setup: ClinicSetup) throws {
+        do {
+            _ = try ClinicState(info: setup.clinic, doctors: setup.doctors)
+        } catch {
+            throw Problem(description: "the clinic file is not valid: \(error)")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        chmod(folder.path, 0o700)
+        let store = try JSONStore<DeskState>(directory: folder)
+        try store.update { state -> ([DeskRecord], Void) in
+            guard state.clinic == nil else {
+                throw Problem(description: "\(folder.path) already holds a clinic (\(state.clinic!.info.name)); nothing changed")
+            }
+            state.apply(.setup(setup))
+            return ([.setup(setup)], ())
+        }
+        try store.compact()
+    }
+
+    public static func outgoing(_ folder: URL) -> String { folder.appendingPathComponent("outgoing").path }
+
+    /// Reads a clinic file (`{"clinic": {...}, "doctors": [...]}`), naming the problem when it does not decode.
+    public static func readClinic(_ file: URL) throws -> ClinicSetup {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw Problem(description: "\(file.path): cannot be read")
+        }
+        do {
+            return try JSONDecoder().decode(ClinicSetup.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw Problem(description: "\(file.path): \(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw Problem(description: "\(file.path): missing \"\(key.stringValue)\" at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch {
+            throw Problem(description: "\(file.path): \(error)")
+        }
+    }
+}

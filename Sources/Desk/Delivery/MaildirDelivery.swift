@@ -1,0 +1,26 @@
+import Foundation
+import Mail
+
+/// Delivery when no SMTP server is configured: each outbox message becomes one file in `DATA/outgoing/`
+/// (a Maildir, tmp -> new), under a name derived from its id, so a retry after a crash never makes a second copy.
+public struct MaildirDelivery: Sendable {
+    public let maildir: Maildir
+
+    public init(path: String) throws {
+        maildir = Maildir(path: path)
+        try maildir.create()
+    }
+
+    public static func fileName(_ message: OutboxMessage) -> String {
+        "\(message.createdAt).\(message.id).caredesk"
+    }
+
+    /// Delivers each message (or finds it already delivered) and returns the ids handed over.
+    public func deliver(_ messages: [OutboxMessage]) throws -> [String] {
+        for message in messages {
+            _ = try maildir.deliver(Data(message.data.utf8), name: Self.fileName(message))
+        }
+        if !messages.isEmpty { try maildir.syncDirectories() }
+        return messages.map(\.id)
+    }
+}

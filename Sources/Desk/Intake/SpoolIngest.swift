@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import Mail
+
+/// Reads mail from spools in batches and hands each batch to the desk as one commit. A Maildir message
+/// moves to cur/ only after the commit that holds its effects; replies are delivered after that commit.
+public final class SpoolIngest {
+    public enum Source: Sendable {
+        case maildir(String)
+        case mbox(String)
+        case file(String)
+        case standardInput
+
+        /// Decides what a command-line SOURCE names: "-", a Maildir folder, an mbox file or a single message.
+        public static func named(_ argument: String) throws -> Source {
+            if argument == "-" { return .standardInput }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                throw IngestError(description: "\(argument): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                guard FileManager.default.fileExists(atPath: argument + "/new") else {
+                    throw IngestError(description: "\(argument) is a folder but not a Maildir (it has no new/)")
+                }
+                return .maildir(argument)
+            }
+            let head = (FileHandle(forReadingAtPath: argument).map { handle in
+                defer { try? handle.close() }
+                return (try? handle.read(upToCount: 5)) ?? Data()
+            }) ?? Data()
+            return head == Data("From ".utf8) ? .mbox(argument) : .file(argument)
+        }
+    }
+
+    public struct IngestError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public struct Summary: Sendable {
+        public var messages = 0
+        public var answered = 0
+        public var duplicates = 0
+        public var silent = 0
+        public init() {}
+    }
+
+    let desk: Desk
+    let delivery: MaildirDelivery?
+    let batchSize: Int
+    let logger: Logger
+    private var deliveredNotJournaled: [String] = []
+
+    /// For `caredesk bench`: time each message (parse + decide + reply) and each commit.
+    public var measuring = false
+    public private(set) var messageNanos: [UInt64] = []
+    public private(set) var commitNanos: [UInt64] = []
+    public var medianCommitMillis: Double {
+        commitNanos.isEmpty ? 0 : Double(commitNanos.sorted()[commitNanos.count / 2]) / 1e6
+    }
+
+    /// `delivery` nil: replies stay in the outbox (`--no-deliver`).
+    public init(desk: Desk, delivery: MaildirDelivery?, batchSize: Int = 256, logger: Logger) {
+        self.desk = desk
+        self.delivery = delivery
+        self.batchSize = batchSize
+        self.logger = logger
+    }
+
+    /// Hands over whatever the outbox still holds (after a crash, or a run with `--no-deliver`).
+    public func flushOutbox() throws {
+        guard let delivery else { return }
+        let pending = desk.state.outbox.values.sorted { $0.createdAt < $1.createdAt || ($0.createdAt == $1.createdAt && $0.id < $1.id) }
+        try desk.markDelivered(try delivery.deliver(pending))
+    }
+
+    public func run(_ sources: [Source], now: Int64, report: (HandlingReport) -> Void) throws -> Summary {
+        var summary = Summary()
+        try flushOutbox()
+        for source in sources {
+            switch source {
+            case .maildir(let path):
+                let maildir = Maildir(path: path)
+                let entries = try maildir.newEntries()
+                var start = 0
+                while start < entries.count {
+                    let chunk = Array(entries[start..<min(start + batchSize, entries.count)])
+                    start += chunk.count
+                    let raws = try chunk.map { try maildir.read($0) }
+                    try commit(raws, now: now, summary: &summary, report: report)
+                    for entry in chunk { try maildir.markSeen(entry) }
+                }
+                if !entries.isEmpty { try maildir.syncDirectories() }
+            case .mbox(let path):
+                let messages = try Mbox(path: path).readMessages().map(\.data)
+                var start = 0
+                while start < messages.count {
+                    let chunk = Array(messages[start..<min(start + batchSize, messages.count)])
+                    start += chunk.count
+                    try commit(chunk, now: now, summary: &summary, report: report)
+                }
+            case .file(let path):
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw IngestError(description: "\(path): cannot be read")
+                }
+                try commit([data], now: now, summary: &summary, report: report)
+            case .standardInput:
+                try commit([FileHandle.standardInput.readDataToEndOfFile()], now: now, summary: &summary, report: report)
+            }
+        }
+        try desk.markDelivered(deliveredNotJournaled)
+        deliveredNotJournaled = []
+        return summary
+    }
+
+    private func commit(_ raws: [Data], now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
+        var parseNanos: [UInt64] = []
+        let batch = raws.map { raw in
+            guard measuring else { return InboundMail(raw: raw) }
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { parseNanos.append(DispatchTime.now().uptimeNanoseconds - start) }
+            return InboundMail(raw: raw)
+        }
+        desk.handlingNanos = measuring ? [] : nil
+        let commitStart = DispatchTime.now().uptimeNanoseconds
+        let reports = try desk.handle(batch, now: now, delivered: deliveredNotJournaled)
+        if measuring, let handling = desk.handlingNanos {
+            let total = DispatchTime.now().uptimeNanoseconds - commitStart
+            commitNanos.append(total - handling.reduce(0, +))
+            messageNanos += zip(parseNanos, handling).map { $0 + $1 }
+        }
+        deliveredNotJournaled = []
+        var fresh: [OutboxMessage] = []
+        for item in reports {
+            summary.messages += 1
+            switch item.result {
+            case .answered(let id):
+                summary.answered += 1
+                if let message = desk.state.outbox[id] { fresh.append(message) }
+            case .duplicate: summary.duplicates += 1
+            case .silent: summary.silent += 1
+            }
+            report(item)
+        }
+        if let delivery { deliveredNotJournaled = try delivery.deliver(fresh) }
+    }
+}

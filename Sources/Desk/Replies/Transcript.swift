@@ -1,0 +1,33 @@
+import Clinic
+import Commands
+
+/// One reply to one inbound message: every command echoed as "> line" with its result.
+struct TranscriptReply {
+    var lines: [(command: String, result: String)] = []
+    var fromSubject = false
+    var gaveUp = false
+
+    var nothingUnderstood: Bool { lines.isEmpty }
+
+    func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> String {
+        let info = format.state.info
+        var context: [String: Any] = [
+            "greeting": greeting, "fromSubject": fromSubject, "gaveUp": gaveUp,
+            "lines": lines.map { ["command": $0.command, "result": $0.result] },
+            "clinic": info.name, "phone": info.phone, "email": info.deskEmail,
+            "zone": "\(format.state.zone.abbreviation(at: now)) (\(info.timeZone))",
+        ]
+        if nothingUnderstood {
+            context["nothing"] = true
+            context["help"] = templates.render("help", Outcome.help.template(format).context)
+        }
+        return templates.render("reply", context) + "\n"
+    }
+}
+
+extension CommandProblem {
+    func render(_ templates: ReplyTemplates) -> String {
+        templates.render("problem", ["understood": understood ?? "", "wrong": wrong, "form": form, "example": example,
+                                     "choices": choices, "hasChoices": !choices.isEmpty])
+    }
+}

@@ -1,0 +1,78 @@
+import Clinic
+import Foundation
+import Store
+
+/// The snapshot in columns: appointments (the bulk of a large store) as parallel arrays that the store's
+/// columnar reader parses without JSONDecoder, so a store holding a million appointments opens in about a
+/// second. The small, irregular parts (clinic, patients, outbox) stay ordinary JSON values.
+extension DeskState {
+    public func snapshotData() throws -> Data {
+        var w = ColumnarJSONWriter()
+        guard let clinic else {
+            try w.write("empty", value: true)
+            return w.data()
+        }
+        try w.write("setup", value: ClinicSetup(clinic: clinic.info, doctors: clinic.doctors))
+        try w.write("patients", value: clinic.patients.values.sorted { $0.id < $1.id })
+        w.write("nextPatientNumber", integers: [Int64(clinic.nextPatientNumber)])
+        let list = clinic.appointments.values.sorted { $0.start == $1.start ? $0.ref < $1.ref : $0.start < $1.start }
+        w.write("ref", count: list.count) { list[$0].ref }
+        w.write("doctor", count: list.count) { list[$0].doctorID }
+        w.write("patient", count: list.count) { list[$0].patientID }
+        w.write("start", count: list.count) { list[$0].start }
+        w.write("end", count: list.count) { list[$0].end }
+        w.write("status", count: list.count) { list[$0].status.rawValue }
+        w.write("reason", count: list.count) { list[$0].reason ?? "" }
+        w.write("sequence", count: list.count) { Int64(list[$0].sequence) }
+        let changes = list.map(\.history)
+        w.write("historyCount", count: list.count) { Int64(changes[$0].count) }
+        let flat = changes.flatMap { $0 }
+        w.write("historyAt", count: flat.count) { flat[$0].at }
+        w.write("historyBy", count: flat.count) { flat[$0].by }
+        w.write("historyWhat", count: flat.count) { flat[$0].what }
+        w.write("handled", strings: handled.sorted())
+        try w.write("outbox", value: outbox.values.sorted { $0.id < $1.id })
+        return w.data()
+    }
+
+    public init(snapshotData: Data) throws {
+        self.init()
+        let r = try ColumnarJSONReader(snapshotData)
+        guard r.contains("setup") else { return }
+        let setup = try r.value(ClinicSetup.self, "setup")
+        let refs = try r.strings("ref"), doctors = try r.strings("doctor"), patients = try r.strings("patient")
+        let starts = try r.integers("start"), ends = try r.integers("end"), statuses = try r.strings("status")
+        let reasons = try r.strings("reason"), sequences = try r.integers("sequence"), counts = try r.integers("historyCount")
+        let at = try r.integers("historyAt"), by = try r.strings("historyBy"), what = try r.strings("historyWhat")
+        let n = refs.count
+        guard [doctors.count, patients.count, starts.count, ends.count, statuses.count, reasons.count, sequences.count, counts.count]
+            .allSatisfy({ $0 == n }), at.count == by.count, by.count == what.count else {
+            throw SnapshotProblem(description: "appointment columns differ in length")
+        }
+        var appointments: [Appointment] = []
+        appointments.reserveCapacity(n)
+        var h = 0
+        for i in 0..<n {
+            guard let status = Appointment.Status(rawValue: statuses[i]) else {
+                throw SnapshotProblem(description: "unknown appointment status \(statuses[i])")
+            }
+            var a = Appointment(ref: refs[i], doctorID: doctors[i], patientID: patients[i], start: starts[i], end: ends[i],
+                                reason: reasons[i].isEmpty ? nil : reasons[i], bookedAt: 0, bookedBy: "")
+            a.status = status
+            a.sequence = Int(sequences[i])
+            let count = Int(counts[i])
+            guard count >= 0, h + count <= at.count else { throw SnapshotProblem(description: "history columns too short") }
+            a.history = (h..<h + count).map { Appointment.Change(at: at[$0], by: by[$0], what: what[$0]) }
+            h += count
+            appointments.append(a)
+        }
+        clinic = try ClinicState(info: setup.clinic, doctors: setup.doctors, patients: try r.value([Patient].self, "patients"),
+                                 appointments: appointments, nextPatientNumber: Int(try r.integers("nextPatientNumber").first ?? 1))
+        handled = Set(try r.strings("handled"))
+        for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
+    }
+}
+
+struct SnapshotProblem: Error, CustomStringConvertible {
+    let description: String
+}

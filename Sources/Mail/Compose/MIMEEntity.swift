@@ -1,0 +1,108 @@
+import Foundation
+
+// Building MIME entities (RFC 2045/2046) for outgoing mail.
+
+struct MIMEEntity {
+    var headers: [(String, String)]
+    /// Content, ending with a line end unless empty.
+    var body: [UInt8]
+
+    /// A text/SUBTYPE part in UTF-8: 7bit when every line is short plain ASCII, else
+    /// quoted-printable. Line ends are normalised; a final line end is always present.
+    static func text(_ text: String, subtype: String, eol: [UInt8]) -> MIMEEntity {
+        var normalized = text
+        if normalized.utf8.contains(cr) {
+            normalized = Charset.utf8String(Array(text.utf8), normalizeNewlines: true)
+        }
+        var lines = normalized.utf8.split(separator: lf, omittingEmptySubsequences: false).map { Substring($0) }
+        if normalized.utf8.last == lf || normalized.isEmpty { lines.removeLast() }
+        let qp = QuotedPrintableEncoder.needsEncoding(lines)
+        var body: [UInt8]
+        if qp {
+            body = QuotedPrintableEncoder.encode(lines: lines, eol: eol)
+        } else {
+            body = []
+            body.reserveCapacity(normalized.utf8.count + lines.count)
+            for l in lines {
+                body.append(contentsOf: l.utf8)
+                body.append(contentsOf: eol)
+            }
+        }
+        return MIMEEntity(headers: [("Content-Type", "text/\(subtype); charset=utf-8"),
+                                    ("Content-Transfer-Encoding", qp ? "quoted-printable" : "7bit")],
+                          body: body)
+    }
+
+    /// A base64 attachment with Content-Disposition: attachment.
+    static func attachment(_ a: Attachment, eol: [UInt8]) -> MIMEEntity {
+        var type = ASCII.lowercased(HeaderSanitizer.sanitize(a.contentType))
+        if !isValidType(type) { type = "application/octet-stream" }
+        var ct = type
+        var cd = "attachment"
+        if let name = a.filename.map(HeaderSanitizer.sanitize), !name.isEmpty {
+            ct += "; " + (ASCII.isAllASCII(name) ? HeaderWriter.parameter("name", name)
+                                                 : "name=\"" + EncodedWord.encode(name) + "\"")
+            cd += "; " + HeaderWriter.parameter("filename", name)
+        }
+        let b64 = Array(a.data.base64EncodedString().utf8)
+        var body: [UInt8] = []
+        body.reserveCapacity(b64.count + b64.count / 76 * eol.count + eol.count)
+        var i = 0
+        while i < b64.count {
+            let j = min(i + 76, b64.count)
+            body.append(contentsOf: b64[i..<j])
+            body.append(contentsOf: eol)
+            i = j
+        }
+        return MIMEEntity(headers: [("Content-Type", ct), ("Content-Disposition", cd),
+                                    ("Content-Transfer-Encoding", "base64")], body: body)
+    }
+
+    /// multipart/SUBTYPE of `parts`, with a boundary that occurs in none of them.
+    static func multipart(_ subtype: String, _ parts: [MIMEEntity], seed: String, eol: [UInt8]) -> MIMEEntity {
+        var n = 0
+        var boundary = ""
+        repeat {
+            boundary = "=_cd_\(subtype.prefix(3))_\(seed)_\(n)"
+            n += 1
+        } while parts.contains(where: { $0.mentions(Array(boundary.utf8)) })
+        let delimiter = Array(("--" + boundary).utf8)
+        var body: [UInt8] = []
+        for p in parts {
+            body.append(contentsOf: delimiter)
+            body.append(contentsOf: eol)
+            var w = HeaderWriter(eol: eol)
+            for (k, v) in p.headers { w.field(k, v) }
+            body.append(contentsOf: w.out)
+            body.append(contentsOf: eol)
+            body.append(contentsOf: p.body)
+            body.append(contentsOf: eol)
+        }
+        body.append(contentsOf: delimiter)
+        body.append(contentsOf: [0x2D, 0x2D])
+        body.append(contentsOf: eol)
+        return MIMEEntity(headers: [("Content-Type", "multipart/\(subtype); boundary=\"\(boundary)\"")], body: body)
+    }
+
+    /// Whether `needle` occurs in the body (nested entities included, as they are flattened).
+    func mentions(_ needle: [UInt8]) -> Bool {
+        guard needle.count <= body.count, let first = needle.first else { return false }
+        var i = 0
+        while i + needle.count <= body.count {
+            if body[i] == first && body[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func isValidType(_ t: String) -> Bool {
+        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        return parts.allSatisfy { p in
+            !p.isEmpty && p.utf8.allSatisfy { c in
+                ASCII.isAlnum(c) || c == 0x2D || c == 0x2E || c == 0x2B || c == 0x5F || c == 0x21 || c == 0x23 || c == 0x24
+                    || c == 0x26 || c == 0x5E
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A message to send, rendered as RFC 5322 + MIME.
+public struct OutgoingMail: Sendable {
+    public var from: MailAddress
+    public var to: [MailAddress]
+    public var subject: String
+    /// Without angle brackets (they are added, and stripped if given).
+    public var messageID: String
+    public var inReplyTo: String?
+    public var references: [String]
+    public var date: Date
+    /// Zone the Date header is written in; nil means +0000.
+    public var timeZone: TimeZone?
+    /// Auto-Submitted value, e.g. "auto-replied" (RFC 3834); nil for none.
+    public var autoSubmitted: String?
+    /// Additional fields (e.g. ("X-Loop", "desk@clinic.example")), written after the standard
+    /// ones; names reduced to legal characters, values sanitized and encoded like Subject.
+    public var extraHeaders: [(String, String)]
+    public var text: String
+    /// nil: a single text/plain part; else multipart/alternative (text, html).
+    public var html: String?
+    /// Non-empty: multipart/mixed (body, attachments...), attachments base64.
+    public var attachments: [Attachment]
+
+    public init(from: MailAddress, to: [MailAddress], subject: String, messageID: String,
+                inReplyTo: String? = nil, references: [String] = [], date: Date = Date(),
+                timeZone: TimeZone? = nil, autoSubmitted: String? = nil,
+                extraHeaders: [(String, String)] = [], text: String, html: String? = nil,
+                attachments: [Attachment] = []) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.date = date
+        self.timeZone = timeZone
+        self.autoSubmitted = autoSubmitted
+        self.extraHeaders = extraHeaders
+        self.text = text
+        self.html = html
+        self.attachments = attachments
+    }
+
+    /// The complete message: header fields (Date, From, To, Subject, Message-ID,
+    /// In-Reply-To, References, Auto-Submitted, extra headers, MIME-Version, content fields),
+    /// a blank line and the body, every line ended by `lineEnding` ("\n" or "\r\n").
+    /// Header values can never contain CR, LF or other controls; the text always ends with
+    /// a line end.
+    public func render(lineEnding: String = "\n") -> Data {
+        let eol = Array(lineEnding.utf8)
+        var w = HeaderWriter(eol: eol)
+        w.field("Date", MailDate.format(date, timeZone: timeZone))
+        w.field("From", HeaderWriter.mailbox(from))
+        let recipients = to.map(HeaderWriter.mailbox).filter { !$0.isEmpty }
+        if !recipients.isEmpty { w.field("To", recipients.joined(separator: ", ")) }
+        w.field("Subject", HeaderWriter.unstructured(subject, name: "Subject"))
+        w.field("Message-ID", HeaderWriter.msgID(messageID))
+        if let r = inReplyTo, !MessageIDs.clean(r).isEmpty { w.field("In-Reply-To", HeaderWriter.msgID(r)) }
+        let refs = references.map(MessageIDs.clean).filter { !$0.isEmpty }
+        if !refs.isEmpty { w.field("References", refs.map { "<\($0)>" }.joined(separator: " ")) }
+        if let a = autoSubmitted {
+            let v = HeaderSanitizer.sanitize(a)
+            if !v.isEmpty { w.field("Auto-Submitted", HeaderWriter.unstructured(v, name: "Auto-Submitted")) }
+        }
+        for (name, value) in extraHeaders { w.field(name, HeaderWriter.unstructured(value, name: HeaderWriter.fieldName(name))) }
+        w.field("MIME-Version", "1.0")
+
+        let entity = body(eol: eol)
+        for (name, value) in entity.headers { w.field(name, value) }
+        var out = w.out
+        out.append(contentsOf: eol)
+        out.append(contentsOf: entity.body)
+        return Data(out)
+    }
+
+    private func body(eol: [UInt8]) -> MIMEEntity {
+        let seed = OutgoingMail.hash(messageID)
+        var main = MIMEEntity.text(text, subtype: "plain", eol: eol)
+        if let html {
+            main = MIMEEntity.multipart("alternative", [main, MIMEEntity.text(html, subtype: "html", eol: eol)],
+                                        seed: seed, eol: eol)
+        }
+        guard !attachments.isEmpty else { return main }
+        let parts = [main] + attachments.map { MIMEEntity.attachment($0, eol: eol) }
+        return MIMEEntity.multipart("mixed", parts, seed: seed, eol: eol)
+    }
+
+    /// FNV-1a of the message id, hex: a stable, deterministic boundary ingredient.
+    static func hash(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in s.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+}

@@ -1,0 +1,27 @@
+// Code point tables for the upper half (0x80...0xFF) of the single-byte charsets.
+
+enum CharsetTables {
+    /// windows-1252 bytes 0x80...0x9F (the five undefined bytes map to their C1 code point,
+    /// as the WHATWG encoding standard does).
+    static let cp1252High: [UInt16] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    /// windows-1252, 0x80...0xFF. Also used for ISO-8859-1 labels (a strict superset in
+    /// printable characters; 0x80...0x9F would otherwise be invisible C1 controls).
+    static let cp1252: [UInt16] = cp1252High + (0xA0...0xFF).map { UInt16($0) }
+
+    /// ISO-8859-15 (Latin-9), 0x80...0xFF.
+    static let latin9: [UInt16] = {
+        var t = (0x80...0xFF).map { UInt16($0) }
+        let changes: [(Int, UInt16)] = [
+            (0xA4, 0x20AC), (0xA6, 0x0160), (0xA8, 0x0161), (0xB4, 0x017D),
+            (0xB8, 0x017E), (0xBC, 0x0152), (0xBD, 0x0153), (0xBE, 0x0178),
+        ]
+        for (byte, code) in changes { t[byte - 0x80] = code }
+        return t
+    }()
+}

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A file in a Maildir's new/ directory.
+public struct MaildirEntry: Sendable, Hashable {
+    /// Full path of the file.
+    public var path: String
+    /// File name (unique id, possibly with ":2,FLAGS").
+    public var name: String
+
+    public init(path: String, name: String) {
+        self.path = path
+        self.name = name
+    }
+}
+
+/// A Maildir (tmp/, new/, cur/) as described by D. J. Bernstein's maildir(5).
+public struct Maildir: Sendable {
+    public var path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    var tmp: String { path + "/tmp" }
+    var new: String { path + "/new" }
+    var cur: String { path + "/cur" }
+
+    /// Creates the directory and tmp/, new/, cur/ with exactly `mode` (umask ignored);
+    /// existing directories are left as they are.
+    public func create(mode: mode_t = 0o700) throws {
+        for dir in [path, tmp, new, cur] {
+            if mkdir(dir, mode) == 0 {
+                if chmod(dir, mode) != 0 { throw SpoolError.errno("chmod", dir) }
+            } else if currentErrno() != EEXIST {
+                throw SpoolError.errno("mkdir", dir)
+            }
+        }
+    }
+
+    /// Files in new/, sorted by name, dotfiles skipped.
+    public func newEntries() throws -> [MaildirEntry] {
+        try POSIXFile.list(new)
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+            .map { MaildirEntry(path: new + "/" + $0, name: $0) }
+    }
+
+    public func read(_ e: MaildirEntry) throws -> Data {
+        try POSIXFile.readAll(path: e.path)
+    }
+
+    /// Moves new/NAME to cur/NAME:2,S; a name that already has ":2,FLAGS" keeps its flags
+    /// (S added, flags kept in ASCII order).
+    public func markSeen(_ e: MaildirEntry) throws {
+        let target: String
+        if let r = e.name.range(of: ":2,") {
+            var flags = Set(e.name[r.upperBound...].utf8)
+            flags.insert(UInt8(ascii: "S"))
+            target = String(e.name[..<r.upperBound]) + String(decoding: flags.sorted(), as: UTF8.self)
+        } else {
+            target = e.name + ":2,S"
+        }
+        guard !target.contains("/") else { throw SpoolError(.invalidName, "markSeen", e.name) }
+        let dst = cur + "/" + target
+        if rename(e.path, dst) != 0 { throw SpoolError.errno("rename", e.path) }
+    }
+
+    /// Delivers `data` as new/NAME unless NAME was delivered before: returns false (and
+    /// writes nothing) when new/NAME, cur/NAME or cur/NAME:... exists. Otherwise writes
+    /// tmp/NAME with `mode` (umask ignored), optionally fsyncs it, and links it into new/
+    /// (link(2) refuses to replace a concurrent delivery of the same name), returning true.
+    /// NAME must not be empty, start with "." or contain "/", ":" or NUL.
+    @discardableResult
+    public func deliver(_ data: Data, name: String, mode: mode_t = 0o600, sync: Bool = false) throws -> Bool {
+        guard Maildir.isValidName(name) else { throw SpoolError(.invalidName, "deliver", name) }
+        let newPath = new + "/" + name
+        if POSIXFile.exists(newPath) { return false }
+        if try existsInCur(name) { return false }
+        let tmpPath = tmp + "/" + name
+        let fd: Int32
+        do {
+            fd = try POSIXFile.open(tmpPath, O_WRONLY | O_CREAT | O_EXCL, mode)
+        } catch let e as SpoolError where e.kind == .system(EEXIST) {
+            unlink(tmpPath)                         // left over by a crashed delivery
+            fd = try POSIXFile.open(tmpPath, O_WRONLY | O_CREAT | O_EXCL, mode)
+        }
+        do {
+            if fchmod(fd, mode) != 0 { throw SpoolError.errno("fchmod", tmpPath) }
+            try POSIXFile.writeAll(fd: fd, data, path: tmpPath)
+            if sync && fsync(fd) != 0 { throw SpoolError.errno("fsync", tmpPath) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(tmpPath)
+            throw error
+        }
+        defer { unlink(tmpPath) }
+        if link(tmpPath, newPath) == 0 { return true }
+        let err = currentErrno()
+        if err == EEXIST { return false }
+        // file systems without hard links: fall back to rename (no-clobber checked above)
+        if err == EPERM || err == ENOTSUP || err == EOPNOTSUPP || err == EXDEV {
+            if rename(tmpPath, newPath) == 0 { return true }
+        }
+        throw SpoolError(.system(err), "link", newPath)
+    }
+
+    /// fsyncs the new/ and cur/ directories so renames and links are durable.
+    public func syncDirectories() throws {
+        try POSIXFile.fsyncPath(new, directory: true)
+        try POSIXFile.fsyncPath(cur, directory: true)
+    }
+
+    func existsInCur(_ name: String) throws -> Bool {
+        let base = cur + "/" + name
+        if POSIXFile.exists(base) || POSIXFile.exists(base + ":2,S") || POSIXFile.exists(base + ":2,") {
+            return true
+        }
+        let prefix = name + ":"
+        return try POSIXFile.list(cur).contains { $0.hasPrefix(prefix) }
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first != 0x2E else { return false }
+        return !name.utf8.contains { $0 == 0x2F || $0 == 0x3A || $0 == 0 }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the POSIX calls the store needs: EINTR retried,
+/// failures turned into `StoreError`, every descriptor close-on-exec.
+enum FileIO {
+    static let fileMode: mode_t = 0o600
+    static let folderMode: mode_t = 0o700
+
+    /// Opens `path`; with `O_CREAT` in `flags` a new file gets mode 0600
+    /// (re-applied with fchmod so the umask cannot loosen or tighten it).
+    static func openFile(_ path: String, _ flags: Int32) throws -> Int32 {
+        while true {
+            let fd = open(path, flags | O_CLOEXEC, fileMode)
+            if fd >= 0 {
+                if flags & O_CREAT != 0, fchmod(fd, fileMode) != 0 {
+                    let code = errno
+                    close(fd)
+                    throw StoreError.system("fchmod", path: path, errno: code)
+                }
+                return fd
+            }
+            if errno == EINTR { continue }
+            throw StoreError.system("open", path: path)
+        }
+    }
+
+    /// Re-applies mode 0600 to an open file (one restored with looser bits).
+    static func enforceFileMode(_ fd: Int32, path: String) throws {
+        guard fchmod(fd, fileMode) == 0 else { throw StoreError.system("fchmod", path: path) }
+    }
+
+    /// Like `openFile`, but returns nil when the file does not exist.
+    static func openExisting(_ path: String, _ flags: Int32) throws -> Int32? {
+        do {
+            return try openFile(path, flags & ~O_CREAT)
+        } catch let error as StoreError where error.errorNumber == ENOENT {
+            return nil
+        }
+    }
+
+    static func closeFile(_ fd: Int32) {
+        _ = close(fd)  // nothing useful to do on failure: the data was fsynced already
+    }
+
+    static func size(_ fd: Int32, path: String) throws -> Int {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.system("fstat", path: path) }
+        return Int(info.st_size)
+    }
+
+    /// Reads up to `count` bytes at `offset` (fewer at end of file).
+    static func read(_ fd: Int32, at offset: Int, count: Int, path: String) throws -> Data {
+        guard count > 0 else { return Data() }
+        var data = Data(count: count)
+        let got = try data.withUnsafeMutableBytes { buffer -> Int in
+            let base = buffer.baseAddress!
+            var done = 0
+            while done < count {
+                let n = pread(fd, base + done, count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError.system("read", path: path)
+                }
+                if n == 0 { break }
+                done += n
+            }
+            return done
+        }
+        if got < count { data.count = got }
+        return data
+    }
+
+    /// Reads a whole file, or returns nil if it does not exist.
+    static func readFile(_ path: String) throws -> Data? {
+        guard let fd = try openExisting(path, O_RDONLY) else { return nil }
+        defer { closeFile(fd) }
+        return try read(fd, at: 0, count: size(fd, path: path), path: path)
+    }
+
+    /// Writes all of `bytes` at `offset`: one `pwrite`, repeated only if the
+    /// kernel accepts fewer bytes than asked.
+    static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
+        guard let base = bytes.baseAddress else { return }
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.system("write", path: path)
+            }
+            done += n
+        }
+    }
+
+    static func truncate(_ fd: Int32, to length: Int, path: String) throws {
+        while ftruncate(fd, off_t(length)) != 0 {
+            if errno == EINTR { continue }
+            throw StoreError.system("ftruncate", path: path)
+        }
+    }
+
+    /// Flushes a file's data and size to stable storage, or crashes.
+    ///
+    /// Why crash instead of throwing: after a failed fsync the kernel may
+    /// already have dropped the dirty pages and cleared the error, so a retry
+    /// can "succeed" without the data ever reaching the disk, and the file's
+    /// contents are unknown. Carrying on would let the in-memory state (and
+    /// the replies sent from it) diverge from what is durable. Crashing and
+    /// reopening rebuilds the state from what the disk really holds; the
+    /// journal's checksums discard whatever part of the batch did not land.
+    static func syncOrCrash(_ fd: Int32, path: String) {
+        #if canImport(Darwin)
+        if fcntl(fd, F_FULLFSYNC) == 0 { return }
+        #endif
+        while fsync(fd) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            fatalError("store: fsync \(path) failed: \(String(cString: strerror(code))); crashing to recover from the journal")
+        }
+    }
+
+    /// Makes renames, creations and deletions in `folder` durable, or crashes
+    /// (same reasoning as `syncOrCrash`).
+    static func syncFolderOrCrash(_ folder: String) {
+        let fd: Int32
+        do {
+            fd = try openFile(folder, O_RDONLY | O_DIRECTORY)
+        } catch {
+            fatalError("store: cannot open \(folder) to fsync it: \(error)")
+        }
+        defer { closeFile(fd) }
+        while fsync(fd) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            if code == EINVAL { return }  // file system without directory fsync
+            fatalError("store: fsync \(folder) failed: \(String(cString: strerror(code))); crashing to recover from the journal")
+        }
+    }
+
+    static func move(_ from: String, to: String) throws {
+        guard rename(from, to) == 0 else { throw StoreError.system("rename to \(to)", path: from) }
+    }
+
+    /// Removes a file; returns false if it was already gone.
+    @discardableResult
+    static func remove(_ path: String) throws -> Bool {
+        if unlink(path) == 0 { return true }
+        if errno == ENOENT { return false }
+        throw StoreError.system("unlink", path: path)
+    }
+
+    /// Creates `path` and any missing parents with mode 0700; an existing
+    /// final folder is chmod-ed to 0700 when `enforceMode` is set.
+    static func makeFolder(_ path: String, enforceMode: Bool) throws {
+        if mkdir(path, folderMode) == 0 {
+            guard chmod(path, folderMode) == 0 else { throw StoreError.system("chmod", path: path) }
+            return
+        }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw StoreError.system("stat", path: path) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.system("mkdir", path: path, errno: ENOTDIR) }
+            if enforceMode, info.st_mode & 0o777 != folderMode, chmod(path, folderMode) != 0 {
+                throw StoreError.system("chmod", path: path)
+            }
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { throw StoreError.system("mkdir", path: path, errno: ENOENT) }
+            try makeFolder(parent, enforceMode: false)
+            try makeFolder(path, enforceMode: enforceMode)
+        default:
+            throw StoreError.system("mkdir", path: path)
+        }
+    }
+
+    /// The names in a folder, without "." and "..".
+    static func list(_ folder: String) throws -> [String] {
+        guard let dir = opendir(folder) else { throw StoreError.system("opendir", path: folder) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

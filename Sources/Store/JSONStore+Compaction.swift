@@ -1,0 +1,49 @@
+import Foundation
+
+extension JSONStore {
+    /// Writes a new snapshot generation if at least `compactEvery` records
+    /// were appended since the last one. Cheap when not due (no lock, no
+    /// I/O), so call it after every transaction: each record is then
+    /// snapshotted O(1) times on average, amortised over `compactEvery`.
+    public func compactIfDue() throws {
+        guard recordsSinceSnapshot >= compactEvery else { return }
+        try lock.withLock {
+            try catchUp()  // another process may have compacted already
+            guard recordsSinceSnapshot >= compactEvery else { return }
+            try writeNextGeneration()
+        }
+    }
+
+    /// Writes a new snapshot generation now, whatever the record count.
+    public func compact() throws {
+        try lock.withLock {
+            try catchUp()
+            try writeNextGeneration()
+        }
+    }
+
+    /// snapshot-<g+1>.json (temp, fsync, rename, fsync dir), then an empty
+    /// journal-<g+1>.log (fsync, fsync dir), then delete generation g.
+    /// Caller holds the lock and has caught up, so the snapshot holds every
+    /// record of journal-<g>.log. See `StoreLoader` for the crash cases.
+    private func writeNextGeneration() throws {
+        let next = generation + 1
+        let data: Data
+        do {
+            data = try state.snapshotData()
+        } catch {
+            throw StoreError(.encoding(what: "snapshot", detail: "\(error)"))
+        }
+        try SnapshotFile.write(data, generation: next, layout: layout)
+        let newJournal = try Journal.create(layout, generation: next)
+        journal = newJournal
+        generation = next
+        recordsSinceSnapshot = 0
+        // Best effort: the new generation is complete and durable already;
+        // whatever is left here is removed by the next open.
+        if let listing = try? layout.list(),
+           (try? StoreLoader.removeGenerations(listing, below: next, layout)) == true {
+            FileIO.syncFolderOrCrash(layout.folder)
+        }
+    }
+}

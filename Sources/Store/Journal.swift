@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One generation's journal file, held open for reading and appending.
+/// All reads and writes happen under the folder lock.
+final class Journal {
+    let path: String
+    let generation: Int
+    private let fd: Int32
+    /// End of the valid records this process has consumed (read or written).
+    /// Records of other processes start here; a torn tail starts at the valid
+    /// end of what follows.
+    private(set) var end = 0
+
+    private init(path: String, generation: Int, fd: Int32) {
+        self.path = path
+        self.generation = generation
+        self.fd = fd
+    }
+
+    deinit {
+        FileIO.closeFile(fd)
+    }
+
+    /// Opens `journal-<generation>.log`, creating it (durably) if missing.
+    static func open(_ layout: StoreLayout, generation: Int) throws -> Journal {
+        let path = layout.journalPath(generation)
+        if let fd = try FileIO.openExisting(path, O_RDWR) {
+            let journal = Journal(path: path, generation: generation, fd: fd)  // closes fd if the next line throws
+            try FileIO.enforceFileMode(fd, path: path)
+            return journal
+        }
+        return try create(layout, generation: generation)
+    }
+
+    /// Creates an empty `journal-<generation>.log`, replacing any stale file
+    /// of that name, and makes its existence durable.
+    static func create(_ layout: StoreLayout, generation: Int) throws -> Journal {
+        let path = layout.journalPath(generation)
+        let fd = try FileIO.openFile(path, O_RDWR | O_CREAT | O_TRUNC)
+        FileIO.syncOrCrash(fd, path: path)
+        FileIO.syncFolderOrCrash(layout.folder)
+        return Journal(path: path, generation: generation, fd: fd)
+    }
+
+    /// Valid records found after `end`, not yet consumed.
+    struct Unread<Record> {
+        var records: [Record]
+        /// Offset just after the last valid record.
+        var validEnd: Int
+        /// The file's size: bytes from `validEnd` on are a torn tail.
+        var fileSize: Int
+    }
+
+    /// Reads and decodes the valid records appended after `end` by anyone.
+    /// Returns nil if the file is now shorter than `end`, which only happens
+    /// if it was replaced or damaged behind the store's back: reload then.
+    func readUnread<Record: Decodable>(_ type: Record.Type, decoder: JSONDecoder) throws -> Unread<Record>? {
+        let size = try FileIO.size(fd, path: path)
+        if size == end { return Unread(records: [], validEnd: end, fileSize: size) }
+        if size < end { return nil }
+        let data = try FileIO.read(fd, at: end, count: size - end, path: path)
+        var ranges: [Range<Int>] = []
+        let valid = data.withUnsafeBytes { bytes in
+            RecordFrame.scan(bytes) { ranges.append($0) }
+        }
+        var records: [Record] = []
+        records.reserveCapacity(ranges.count)
+        for range in ranges {
+            do {
+                records.append(try decoder.decode(Record.self, from: data[range]))
+            } catch {
+                let offset = end + range.lowerBound - RecordFrame.headerSize
+                throw StoreError(.undecodableRecord(path: path, offset: offset, detail: "\(error)"))
+            }
+        }
+        return Unread(records: records, validEnd: end + valid, fileSize: end + data.count)
+    }
+
+    /// Marks the records of `unread` as consumed and cuts off the torn tail
+    /// after them, if any, so that appends continue from valid data. (Safe
+    /// under the lock: no live writer is mid-append, so a tail is crash debris.)
+    func consume<Record>(_ unread: Unread<Record>) throws {
+        end = unread.validEnd
+        if unread.fileSize > end {
+            try FileIO.truncate(fd, to: end, path: path)
+        }
+    }
+
+    /// Appends a batch of framed records with one write, then fsyncs.
+    func append(_ framed: [UInt8]) throws {
+        do {
+            try framed.withUnsafeBytes { try FileIO.write(fd, $0, at: end, path: path) }
+        } catch {
+            // A partial batch may hold whole valid frames that a reader would
+            // take as committed: cut it off before reporting the failure.
+            do {
+                try FileIO.truncate(fd, to: end, path: path)
+            } catch {
+                fatalError("store: cannot remove a partly written batch from \(path): \(error)")
+            }
+            throw error
+        }
+        FileIO.syncOrCrash(fd, path: path)
+        end += framed.count
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Desk
+import Foundation
+import Logging
+import Store
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure ingest speed, per-message cost, memory and store open time on a synthetic clinic.",
+        discussion: """
+        Builds a clinic of 50 doctors and 10,000 verified patients, holding first 10,000 and then 1,000,000 \
+        appointments, and ingests the same Maildir of mixed messages into each (durable: every batch fsynced). \
+        Beside it, in the same run and on a copy of the same messages, runs the bare Maildir I/O floor \
+        (shared/bench/iofloor.c, compiled with gcc). Prints figures; asserts nothing.
+        """)
+
+    @Option(help: "Messages in the measured Maildir.") var messages = 20_000
+    @Option(help: "Doctors in the synthetic clinic.") var doctors = 50
+    @Option(help: "Registered patients.") var patients = 10_000
+    @Option(help: "Store sizes (appointments held) to ingest into, comma-separated.") var sizes = "10000,1000000"
+    @Option(help: "Store sizes to time opening only, comma-separated.") var openSizes = "100000"
+    @Option(help: "Messages per commit.") var batch = 256
+    @Option(help: "Work folder (removed and recreated).") var work = ".build/bench"
+    @Option(help: "The iofloor C source.") var iofloor: String?
+
+    func run() throws {
+        CareDesk.bootstrapLogging()
+        let workURL = URL(fileURLWithPath: work)
+        try? FileManager.default.removeItem(at: workURL)
+        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        let now = Int64(1_772_422_200)  // Mon 2 Mar 2026 09:00 IST, as in the demo
+        let synthetic = SyntheticClinic(doctors: doctors, patients: patients)
+        let mails = synthetic.messages(count: messages)
+        let floorBinary = try BenchFloor.compile(source: iofloor, into: workURL)
+        print("CareDesk bench — \(messages) messages (60% BOOK with conflicts, 20% SLOTS, 15% CANCEL, 5% other), " +
+              "\(doctors) doctors, \(patients) patients, batch \(batch), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("")
+        var rates: [(Int, Double)] = []
+        for size in parse(sizes) {
+            let result = try measure(size: size, synthetic: synthetic, mails: mails, now: now, floor: floorBinary, work: workURL)
+            rates.append((size, result))
+        }
+        if rates.count >= 2, let first = rates.first, let last = rates.last {
+            let change = (first.1 / last.1 - 1) * 100
+            print(String(format: "per-message cost at %d vs %d appointments: %+.1f%%  (goal: within ±20%%)", last.0, first.0, change))
+        }
+        for size in parse(openSizes) {
+            let folder = workURL.appendingPathComponent("open-\(size)")
+            var generator = synthetic
+            generator.appointments = size
+            try generator.write(to: folder, now: now)
+            let opened = try timed { _ = try JSONStore<DeskState>(directory: folder) }
+            print(String(format: "store open with %d appointments: %.2f s", size, opened))
+            try? FileManager.default.removeItem(at: folder)
+        }
+        print(String(format: "peak memory (max RSS): %.0f MiB", BenchFloor.peakMemoryMiB()))
+    }
+
+    func parse(_ list: String) -> [Int] { list.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+    /// Ingests the messages into a store of `size` appointments; returns messages/s.
+    func measure(size: Int, synthetic: SyntheticClinic, mails: [String], now: Int64, floor: URL?, work: URL) throws -> Double {
+        var generator = synthetic
+        generator.appointments = size
+        let folder = work.appendingPathComponent("data-\(size)")
+        try generator.write(to: folder, now: now)
+        let maildir = work.appendingPathComponent("maildir-\(size)")
+        try BenchFloor.writeMaildir(mails, at: maildir)
+        let floorRate = try floor.map { try BenchFloor.run($0, maildir: maildir, work: work) }
+
+        let templates = try ReplyTemplates(directory: ReplyTemplates.locate(dataFolder: folder).orThrow("Templates folder not found"))
+        var desk: Desk!
+        let openSeconds = try timed { desk = try Desk(dataFolder: folder, templates: templates, logger: Logger(label: "bench")) }
+        let ingest = SpoolIngest(desk: desk, delivery: try MaildirDelivery(path: DataFolder.outgoing(folder)),
+                                 batchSize: batch, logger: Logger(label: "bench"))
+        ingest.measuring = true
+        var summary = SpoolIngest.Summary()
+        let seconds = try timed { summary = try ingest.run([.maildir(maildir.path)], now: now) { _ in } }
+        let rate = Double(summary.messages) / seconds
+        let perMessage = ingest.messageNanos.sorted()
+        func percentile(_ p: Double) -> Double {
+            perMessage.isEmpty ? 0 : Double(perMessage[min(perMessage.count - 1, Int(Double(perMessage.count) * p))]) / 1000
+        }
+        print("store with \(size) appointments (opened in \(String(format: "%.2f", openSeconds)) s):")
+        print(String(format: "  caredesk ingest: %d messages in %.2f s = %.0f messages/s durable (%d answered)",
+                     summary.messages, seconds, rate, summary.answered))
+        print(String(format: "  per message (parse + decide + reply): p50 %.1f µs, p99 %.1f µs; commit+fsync per batch: p50 %.1f ms",
+                     percentile(0.5), percentile(0.99), ingest.medianCommitMillis))
+        if let floorRate {
+            print(String(format: "  iofloor (bare Maildir I/O, same messages): %.0f messages/s; caredesk / floor = %.2f (goal ≥ 0.50)",
+                         floorRate, rate / floorRate))
+        }
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(at: maildir)
+        return rate
+    }
+}
+
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+extension Optional {
+    func orThrow(_ message: String) throws -> Wrapped {
+        guard let value = self else { throw ValidationError(message) }
+        return value
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// Options every subcommand that works on a data folder shares.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The data folder (store, outgoing mail).")
+    var data: String
+
+    @Option(name: .long, help: "Fix the clock (ISO 8601, e.g. 2026-03-02T10:00:00+05:30); also CAREDESK_NOW.")
+    var now: String?
+
+    var folder: URL { URL(fileURLWithPath: data) }
+
+    /// Seconds since 1970 (UTC): `--now`, else `CAREDESK_NOW`, else the system clock.
+    func instant() throws -> Int64 {
+        guard let text = now ?? ProcessInfo.processInfo.environment["CAREDESK_NOW"] else {
+            return Int64(Date().timeIntervalSince1970)
+        }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+        throw ValidationError("--now \(text): not an ISO 8601 instant; write e.g. 2026-03-02T10:00:00+05:30")
+    }
+}
+
+/// Locates files that ship with CareDesk (the sample clinic) the way templates are found: beside or above
+/// the executable in a source checkout, or under /usr/local/share/caredesk.
+enum Shipped {
+    static func file(_ relative: String) -> URL? {
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates: [URL] = []
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent(relative))
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative))
+        candidates.append(URL(fileURLWithPath: "/usr/local/share/caredesk").appendingPathComponent(relative))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+}

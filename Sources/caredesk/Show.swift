@@ -1,0 +1,103 @@
+import ArgumentParser
+import Clinic
+import Desk
+import Foundation
+import Store
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print what the store holds: appointments, patients, doctors or the outbox.")
+
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case appointments, patients, doctors, outbox
+    }
+
+    @OptionGroup var options: DataOptions
+
+    @Argument(help: "appointments | patients | doctors | outbox")
+    var what: What
+
+    @Flag(name: .long, help: "Print a JSON array instead of a table.")
+    var json = false
+
+    func run() throws {
+        CareDesk.bootstrapLogging()
+        let store = try JSONStore<DeskState>(directory: options.folder)
+        guard let clinic = store.state.clinic else {
+            throw ValidationError("\(options.data) holds no clinic; run `caredesk init --data \(options.data)` first")
+        }
+        let rows = ShowRows(clinic: clinic, outbox: Array(store.state.outbox.values))
+        let table: [[String: String]]
+        switch what {
+        case .appointments: table = rows.appointments()
+        case .patients: table = rows.patients()
+        case .doctors: table = rows.doctors()
+        case .outbox: table = rows.outboxRows()
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(table), as: UTF8.self))
+        } else {
+            print(TextTable.render(table, columns: rows.columns(what)))
+        }
+    }
+}
+
+/// The rows `show` prints, as flat string dictionaries (the same for the table and for --json).
+struct ShowRows {
+    let clinic: ClinicState
+    let outbox: [OutboxMessage]
+
+    func columns(_ what: Show.What) -> [String] {
+        switch what {
+        case .appointments: ["ref", "doctor", "patient", "start", "end", "status", "reason"]
+        case .patients: ["id", "name", "email", "phone", "verified"]
+        case .doctors: ["id", "name", "specialty", "fee", "slotMinutes", "hours", "email"]
+        case .outbox: ["id", "to", "created", "bytes"]
+        }
+    }
+
+    func iso(_ instant: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = clinic.zone.timeZone
+        return formatter.string(from: Date(timeIntervalSince1970: Double(instant)))
+    }
+
+    func appointments() -> [[String: String]] {
+        clinic.appointments.values.sorted { ($0.start, $0.ref) < ($1.start, $1.ref) }.map { a in
+            ["ref": a.ref, "doctor": a.doctorID, "patient": a.patientID, "start": iso(a.start), "end": iso(a.end),
+             "status": a.status.rawValue, "reason": a.reason ?? ""]
+        }
+    }
+
+    func patients() -> [[String: String]] {
+        clinic.patients.values.sorted { $0.registeredAt == $1.registeredAt ? $0.id < $1.id : $0.registeredAt < $1.registeredAt }.map { p in
+            ["id": p.id, "name": p.name, "email": p.email ?? "", "phone": p.phone ?? "", "verified": p.verified ? "yes" : "no"]
+        }
+    }
+
+    func doctors() -> [[String: String]] {
+        clinic.doctors.map { d in
+            ["id": d.id, "name": d.name, "specialty": d.specialty, "fee": clinic.info.currencySymbol + d.fee.description,
+             "slotMinutes": String(d.slotMinutes), "hours": d.hours.summary, "email": d.email]
+        }
+    }
+
+    func outboxRows() -> [[String: String]] {
+        outbox.sorted { $0.createdAt < $1.createdAt }.map { m in
+            ["id": m.id, "to": m.recipients.joined(separator: ", "), "created": iso(m.createdAt), "bytes": String(m.data.utf8.count)]
+        }
+    }
+}
+
+enum TextTable {
+    static func render(_ rows: [[String: String]], columns: [String]) -> String {
+        guard !rows.isEmpty else { return "(none)" }
+        let widths = columns.map { column in max(column.count, rows.map { ($0[column] ?? "").count }.max() ?? 0) }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        return ([line(columns)] + rows.map { row in line(columns.map { row[$0] ?? "" }) }).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,27 @@
+import Clinic
+import Commands
+import Testing
+
+@Suite struct HelpTests {
+    @Test func everyCommandIsListed() {
+        #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "VERIFY", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
+                                                 "CANCEL", "RESCHEDULE", "APPOINTMENTS"])
+        for entry in Help.commands {
+            #expect(entry.command.hasPrefix(entry.keyword))
+            #expect(!entry.meaning.isEmpty)
+        }
+    }
+
+    @Test(arguments: Help.commands)
+    func exampleIsACommand(entry: HelpEntry) {
+        guard case .command = Fixture.read(entry.example) else {
+            Issue.record("\(entry.example) is not read as a command")
+            return
+        }
+    }
+
+    @Test func notesDocumentTheAfternoonRule() {
+        #expect(Help.notes().contains { $0.contains("1 to 7") })
+        #expect(Help.notes(dayFirst: false).contains { $0.contains("month/day") })
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Runs the built `caredesk` executable, as a clinic's scripts and mail server would.
+struct CareDeskBinary {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["CAREDESK_BIN"] { return path }
+        for candidate in [".build/debug/caredesk", ".build/release/caredesk"] {
+            let url = packageRoot.appendingPathComponent(candidate)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/caredesk").path
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so neither fills up and blocks the child.
+        let errData = LockedData()
+        let errReader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        errReader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errData.done { usleep(1000) }
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData.value, as: UTF8.self))
+    }
+
+    /// Starts the executable without waiting, for the kill -9 test.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var finished = false
+    func set(_ d: Data) { lock.lock(); data = d; finished = true; lock.unlock() }
+    var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+/// A fresh temporary folder per test, removed afterwards by the caller.
+func temporaryFolder(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("caredesk-\(name)-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes messages into a new Maildir, one file each, in order.
+func makeMaildir(at url: URL, messages: [String]) throws {
+    for sub in ["new", "cur", "tmp"] {
+        try FileManager.default.createDirectory(at: url.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    for (i, message) in messages.enumerated() {
+        let name = String(format: "%08d.test.local", i)
+        try Data(message.utf8).write(to: url.appendingPathComponent("new/\(name)"))
+    }
+}
+
+func files(in url: URL) -> [URL] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        .map { url.appendingPathComponent($0) }
+}
+
+/// A plain inbound message.
+func mail(from: String, subject: String, body: String, id: String, extraHeaders: String = "") -> String {
+    "From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\nDate: Mon, 2 Mar 2026 08:50:00 +0530\n"
+        + extraHeaders + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n" + body + "\n"
+}
