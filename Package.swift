@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "DeskTests", dependencies: ["Desk", "Clinic", "Mail", "Store"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Mail"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Mail"], exclude: ["Golden"]),
     ]
 )

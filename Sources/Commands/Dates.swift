@@ -31,7 +31,7 @@ enum Dates {
         if let weekday = first.meaning.weekday {
             switch readDate(words.dropFirst(), dayFirst: dayFirst) {
             case .day(let spec, let consumed): return .day(.checked(weekday, spec), consumed: consumed + 1)
-            case .invalid(let written, let why): return .invalid(written: "\(words.text(first)) \(written)", why: why)
+            case .invalid(let written, let why): return .invalid(written: "\(words.written()) \(written)", why: why)
             case .none: return .day(.weekday(weekday), consumed: 1)
             }
         }
@@ -75,7 +75,7 @@ enum Dates {
             if !first.key.isShort || first.key.contains(UInt8(ascii: "-")) || first.key.contains(UInt8(ascii: "/")) {
                 let key = words.key(first)
                 guard key.contains("-") || key.contains("/") else { return .none }
-                return numeric(key, dayFirst: dayFirst) { String(words.text(first)) }
+                return numeric(key, dayFirst: dayFirst) { words.written() }
             }
             // "4 Mar", "4th of March", "4 March 2026"
             guard let second = words.peek(1), let day = CalendarWords.dayOfMonth(first.key) else { return .none }

@@ -35,7 +35,7 @@ struct DoctorNames: Sendable {
 
     /// "Dr", "Dr.", "Doctor", "Prof": titles written before a name.
     static let titles = ["dr", "dr.", "doctor", "prof", "prof.", "professor"]
-    private static let dr = WordKey("dr")
+    private static let titleKeys = titles.map { fold($0) }
 
     init(_ doctors: [Doctor]) {
         self.doctors = doctors
@@ -134,7 +134,7 @@ struct DoctorNames: Sendable {
     private static func names(of doctor: Doctor) -> [([WordKey], Bool)] {
         let lexed = Lexer.lex(doctor.name).words
         var words = lexed.tokens.map { fold(lexed.key($0)) }.filter { $0.count > 0 }
-        while let first = words.first, first == dr || titles.map(fold).contains(first), words.count > 1 { words.removeFirst() }
+        while let first = words.first, titleKeys.contains(first), words.count > 1 { words.removeFirst() }
         var names = [([fold(doctor.id)], false)]
         guard !words.isEmpty else { return names }
         for start in words.indices { names.append((Array(words[start...]), false)) }   // full name ... surname

@@ -7,7 +7,7 @@ enum References {
         let hash = token.first == UInt8(ascii: "#") ? 1 : 0
         if let ref = wellFormed(token.key.dropFirst(hash)) { return .success(ref) }
         let ref = words.key(token).dropFirst(hash).uppercased()
-        let written = String(words.text(token))
+        let written = words.written()
         if ref.count != length {
             return .failure(CommandWrong("\"\(written)\" is not a booking reference: references have 5 characters, like A7K2Q"))
         }

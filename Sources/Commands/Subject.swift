@@ -8,7 +8,7 @@ enum Subject {
         while let colon = text.firstIndex(of: ":") {
             var word = Lexer.trimmed(String(text[..<colon]))
             if word.hasSuffix("]"), let open = word.firstIndex(of: "[") { word = word[..<open] }   // "Re[2]"
-            guard word.utf8.count <= 3, prefixes.contains(Lexer.lowercased(word)) else { break }
+            guard word.utf8.count <= 3, prefixes.contains(word.lowercased()) else { break }
             text = Lexer.trimmed(String(text[text.index(after: colon)...]))
         }
         return String(text)

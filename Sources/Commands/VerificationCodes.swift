@@ -13,11 +13,11 @@ enum VerificationCodes {
             used += 1
         }
         guard used > 0 else {
-            guard let first = words.first else { return .failure(CommandWrong("no code given")) }
-            return .failure(CommandWrong("\"\(words.text(first))\" is not a code: the code is \(length) digits"))
+            guard !words.isEmpty else { return .failure(CommandWrong("no code given")) }
+            return .failure(CommandWrong("\"\(words.written())\" is not a code: the code is \(length) digits"))
         }
         guard code.count == length else {
-            return .failure(CommandWrong("the code is \(length) digits; \"\(code)\" has \(code.count)"))
+            return .failure(CommandWrong("the code has \(length) digits, not \(code.count)"))
         }
         return .success(code)
     }

@@ -99,7 +99,7 @@ public final class Desk {
         let commands = commandReader(for: clinic).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
         var random = SeededGenerator(seed: mail.seed)
         var events: [ClinicEvent] = []
-        var transcript = TranscriptReply(fromSubject: commands.fromSubject, gaveUp: commands.gaveUp)
+        var transcript = TranscriptReply(fromSubject: commands.fromSubject, gaveUp: commands.gaveUp, anyCommand: commands.hasCommand)
         for line in commands.lines {
             let result: String
             switch line.reading {

@@ -45,16 +45,33 @@ import Testing
         #expect(transcript.lines.count <= 1)
     }
 
-    @Test func specificAnswers() {
+    @Test func specificAnswers() throws {
         #expect(Fixture.problem("REGISTER 👨‍👩‍👧‍👦")?.wrong == "a name needs at least one letter")
         #expect(Fixture.problem("REGISTER " + String(repeating: "Ravi ", count: 40_000))?.wrong.contains("at most 100") == true)
         #expect(Fixture.read("\u{FEFF}HELP") == .command(.help))
         #expect(Fixture.read("BOOK\u{0}Dr Rao Tue 10:00") == .unrecognised)
         #expect(Fixture.problem("BOOK Dr Rao Tue 99999999999999999999:00")?.wrong.contains("is not a time") == true)
         #expect(Fixture.problem("SLOTS Dr Rao 99999999999999999999999/3")?.wrong.contains("is not a date") == true)
+        // Quotes in problems are cut short.
+        let long = try #require(Fixture.problem("CANCEL " + String(repeating: "Z", count: 100_000)))
+        #expect(long.wrong.count < 120)
+        #expect(Fixture.problem("VERIFY " + String(repeating: "1", count: 100_000))?.wrong == "the code has 6 digits, not 4089")
         #expect(Fixture.read("REGISTER Dr 👩‍⚕️ Anita") == .command(.register(name: "Dr 👩‍⚕️ Anita")))
         #expect(Fixture.read("BOOK Dr Rao Tue 10:00 🤒 fever")
             == .command(.book(doctorID: "rao", day: Fixture.date(3, 3), time: Fixture.time(10), reason: "🤒 fever")))
+    }
+
+    /// Only the first 4 KiB of a line are read and echoed.
+    @Test func runawayLine() throws {
+        let line = "BOOK Dr Rao Tue 10:00 " + String(repeating: "é pain ", count: 100_000)
+        let transcript = Fixture.reader.read(lines: [line], subject: "", now: Fixture.now)
+        let read = try #require(transcript.lines.first)
+        #expect(read.text.utf8.count <= 4096)
+        guard case .command(.book(_, _, _, let reason)) = read.reading else {
+            Issue.record("not a booking")
+            return
+        }
+        #expect(reason?.count == 200)
     }
 
     /// Random lines built from the pieces the parsers look at, and from awkward scalars.

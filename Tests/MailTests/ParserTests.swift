@@ -250,3 +250,44 @@ struct ParserTests {
         }
     }
 }
+
+@Suite("Hostile input stays linear")
+struct HostileInputTests {
+    #if DEBUG
+    static let size = 200_000
+    #else
+    static let size = 2_000_000
+    #endif
+
+    static func repeated(_ unit: String) -> String {
+        String(repeating: unit, count: size / unit.utf8.count)
+    }
+
+    @Test("pathological input parses quickly", arguments: [
+        "Subject: " + repeated("=?a?q?x") + "\n\nx",
+        "Subject: " + repeated("=?utf-8?q?=C3=A9?=") + "\n\nx",
+        "From: " + repeated("\"a\" <") + "\n\nx",
+        "From: " + repeated("((a)") + "\n\nx",
+        "To: " + repeated("a@b.example, ") + "\n\nx",
+        "Content-Type: multipart/mixed; " + repeated("a*1*=x; b=y; ") + "\n\nx",
+        "Content-Type: multipart/mixed; boundary=b\n\n" + repeated("--b\n"),
+        "Content-Type: multipart/mixed; boundary=b\n\n" + repeated("--bb\n--b \n"),
+        "Content-Type: text/html\n\n" + repeated("<script><!--<a "),
+        "Content-Type: text/html\n\n" + repeated("&#x1234567&amp<p><blockquote>"),
+        "Content-Transfer-Encoding: quoted-printable\n\n" + repeated("=\n=4=\r\n"),
+        "Content-Transfer-Encoding: base64\n\n" + repeated("=a="),
+        "Date: " + repeated("(") + "\n\nx",
+        "References: " + repeated("<a@b") + "\n\nx",
+        "X: y\n" + repeated(" folded\n") + "\nx",
+        "\n" + repeated("________________\n\n\n\n\nFrom: x\n> q\nOn a\n"),
+    ])
+    func linear(_ input: String) {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            let m = MailMessage.parse(Data(input.utf8))
+            _ = m.header("Subject")
+            _ = ReplyText.authoredLines(m.text)
+        }
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+    }
+}

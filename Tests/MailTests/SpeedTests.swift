@@ -68,16 +68,26 @@ struct SpeedTests {
         let iterations = 20_000
         let mode = "release"
         #endif
+        let batches = 10
         var sink = 0
         for _ in 0..<200 { sink &+= MailMessage.parse(data).text.utf8.count }  // warm-up
         let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<iterations { sink &+= MailMessage.parse(data).text.utf8.count }
+        var total: Duration = .zero
+        var best: Duration? = nil
+        for _ in 0..<batches {
+            let elapsed = clock.measure {
+                for _ in 0..<(iterations / batches) { sink &+= MailMessage.parse(data).text.utf8.count }
+            }
+            total += elapsed
+            best = min(best ?? elapsed, elapsed)
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let us = seconds / Double(iterations) * 1e6
+        func micros(_ d: Duration, _ n: Int) -> String {
+            let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            return String(String(s / Double(n) * 1e6).prefix(5))
+        }
+        // "best batch" is the least disturbed by other work on the machine
         print("MailMessage.parse: \(data.count) bytes, \(iterations) iterations (\(mode)): "
-              + "\(String(us).prefix(6)) µs/message")
+              + "\(micros(total, iterations)) µs/message mean, \(micros(best ?? .zero, iterations / batches)) µs best batch")
         #expect(sink > 0)
         #expect(MailMessage.parse(data).text.hasPrefix("Yes, please move it"))
     }

@@ -18,8 +18,13 @@ struct LexedLine: Sendable {
 }
 
 /// Splits a line into words on any run of white space (tabs, NBSP and the other Unicode spaces included).
-/// One pass over the UTF-8 bytes; ASCII words are lowercased by hand and looked up in the `Vocabulary` once.
+/// One pass over the UTF-8 bytes; each word becomes a `WordKey` (ASCII lowered eight bytes at a time) and is
+/// looked up in the `Vocabulary` once.
 enum Lexer {
+    /// Only the first 4 KiB of a line are read (and echoed): every command fits in far less, and a runaway
+    /// line (a pasted attachment) then costs no more than a long one.
+    static let maximumLineLength = 4096
+
     static func lex(_ line: String) -> LexedLine {
         var tokens: [Token] = []
         return lex(line, reusing: &tokens)
@@ -30,7 +35,11 @@ enum Lexer {
     static func lex(_ line: String, reusing tokens: inout [Token]) -> LexedLine {
         tokens.removeAll(keepingCapacity: true)
         var contiguous = line
-        let trimmed = contiguous.withUTF8 { cut($0, into: &tokens) }
+        let trimmed = contiguous.withUTF8 { bytes in
+            var end = min(bytes.count, maximumLineLength)
+            while end < bytes.count, end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }   // not inside a character's bytes
+            return cut(UnsafeBufferPointer(rebasing: bytes[..<end]), into: &tokens)
+        }
         return LexedLine(words: Words(line: line, tokens: tokens[...]), trimmed: trimmed)
     }
 
@@ -56,7 +65,7 @@ enum Lexer {
                 i += n
             }
         }
-        return out.count == bytes.count ? String(decoding: bytes, as: UTF8.self) : String(decoding: out, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `bytes` are words separated by single plain spaces, with none at either end.
@@ -143,20 +152,5 @@ enum Lexer {
         let isNumber = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
         tokens.append(Token(key: key, start: Int32(start), end: Int32(end), first: first, plain: ascii && !dot,
                             meaning: isNumber ? .none : Vocabulary.meaning(of: key)))
-    }
-
-    /// Lowercased text; ASCII by hand (the common case), anything else through the standard library.
-    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        for byte in bytes where byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (i, byte) in bytes.enumerated() { buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            return bytes.count
-        }
-    }
-
-    /// `word` lowercased (see `lowercased(_:)`).
-    static func lowercased(_ word: some StringProtocol) -> String {
-        var word = String(word)
-        return word.withUTF8 { lowercased($0) }
     }
 }

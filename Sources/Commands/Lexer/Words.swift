@@ -38,8 +38,12 @@ struct Words: Sendable {
         return text.lowercased()
     }
 
-    /// The first `count` words as written, joined by single spaces: for quoting in problems.
-    func written(_ count: Int) -> String { tokens.prefix(count).map { String(text($0)) }.joined(separator: " ") }
+    /// The first `count` words as written, joined by single spaces, for quoting in a problem: cut to 40
+    /// characters so that a runaway word does not make a runaway reply.
+    func written(_ count: Int = 1) -> String {
+        let written = tokens.prefix(count).map { String(text($0)) }.joined(separator: " ")
+        return written.count > 40 ? String(written.prefix(39)) + "…" : written
+    }
 
     /// All the words as written, from the first to the last, white space collapsed: "chest  pain, fever".
     var text: String {

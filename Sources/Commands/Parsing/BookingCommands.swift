@@ -18,7 +18,7 @@ extension LineParser {
                                            doctor: names.shortReference(doctor)))
         }
         let rest = afterName.dropping(.beforeDay)
-        guard let first = rest.first else { return .command(.slots(doctorID: id, day: nil)) }
+        if rest.isEmpty { return .command(.slots(doctorID: id, day: nil)) }
         switch Dates.read(rest, dayFirst: dayFirst) {
         case .day(let spec, _):
             switch resolve(spec, time: nil, clock: &clock) {
@@ -28,7 +28,7 @@ extension LineParser {
         case .invalid(let written, let why):
             return problem(CommandWrong("\"\(written)\" is not a date: \(why)"))
         case .none:
-            return problem(CommandWrong("\"\(rest.text(first))\" is not a day"))
+            return problem(CommandWrong("\"\(rest.written())\" is not a day"))
         }
     }
 

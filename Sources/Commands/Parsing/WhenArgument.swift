@@ -67,8 +67,8 @@ extension LineParser {
         }
         if let wrong = when.wrong { return failure(wrong) }
         guard let day else {
-            guard let first = when.rest.first else { return failure(CommandWrong("no day given")) }
-            return failure(CommandWrong("no day given (\"\(when.rest.text(first))\" is not a day)"))
+            guard !when.rest.isEmpty else { return failure(CommandWrong("no day given")) }
+            return failure(CommandWrong("no day given (\"\(when.rest.written())\" is not a day)"))
         }
         guard let time = when.time else { return failure(CommandWrong("no time given")) }
         return .success((day, time, when.rest))

@@ -6,8 +6,10 @@ struct TranscriptReply {
     var lines: [(command: String, result: String)] = []
     var fromSubject = false
     var gaveUp = false
+    /// Whether any line was a command (carried out or not): when none was, the reply carries the help.
+    var anyCommand = false
 
-    var nothingUnderstood: Bool { lines.isEmpty }
+    var nothingUnderstood: Bool { !anyCommand }
 
     func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> String {
         let info = format.state.info

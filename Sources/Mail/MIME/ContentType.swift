@@ -28,31 +28,50 @@ struct ContentType {
         let value = ASCII.lowerString(b, vStart..<i)
         var simple: [(name: String, value: String)] = []
         var extended: [String: [(index: Int, encoded: Bool, value: [UInt8])]] = [:]
-        while i < b.count {
+        var count = 0
+        while i < b.count && count < 64 {                   // hostile values: at most 64 parameters
+            count += 1
             while i < b.count && b[i] != 0x3B { i += 1 }      // to the next ';'
             guard i < b.count else { break }
             i += 1
             skipCFWS(b, &i)
             let nStart = i
-            while i < b.count, b[i] != 0x3D, b[i] != 0x3B, !ASCII.isSpace(b[i]) { i += 1 }
-            let name = b[nStart..<i].map(ASCII.lower)
+            var hasStar = false
+            while i < b.count, b[i] != 0x3D, b[i] != 0x3B, !ASCII.isSpace(b[i]) {
+                if b[i] == 0x2A { hasStar = true }
+                i += 1
+            }
+            let nameRange = nStart..<i
             skipCFWS(b, &i)
-            guard !name.isEmpty, i < b.count, b[i] == 0x3D else { continue }
+            guard !nameRange.isEmpty, i < b.count, b[i] == 0x3D else { continue }
             i += 1
             skipCFWS(b, &i)
-            var val: [UInt8] = []
-            val.reserveCapacity(b.count - i)
+            var valRange = i..<i
+            var escaped: [UInt8]? = nil                     // only for quoted strings with "\"
             if i < b.count && b[i] == 0x22 {
                 i += 1
+                let vs = i
                 while i < b.count && b[i] != 0x22 {
-                    if b[i] == 0x5C && i + 1 < b.count { i += 1 }
-                    val.append(b[i])
+                    if b[i] == 0x5C && i + 1 < b.count {
+                        if escaped == nil { escaped = Array(b[vs..<i]) }
+                        i += 1
+                    }
+                    escaped?.append(b[i])
                     i += 1
                 }
+                valRange = vs..<i
                 i += 1
             } else {
-                while i < b.count, b[i] != 0x3B, !ASCII.isSpace(b[i]) { val.append(b[i]); i += 1 }
+                while i < b.count, b[i] != 0x3B, !ASCII.isSpace(b[i]) { i += 1 }
+                valRange = valRange.lowerBound..<i
             }
+            guard hasStar else {
+                simple.append((ASCII.lowerString(b, nameRange),
+                               escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: b[valRange], as: UTF8.self)))
+                continue
+            }
+            let name = b[nameRange].map(ASCII.lower)
+            let val = escaped ?? Array(b[valRange])
             if let star = name.firstIndex(of: 0x2A) {
                 let base = String(decoding: name[..<star], as: UTF8.self)
                 let rest = name[(star + 1)...]
@@ -61,8 +80,6 @@ struct ContentType {
                 guard digits.count <= 3, digits.allSatisfy(ASCII.isDigit) else { continue }
                 let index = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 extended[base, default: []].append((index, encoded, val))
-            } else {
-                simple.append((String(decoding: name, as: UTF8.self), String(decoding: val, as: UTF8.self)))
             }
         }
         for (base, segments) in extended {

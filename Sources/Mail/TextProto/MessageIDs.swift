@@ -23,14 +23,19 @@ enum MessageIDs {
             let c = b[i]
             if c == 0x3C {                                   // <
                 endToken(i)
-                var id: [UInt8] = []
-                id.reserveCapacity(b.count - i)
                 var j = i + 1
+                var clean = true
                 while j < b.count && b[j] != 0x3E && b[j] != 0x3C {
-                    if b[j] > 0x20 && b[j] != 0x7F { id.append(b[j]) }
+                    if b[j] <= 0x20 || b[j] == 0x7F { clean = false }
                     j += 1
                 }
-                if !id.isEmpty { ids.append(String(decoding: id, as: UTF8.self)) }
+                let r = (i + 1)..<j
+                if clean {
+                    if !r.isEmpty { ids.append(String(decoding: b[r], as: UTF8.self)) }
+                } else {
+                    let id = b[r].filter { $0 > 0x20 && $0 != 0x7F }
+                    if !id.isEmpty { ids.append(String(decoding: id, as: UTF8.self)) }
+                }
                 i = (j < b.count && b[j] == 0x3E) ? j + 1 : j
             } else if c == 0x28 {                            // (comment)
                 endToken(i)

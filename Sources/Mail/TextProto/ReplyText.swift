@@ -56,7 +56,7 @@ public enum ReplyText {
         if t.hasPrefix("-----") && t.contains("original message") { return true }
         if t.utf8.count >= 10 && t.utf8.allSatisfy({ $0 == 0x5F }) {       // "________" separator
             var j = i + 1
-            while j < lines.count && trimmedLower(lines[j]).isEmpty { j += 1 }
+            while j < lines.count && j < i + 4 && trimmedLower(lines[j]).isEmpty { j += 1 }
             return j < lines.count && isOutlookFrom(lines, j)
         }
         return isOutlookFrom(lines, i)
