@@ -29,6 +29,13 @@ public enum DataFolder {
         try store.compact()
     }
 
+    /// Refuses a folder that `caredesk init` did not make, rather than creating a store in the wrong place.
+    public static func requireInitialised(_ folder: URL) throws {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("store/lock").path) else {
+            throw Problem(description: "\(folder.path) is not a CareDesk data folder; run `caredesk init --data \(folder.path)` first")
+        }
+    }
+
     public static func outgoing(_ folder: URL) -> String { folder.appendingPathComponent("outgoing").path }
 
     /// Reads a clinic file (`{"clinic": {...}, "doctors": [...]}`), naming the problem when it does not decode.

@@ -22,6 +22,7 @@ public final class Desk {
     }
 
     public init(dataFolder: URL, templates: ReplyTemplates, logger: Logger) throws {
+        try DataFolder.requireInitialised(dataFolder)
         store = try JSONStore<DeskState>(directory: dataFolder)
         self.templates = templates
         self.logger = logger
@@ -33,31 +34,82 @@ public final class Desk {
     public var state: DeskState { store.state }
 
     /// Handles a batch of inbound messages in one commit. Returns one report per message, in order.
+    /// Commands are decided one message after another against the live state; the replies are then written
+    /// on both cores at once (they need only the decided outcomes and the clinic's directory); then the
+    /// batch is committed with one write and one fsync.
     public func handle(_ batch: [InboundMail], now: Int64, delivered: [String] = []) throws -> [HandlingReport] {
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
-            var records: [DeskRecord] = delivered.isEmpty ? [] : [.delivered(delivered)]
             if !delivered.isEmpty { state.absorb(.delivered(delivered), eventsApplied: false) }
-            var reports: [HandlingReport] = []
-            reports.reserveCapacity(batch.count)
+            var steps: [Step] = []
+            steps.reserveCapacity(batch.count)
             var seenInBatch = Set<String>()
             for mail in batch {
                 if state.handled.contains(mail.key) || !seenInBatch.insert(mail.key).inserted {
+                    steps.append(.duplicate(mail))
+                } else {
+                    steps.append(decide(mail, state: &state, now: now))
+                }
+            }
+            guard let clinic = state.clinic else { return ([], []) }
+            let replies = writeReplies(steps, format: ClinicFormat(clinic), now: now)
+
+            var records: [DeskRecord] = delivered.isEmpty ? [] : [.delivered(delivered)]
+            var reports: [HandlingReport] = []
+            reports.reserveCapacity(batch.count)
+            for (i, step) in steps.enumerated() {
+                switch step {
+                case .duplicate(let mail):
                     reports.append(HandlingReport(key: mail.key, result: .duplicate, sender: mail.message.from?.address,
                                                   subject: mail.message.subject, replyText: nil))
-                    if handlingNanos != nil { handlingNanos!.append(0) }
-                    continue
+                    handlingNanos?.append(0)
+                case .silent(let mail, let reason):
+                    logger.info("not answered", metadata: ["key": "\(mail.key.prefix(80))", "reason": "\(reason)"])
+                    let record = DeskRecord.message(HandledMessage(key: mail.key, events: [], replies: [], silentBecause: reason))
+                    state.absorb(record, eventsApplied: true)
+                    records.append(record)
+                    reports.append(HandlingReport(key: mail.key, result: .silent(reason: reason), sender: mail.message.from?.address,
+                                                  subject: mail.message.subject, replyText: nil))
+                    handlingNanos?.append(0)
+                case .decided(let decided):
+                    guard let (reply, text, nanos) = replies[i] else { continue }
+                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events, replies: [reply]))
+                    state.absorb(record, eventsApplied: true)
+                    records.append(record)
+                    reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
+                                                  sender: decided.recipient.address, subject: decided.mail.message.subject, replyText: text))
+                    handlingNanos?.append(decided.decideNanos + nanos)
                 }
-                let start = handlingNanos == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-                let (record, report) = handleOne(mail, state: &state, now: now)
-                if handlingNanos != nil { handlingNanos!.append(DispatchTime.now().uptimeNanoseconds - start) }
-                state.absorb(record, eventsApplied: true)
-                records.append(record)
-                reports.append(report)
             }
             return (records, reports)
         }
         try store.compactIfDue()
         return reports
+    }
+
+    enum Step: Sendable {
+        case duplicate(InboundMail)
+        case silent(InboundMail, reason: String)
+        case decided(DecidedMessage)
+    }
+
+    /// Writes the replies of the decided steps, on two threads; the result at each index is nil for other steps.
+    private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [(OutboxMessage, String, UInt64)?] {
+        let templates = self.templates
+        let results = UnsafeMutableBufferPointer<(OutboxMessage, String, UInt64)?>.allocate(capacity: steps.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        let workers = steps.count >= 16 ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker writes only its own indices: no two threads touch the same element.
+            for i in stride(from: worker, to: steps.count, by: workers) {
+                guard case .decided(let decided) = steps[i] else { continue }
+                let start = DispatchTime.now().uptimeNanoseconds
+                let (reply, text) = decided.reply(templates: templates, format: format, now: now)
+                shared[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start)
+            }
+        }
+        return Array(results)
     }
 
     /// Records that outbox messages reached their destination (when no batch of mail carries the news).
@@ -77,55 +129,47 @@ public final class Desk {
         return made
     }
 
-    private func handleOne(_ mail: InboundMail, state: inout DeskState, now: Int64) -> (DeskRecord, HandlingReport) {
+    /// Decides one message's commands against the live state, applying their events as it goes so that a
+    /// later line (or message) sees what an earlier one did.
+    private func decide(_ mail: InboundMail, state: inout DeskState, now: Int64) -> Step {
+        let start = DispatchTime.now().uptimeNanoseconds
         let message = mail.message
-        func silent(_ reason: String) -> (DeskRecord, HandlingReport) {
-            logger.info("not answered", metadata: ["key": "\(mail.key.prefix(80))", "reason": "\(reason)"])
-            return (.message(HandledMessage(key: mail.key, events: [], replies: [], silentBecause: reason)),
-                    HandlingReport(key: mail.key, result: .silent(reason: reason), sender: message.from?.address,
-                                   subject: message.subject, replyText: nil))
-        }
-        guard let clinic = state.clinic else { return silent("no clinic configured") }
-        if let automatic = message.automatic { return silent(automatic.reason) }
-        let loopID = clinic.info.deskEmail.lowercased()
-        if message.xLoop.contains(where: { $0.lowercased() == loopID }) { return silent("our own X-Loop: a mail loop") }
-        guard let from = message.from, from.address.contains("@") else { return silent("no usable sender address") }
+        // No local copy of the clinic is kept while it changes below: a copy would make every change
+        // duplicate the whole state (copy-on-write), and the cost per message would grow with the store.
+        guard let info = state.clinic?.info else { return .silent(mail, reason: "no clinic configured") }
+        if let automatic = message.automatic { return .silent(mail, reason: automatic.reason) }
+        let loopID = info.deskEmail.lowercased()
+        if message.xLoop.contains(where: { $0.lowercased() == loopID }) { return .silent(mail, reason: "our own X-Loop: a mail loop") }
+        guard let from = message.from, from.address.contains("@") else { return .silent(mail, reason: "no usable sender address") }
         let address = from.address.lowercased()
-        if address == loopID || clinic.info.deskAddresses.contains(where: { $0.lowercased() == address }) {
-            return silent("sent from the clinic's own address")
+        if address == loopID || info.deskAddresses.contains(where: { $0.lowercased() == address }) {
+            return .silent(mail, reason: "sent from the clinic's own address")
         }
 
         let sender = Sender(address: address, channel: .email, displayName: from.name)
-        let commands = commandReader(for: clinic).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
+        let commands = commandReader(for: state.clinic!).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
         var random = SeededGenerator(seed: mail.seed)
         var events: [ClinicEvent] = []
-        var transcript = TranscriptReply(fromSubject: commands.fromSubject, gaveUp: commands.gaveUp, anyCommand: commands.hasCommand)
+        var lines: [(text: String, line: DecidedMessage.Line)] = []
         for line in commands.lines {
-            let result: String
             switch line.reading {
             case .command(let intent):
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
                 state.applyToClinic(decision.events)
                 events += decision.events
-                let (name, context) = decision.outcome.template(ClinicFormat(state: state.clinic!))
-                result = templates.render(name, context)
+                lines.append((line.text, .outcome(decision.outcome)))
             case .problem(let problem):
-                result = problem.render(templates)
+                lines.append((line.text, .problem(problem)))
             case .unrecognised:
-                result = templates.render("unrecognised", [:])
+                lines.append((line.text, .unrecognised))
             }
-            transcript.lines.append((line.text, result))
         }
-
-        let after = state.clinic!
-        let greeting = after.patient(address: address)?.name ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
-        let text = transcript.render(templates, greeting: greeting, format: ClinicFormat(state: after), now: now)
-        let reply = ReplyComposer(clinic: after.info).reply(to: mail, recipient: MailAddress(name: from.name, address: from.address),
-                                                            text: text, now: now)
-        let record = DeskRecord.message(HandledMessage(key: mail.key, events: events, replies: [reply]))
-        logger.debug("answered", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
-        return (record, HandlingReport(key: mail.key, result: .answered(replyID: reply.id), sender: from.address,
-                                       subject: message.subject, replyText: text))
+        let greeting = state.clinic!.patient(address: address)?.name ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
+        logger.debug("decided", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
+        return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
+                                       lines: lines, fromSubject: commands.fromSubject, gaveUp: commands.gaveUp,
+                                       anyCommand: commands.hasCommand, events: events,
+                                       decideNanos: DispatchTime.now().uptimeNanoseconds - start))
     }
 }
 

@@ -21,6 +21,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         CareDesk.bootstrapLogging()
+        try DataFolder.requireInitialised(options.folder)
         let store = try JSONStore<DeskState>(directory: options.folder)
         guard let clinic = store.state.clinic else {
             throw ValidationError("\(options.data) holds no clinic; run `caredesk init --data \(options.data)` first")

@@ -66,6 +66,22 @@ struct MaildirTests {
         #expect(try md.deliver(Data(), name: "x2"))
     }
 
+    @Test func largeCurUsesFlagLookups() throws {
+        let tmp = TempDir()
+        defer { tmp.remove() }
+        let md = Maildir(path: tmp.path)
+        try md.create()
+        for i in 0..<1200 {            // enough entries that cur/ is no longer scanned
+            _ = FileManager.default.createFile(atPath: tmp.path + "/cur/filler-\(i)-padding-name:2,S", contents: nil)
+        }
+        for n in ["x:2,DFT", "y", "z:2,", "v:2,PRS"] {
+            _ = FileManager.default.createFile(atPath: tmp.path + "/cur/" + n, contents: nil)
+        }
+        for n in ["x", "y", "z", "v", "filler-7-padding-name"] { #expect(try md.deliver(Data(), name: n) == false, "\(n)") }
+        #expect(try md.deliver(Data(), name: "fresh"))
+        #expect(try md.deliver(Data(), name: "filler-7"))
+    }
+
     @Test func rejectsBadNames() throws {
         let tmp = TempDir()
         defer { tmp.remove() }

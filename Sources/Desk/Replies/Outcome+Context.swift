@@ -7,10 +7,11 @@ extension Outcome {
     func template(_ format: ClinicFormat) -> (name: String, context: [String: Any]) {
         switch self {
         case .help:
-            return ("help", ["commands": Help.commands.map { ["command": $0.command, "example": $0.example, "meaning": $0.meaning] }])
+            return ("help", ["commands": Help.commands.map { ["command": $0.command, "example": $0.example, "meaning": $0.meaning] },
+                             "notes": Help.notes(dayFirst: format.info.dayFirst)])
         case .info(let info):
             return ("info", ["name": info.name, "address": info.address, "phone": info.phone, "email": info.deskEmail,
-                             "doctors": format.state.doctors.filter(\.active).count, "zone": info.timeZone])
+                             "doctors": format.doctors.filter(\.active).count, "zone": info.timeZone])
         case .doctorList(let doctors, let specialty):
             return ("doctors", ["specialty": specialty as Any, "none": doctors.isEmpty,
                                 "doctors": doctors.map { doctorContext($0, format) }])
@@ -64,11 +65,11 @@ private func slotContext(_ slot: Slot, _ format: ClinicFormat) -> [String: Any] 
 
 private func daySlots(_ day: DaySlots, _ format: ClinicFormat) -> [String: Any] {
     ["day": format.day(day.date), "slots": day.slots.map { slotContext($0, format) }, "closed": day.closedBecause as Any,
-     "free": day.freeCount, "zone": day.slots.first.map { format.state.zone.abbreviation(at: $0.start) } ?? ""]
+     "free": day.freeCount, "zone": day.slots.first.map { format.zone.abbreviation(at: $0.start) } ?? ""]
 }
 
 private func appointmentContext(_ appointment: Appointment, _ format: ClinicFormat) -> [String: Any] {
-    let doctor = format.state.doctor(id: appointment.doctorID)
+    let doctor = format.doctor(id: appointment.doctorID)
     return ["ref": appointment.ref, "doctor": doctor?.name ?? appointment.doctorID, "specialty": doctor?.specialty ?? "",
             "when": format.span(appointment.start, appointment.end), "reason": appointment.reason ?? "",
             "fee": doctor.map { format.money($0.fee) } ?? ""]

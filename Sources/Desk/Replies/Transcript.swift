@@ -12,12 +12,12 @@ struct TranscriptReply {
     var nothingUnderstood: Bool { !anyCommand }
 
     func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> String {
-        let info = format.state.info
+        let info = format.info
         var context: [String: Any] = [
             "greeting": greeting, "fromSubject": fromSubject, "gaveUp": gaveUp,
             "lines": lines.map { ["command": $0.command, "result": $0.result] },
             "clinic": info.name, "phone": info.phone, "email": info.deskEmail,
-            "zone": "\(format.state.zone.abbreviation(at: now)) (\(info.timeZone))",
+            "zone": "\(format.zone.abbreviation(at: now)) (\(info.timeZone))",
         ]
         if nothingUnderstood {
             context["nothing"] = true

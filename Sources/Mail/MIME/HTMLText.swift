@@ -67,7 +67,7 @@ struct HTMLConverter {
             atLineStart = true
         }
         if atLineStart {
-            for _ in 0..<quoteDepth { out.append(0x3E); out.append(sp) }
+            for _ in 0..<min(quoteDepth, 16) { out.append(0x3E); out.append(sp) }   // bounded for hostile nesting
             atLineStart = false
         } else if pendingSpace {
             out.append(sp)

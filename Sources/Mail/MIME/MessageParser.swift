@@ -96,11 +96,12 @@ struct MessageParser {
         }
     }
 
-    /// The chosen body text: first text/plain, else first text/html as text, else "".
+    /// The chosen body text: first text/plain, else first text/html as text, else "". A
+    /// blank text/plain next to an HTML part (some clients send one) yields to the HTML.
     mutating func bodyText() -> String {
-        if let plain { return plain }
+        if let plain, html == nil || plain.utf8.contains(where: { !ASCII.isSpace($0) }) { return plain }
         if let h = html { return HTMLText.plainText(decodeText(h.range, h.cte, h.charset)) }
-        return ""
+        return plain ?? ""
     }
 
     private mutating func decodeText(_ body: Range<Int>, _ cte: String?, _ charset: String?) -> String {

@@ -73,9 +73,11 @@ public struct Maildir: Sendable {
     }
 
     /// Delivers `data` as new/NAME unless NAME was delivered before: returns false (and
-    /// writes nothing) when new/NAME, cur/NAME or cur/NAME:... exists. Otherwise writes
-    /// tmp/NAME with `mode` (umask ignored), optionally fsyncs it, and links it into new/
-    /// (link(2) refuses to replace a concurrent delivery of the same name), returning true.
+    /// writes nothing) when new/NAME, cur/NAME or cur/NAME:... exists (in a cur/ of more than
+    /// a few hundred entries only the standard flags DFPRST are recognised after ":2,", to
+    /// keep the check O(1)). Otherwise writes tmp/NAME with `mode` (group/other bits
+    /// re-applied after the umask), optionally fsyncs it, and links it into new/ (link(2)
+    /// refuses to replace a concurrent delivery of the same name), returning true.
     /// NAME must not be empty, start with "." or contain "/", ":" or NUL.
     @discardableResult
     public func deliver(_ data: Data, name: String, mode: mode_t = 0o600, sync: Bool = false) throws -> Bool {
@@ -92,7 +94,8 @@ public struct Maildir: Sendable {
             fd = try POSIXFile.open(tmpPath, O_WRONLY | O_CREAT | O_EXCL, mode)
         }
         do {
-            if fchmod(fd, mode) != 0 { throw SpoolError.errno("fchmod", tmpPath) }
+            // a umask only ever strips bits, in practice group/other ones: re-apply those
+            if mode & 0o077 != 0 && fchmod(fd, mode) != 0 { throw SpoolError.errno("fchmod", tmpPath) }
             try POSIXFile.writeAll(fd: fd, data, path: tmpPath)
             if sync && fsync(fd) != 0 { throw SpoolError.errno("fsync", tmpPath) }
             close(fd)
@@ -118,13 +121,30 @@ public struct Maildir: Sendable {
         try POSIXFile.fsyncPath(cur, directory: true)
     }
 
+    /// cur/ directories up to this size (bytes, as stat reports it: a few hundred entries)
+    /// are scanned in full; reading a big directory costs far more than the fixed lookups.
+    static let scanLimit = 16 * 1024
+
+    /// Whether cur/NAME or cur/NAME:... exists. Small cur/ directories are scanned (any info
+    /// suffix matches); in large ones, to stay O(1) per delivery, NAME is looked up with each
+    /// combination of the standard maildir(5) flags (":2," + subsets of "DFPRST").
     func existsInCur(_ name: String) throws -> Bool {
-        let base = cur + "/" + name
-        if POSIXFile.exists(base) || POSIXFile.exists(base + ":2,S") || POSIXFile.exists(base + ":2,") {
-            return true
+        var st = stat()
+        if stat(cur, &st) == 0 && Int(st.st_size) <= Maildir.scanLimit {
+            return try POSIXFile.containsEntry(cur, name: name)
         }
-        let prefix = name + ":"
-        return try POSIXFile.list(cur).contains { $0.hasPrefix(prefix) }
+        return try POSIXFile.anyExists(in: cur, prefix: name, suffixes: Maildir.curSuffixes)
+    }
+
+    /// "" (bare NAME) and ":2,FLAGS" for every standard flag combination.
+    static let curSuffixes: [String] = [""] + standardFlagSets.map { ":2," + $0 }
+
+    /// Every subset of the standard flags, letters in ASCII order; the likeliest first.
+    static let standardFlagSets: [String] = (0..<64).map { bits in
+        String(Array("DFPRST").enumerated().compactMap { bits & (1 << $0.offset) != 0 ? $0.element : nil })
+    }.sorted { a, b in
+        let (sa, sb) = (a.contains("S"), b.contains("S"))
+        return sa != sb ? sa : a.count != b.count ? a.count < b.count : a < b
     }
 
     static func isValidName(_ name: String) -> Bool {

@@ -108,6 +108,48 @@ enum POSIXFile {
         return lstat(path, &st) == 0
     }
 
+    /// Whether `dir` holds an entry named `name` or starting with `name` + ":" (a Maildir
+    /// name with info). Compares raw bytes; no String per entry.
+    static func containsEntry(_ dir: String, name: String) throws -> Bool {
+        guard let d = opendir(dir) else { throw SpoolError.errno("opendir", dir) }
+        defer { closedir(d) }
+        let key = Array(name.utf8)
+        return key.withUnsafeBufferPointer { k in
+            while let e = readdir(d) {
+                let hit = withUnsafePointer(to: &e.pointee.d_name) { p in
+                    p.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: e.pointee.d_name)) { n in
+                        k.count < MemoryLayout.size(ofValue: e.pointee.d_name)
+                            && memcmp(n, k.baseAddress!, k.count) == 0 && (n[k.count] == 0 || n[k.count] == 0x3A)
+                    }
+                }
+                if hit { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether any of `prefix + suffix` (for each suffix) exists in `dir`: one directory fd,
+    /// one reused name buffer, fstatat per candidate.
+    static func anyExists(in dir: String, prefix: String, suffixes: [String]) throws -> Bool {
+        let dfd = try open(dir, O_RDONLY | O_DIRECTORY)
+        defer { close(dfd) }
+        var buf = [CChar](repeating: 0, count: prefix.utf8.count + 16)
+        var st = stat()
+        for (i, c) in prefix.utf8.enumerated() { buf[i] = CChar(bitPattern: c) }
+        let base = prefix.utf8.count
+        for s in suffixes {
+            var k = base
+            for c in s.utf8 {
+                if k >= buf.count - 1 { buf.append(0) }
+                buf[k] = CChar(bitPattern: c)
+                k += 1
+            }
+            buf[k] = 0
+            if fstatat(dfd, buf, &st, AT_SYMLINK_NOFOLLOW) == 0 { return true }
+        }
+        return false
+    }
+
     /// File names in a directory (without "." and ".."), unsorted.
     static func list(_ dir: String) throws -> [String] {
         guard let d = opendir(dir) else { throw SpoolError.errno("opendir", dir) }
