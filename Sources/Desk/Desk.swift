@@ -16,6 +16,8 @@ public final class Desk {
     private var readerDoctors: [Doctor] = []
     /// When not nil, `handle` appends each message's handling time (decide + reply), for the bench.
     public var handlingNanos: [UInt64]?
+    /// How long the last batch's journal write and fsync took.
+    public private(set) var lastCommitNanos: UInt64 = 0
 
     public struct NotInitialised: Error, CustomStringConvertible {
         public let description: String
@@ -38,6 +40,7 @@ public final class Desk {
     /// on both cores at once (they need only the decided outcomes and the clinic's directory); then the
     /// batch is committed with one write and one fsync.
     public func handle(_ batch: [InboundMail], now: Int64, delivered: [String] = []) throws -> [HandlingReport] {
+        var bodyEnd: UInt64 = 0
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
             if !delivered.isEmpty { state.absorb(.delivered(delivered), eventsApplied: false) }
             var steps: [Step] = []
@@ -80,8 +83,10 @@ public final class Desk {
                     handlingNanos?.append(decided.decideNanos + nanos)
                 }
             }
+            bodyEnd = DispatchTime.now().uptimeNanoseconds
             return (records, reports)
         }
+        lastCommitNanos = DispatchTime.now().uptimeNanoseconds - bodyEnd
         try store.compactIfDue()
         return reports
     }

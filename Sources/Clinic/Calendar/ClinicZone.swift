@@ -4,15 +4,22 @@ import Foundation
 /// Built once per clinic; conversions go through Foundation's TimeZone, which knows the zone's rules.
 public struct ClinicZone: Sendable {
     public let timeZone: TimeZone
+    /// The zone's offset from UTC when it has kept one offset since 2000 (Asia/Kolkata): conversions are then
+    /// plain arithmetic, which matters when a store of a million appointments is indexed at open.
+    let fixedOffset: Int64?
 
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         timeZone = zone
+        let since2000 = Date(timeIntervalSince1970: 946_684_800)
+        fixedOffset = zone.nextDaylightSavingTimeTransition(after: since2000) == nil
+            ? Int64(zone.secondsFromGMT(for: since2000)) : nil
     }
 
     /// The instant at which `time` on `date` happens in the clinic.
     public func instant(_ date: LocalDate, _ time: TimeOfDay) -> Int64 {
         let localSeconds = Int64(date.dayNumber) * 86_400 + Int64(time.minutes) * 60
+        if let fixedOffset { return localSeconds - fixedOffset }
         // Offset at the guessed instant, then corrected once for a change of offset in between.
         var offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localSeconds))))
         let corrected = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localSeconds - offset))))
@@ -22,7 +29,7 @@ public struct ClinicZone: Sendable {
 
     /// The clinic's day and time at `instant`.
     public func local(_ instant: Int64) -> (date: LocalDate, time: TimeOfDay) {
-        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))))
+        let offset = fixedOffset ?? Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))))
         let local = instant + offset
         let day = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
         let seconds = Int(local - Int64(day) * 86_400)

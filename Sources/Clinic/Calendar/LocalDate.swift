@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar day in the clinic's own zone, with no time and no zone attached ("2026-03-04").
-public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct LocalDate: Hashable, Comparable, Sendable, TextCodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -54,7 +54,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((dayNumber % 7) + 7 + 3) % 7   // 0 = Monday
-        return Weekday.allCases[index]
+        return Weekday.inOrder[index]
     }
 
     /// ISO 8601 form, "2026-03-04".
@@ -65,7 +65,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Parses "YYYY-MM-DD".
-    public init?(iso: String) {
+    public init?(iso: String) { self.init(text: iso) }
+
+    init?(text iso: String) {
         let parts = iso.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               let date = LocalDate.valid(year: y, month: m, day: d) else { return nil }
@@ -74,16 +76,4 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 }

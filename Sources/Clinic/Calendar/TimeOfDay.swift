@@ -1,5 +1,5 @@
 /// A wall-clock time in the clinic's zone, as minutes after midnight ("09:30").
-public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct TimeOfDay: Hashable, Comparable, Sendable, TextCodable {
     public let minutes: Int
 
     public init(minutes: Int) { self.minutes = minutes }
@@ -19,7 +19,9 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Parses "HH:MM" (24 hours; "24:00" is accepted as the end of a day).
-    public init?(hhmm: String) {
+    public init?(hhmm: String) { self.init(text: hhmm) }
+
+    init?(text hhmm: String) {
         let parts = hhmm.split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...59).contains(m) else { return nil }
         guard (0...23).contains(h) || (h == 24 && m == 0) else { return nil }
@@ -28,22 +30,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let time = TimeOfDay(hhmm: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a time: \(text)"))
-        }
-        self = time
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 }
 
 /// A span of clinic hours on one day, "09:00-13:00"; the end is exclusive.
-public struct TimeRange: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct TimeRange: Hashable, Sendable, TextCodable {
     public let start: TimeOfDay
     public let end: TimeOfDay
 
@@ -61,16 +51,4 @@ public struct TimeRange: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(start: s, end: e)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let range = TimeRange(text: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a time range: \(text)"))
-        }
-        self = range
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 }

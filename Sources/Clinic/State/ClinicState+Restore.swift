@@ -4,6 +4,8 @@ extension ClinicState {
         try self.init(info: info, doctors: doctors)
         for patient in patients { store(patient) }
         self.appointments.reserveCapacity(appointments.count)
+        appointmentsByPatient.reserveCapacity(patients.count)
+        appointmentsByDoctorDay.reserveCapacity(appointments.count / 8)
         for appointment in appointments { insert(appointment) }
         setNextPatientNumber(atLeast: nextPatientNumber)
     }
