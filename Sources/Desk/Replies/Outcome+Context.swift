@@ -64,7 +64,8 @@ private func slotContext(_ slot: Slot, _ format: ClinicFormat) -> [String: Any] 
 }
 
 private func daySlots(_ day: DaySlots, _ format: ClinicFormat) -> [String: Any] {
-    ["day": format.day(day.date), "slots": day.slots.map { slotContext($0, format) }, "closed": day.closedBecause as Any,
+    // A day lists dozens of slots: each carries only what the day's grid shows.
+    ["day": format.day(day.date), "slots": day.slots.map { ["time": $0.time.description, "booked": $0.isBooked] as [String: Any] }, "closed": day.closedBecause as Any,
      "free": day.freeCount, "zone": day.slots.first.map { format.zone.abbreviation(at: $0.start) } ?? ""]
 }
 
