@@ -15,27 +15,7 @@ import Testing
         let clinic = CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path
         try CareDeskBinary.run(["init", "--data", data.path, "--clinic", clinic])
 
-        // Register and verify the patients the ordinary way, reading the codes from the replies.
-        let addresses = (0..<Self.patients).map { "patient\($0)@example.in" }
-        let registration = root.appendingPathComponent("register")
-        try makeMaildir(at: registration, messages: addresses.enumerated().map { i, a in
-            mail(from: a, subject: "register", body: "REGISTER Patient Number \(i)", id: "reg-\(i)@example.in")
-        })
-        try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.now, registration.path])
-        var codes: [String: String] = [:]
-        for reply in files(in: data.appendingPathComponent("outgoing/new")) {
-            let text = try String(contentsOf: reply, encoding: .utf8)
-            guard let to = text.split(separator: "\n").first(where: { $0.hasPrefix("To: ") }),
-                  let range = text.range(of: #"VERIFY [0-9]{6}"#, options: .regularExpression) else { continue }
-            let address = to.dropFirst(4).trimmingCharacters(in: CharacterSet(charactersIn: " <>"))
-            codes[address] = String(text[range].dropFirst(7))
-        }
-        #expect(codes.count == Self.patients)
-        let verification = root.appendingPathComponent("verify")
-        try makeMaildir(at: verification, messages: addresses.enumerated().map { i, a in
-            mail(from: a, subject: "verify", body: "VERIFY \(codes[a] ?? "000000")", id: "ver-\(i)@example.in")
-        })
-        try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.now, verification.path])
+        let addresses = try registerPatients(count: Self.patients, data: data, root: root, now: Self.now)
         let repliesBefore = files(in: data.appendingPathComponent("outgoing/new")).count
 
         // A few thousand bookings with many conflicts, and some cancellations.
