@@ -40,7 +40,9 @@ struct HostileInputTests {
             _ = m.header("Subject")
             _ = ReplyText.authoredLines(m.text)
         }
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        // A guard against quadratic blow-ups (which take hours on these inputs), not a speed figure:
+        // the bound is far above any honest run, even a debug build on a loaded CI machine.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test func hostileStructureIsBounded() {

@@ -48,7 +48,7 @@ public final class SpoolIngest {
     let delivery: MaildirDelivery?
     let batchSize: Int
     let logger: Logger
-    private var deliveredNotJournaled: [String] = []
+    private let fileWork = FileWork()
 
     /// For `caredesk bench`: time each message (parse + decide + reply) and each commit.
     public var measuring = false
@@ -87,8 +87,10 @@ public final class SpoolIngest {
                     start += chunk.count
                     let raws = try chunk.map { try maildir.read($0) }
                     try commit(raws, now: now, summary: &summary, report: report)
-                    for entry in chunk { try maildir.markSeen(entry) }
+                    fileWork.markSeen(chunk, in: maildir)
                 }
+                fileWork.drain()
+                try fileWork.check()
                 if !entries.isEmpty { try maildir.syncDirectories() }
             case .mbox(let path):
                 let messages = try Mbox(path: path).readMessages().map(\.data)
@@ -107,8 +109,8 @@ public final class SpoolIngest {
                 try commit([FileHandle.standardInput.readDataToEndOfFile()], now: now, summary: &summary, report: report)
             }
         }
-        try desk.markDelivered(deliveredNotJournaled)
-        deliveredNotJournaled = []
+        fileWork.drain()
+        try desk.markDelivered(try fileWork.takeDelivered())
         return summary
     }
 
@@ -121,12 +123,11 @@ public final class SpoolIngest {
             return InboundMail(raw: raw)
         }
         desk.handlingNanos = measuring ? [] : nil
-        let reports = try desk.handle(batch, now: now, delivered: deliveredNotJournaled)
+        let reports = try desk.handle(batch, now: now, delivered: try fileWork.takeDelivered())
         if measuring, let handling = desk.handlingNanos {
             commitNanos.append(desk.lastCommitNanos)
             messageNanos += zip(parseNanos, handling).map { $0 + $1 }
         }
-        deliveredNotJournaled = []
         var fresh: [OutboxMessage] = []
         for item in reports {
             summary.messages += 1
@@ -139,6 +140,6 @@ public final class SpoolIngest {
             }
             report(item)
         }
-        if let delivery { deliveredNotJournaled = try delivery.deliver(fresh) }
+        if let delivery { fileWork.deliver(fresh, with: delivery) }
     }
 }
