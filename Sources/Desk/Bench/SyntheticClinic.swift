@@ -3,8 +3,8 @@ import Foundation
 import Store
 
 /// A large made-up clinic for measurements: many doctors, many verified patients, and a store already
-/// holding many appointments (in the past and far ahead, so that they weigh on the indexes without
-/// changing what the measured messages can book).
+/// holding many appointments — its history, all before `now`, as a clinic's store grows: they weigh on the
+/// indexes without changing what the measured messages can book or how long their replies are.
 public struct SyntheticClinic: Sendable {
     public var doctors: Int
     public var patients: Int
@@ -60,15 +60,14 @@ public struct SyntheticClinic: Sendable {
             records.append(.message(HandledMessage(key: "seed-patient-\(i)", events: [.patientRegistered(patient)], replies: [])))
             if records.count == 5_000 { try flush() }
         }
-        // Appointments fill whole clinic days, alternating between the past (before now) and the far future
-        // (more than 200 days ahead), so they never collide with the measured bookings.
+        // Appointments fill whole clinic days going back from yesterday.
         let today = clinic.zone.local(now).date
         var written = 0
         var dayOffset = 1
         var events: [ClinicEvent] = []
         var random = SeededGenerator(seed: 42)
         outer: while written < appointments {
-            let date = dayOffset % 2 == 0 ? today.adding(days: -dayOffset / 2 - 1) : today.adding(days: 200 + dayOffset / 2)
+            let date = today.adding(days: -dayOffset)
             dayOffset += 1
             for doctor in doctorList {
                 for range in doctor.hours[date.weekday] {
