@@ -33,6 +33,11 @@ import Testing
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(run.stdout == expected)
+        // The README shows the same transcript, whole.
+        let readme = try String(contentsOf: CareDeskBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let shown = readme.components(separatedBy: "<!-- demo-transcript:start -->\n```\n").last?
+            .components(separatedBy: "```\n<!-- demo-transcript:end -->").first
+        #expect(shown == expected, "README's transcript differs from Golden/demo-transcript.txt")
 
         // Every message left new/ for cur/ with the Seen flag; every answer is a file in outgoing/new.
         #expect(files(in: maildir.appendingPathComponent("new")).isEmpty)
