@@ -16,6 +16,8 @@ public final class Desk {
     private var readerDoctors: [Doctor] = []
     /// When not nil, `handle` appends each message's handling time (decide + reply), for the bench.
     public var handlingNanos: [UInt64]?
+    /// The most command lines one message may carry; the rest are not read, and the reply says so.
+    public static let commandsPerMessage = 50
     /// How long the last batch's journal write and fsync took.
     public private(set) var lastCommitNanos: UInt64 = 0
 
@@ -156,7 +158,9 @@ public final class Desk {
         var random = SeededGenerator(seed: mail.seed)
         var events: [ClinicEvent] = []
         var lines: [(text: String, line: DecidedMessage.Line)] = []
-        for line in commands.lines {
+        // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
+        // further command would only lengthen the lock the batch holds.
+        for line in commands.lines.prefix(Desk.commandsPerMessage) {
             switch line.reading {
             case .command(let intent):
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
@@ -172,7 +176,8 @@ public final class Desk {
         let greeting = state.clinic!.patient(address: address)?.name ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
         logger.debug("decided", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
         return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
-                                       lines: lines, fromSubject: commands.fromSubject, gaveUp: commands.gaveUp,
+                                       lines: lines, fromSubject: commands.fromSubject,
+                                       gaveUp: commands.gaveUp, cutAt: commands.lines.count > Desk.commandsPerMessage ? Desk.commandsPerMessage : nil,
                                        anyCommand: commands.hasCommand, events: events,
                                        decideNanos: DispatchTime.now().uptimeNanoseconds - start))
     }

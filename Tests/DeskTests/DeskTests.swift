@@ -75,3 +75,15 @@ import Testing
         #expect(text.contains("SLOTS"))
     }
 }
+
+@Suite struct CommandCapTests {
+    @Test func aMessageIsReadUpToFiftyCommands() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let body = Array(repeating: "INFO", count: 60).joined(separator: "\n")
+        let reports = try fixture.desk.handle([DeskFixture.mail(body)], now: DeskFixture.now)
+        let text = try #require(reports.first?.replyText)
+        #expect(text.components(separatedBy: "> INFO").count - 1 == Desk.commandsPerMessage)
+        #expect(text.contains("I stopped after the first 50 commands"))
+    }
+}

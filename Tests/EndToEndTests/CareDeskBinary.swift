@@ -47,7 +47,7 @@ struct CareDeskBinary {
     }
 
     /// Starts the executable without waiting, for the kill -9 test.
-    static func start(_ arguments: [String]) throws -> Process {
+    static func start(_ arguments: [String], errors: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -55,7 +55,12 @@ struct CareDeskBinary {
         env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }

@@ -25,9 +25,15 @@ import Testing
             })
             spools.append(spool)
         }
-        let processes = try spools.map { try CareDeskBinary.start(["ingest", "--data", data.path, "--now", Self.now, "--batch", "16", $0.path]) }
+        let processes = try spools.map { spool in
+            try CareDeskBinary.start(["ingest", "--data", data.path, "--now", Self.now, "--batch", "16", spool.path],
+                                     errors: spool.appendingPathExtension("stderr"))
+        }
         for process in processes { process.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        for (process, spool) in zip(processes, spools) {
+            let errors = (try? String(contentsOf: spool.appendingPathExtension("stderr"), encoding: .utf8)) ?? ""
+            #expect(process.terminationStatus == 0, "\(errors)")
+        }
         for spool in spools {
             #expect(files(in: spool.appendingPathComponent("new")).isEmpty)
         }

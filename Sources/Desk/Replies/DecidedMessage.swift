@@ -18,13 +18,15 @@ struct DecidedMessage: Sendable {
     let lines: [(text: String, line: Line)]
     let fromSubject: Bool
     let gaveUp: Bool
+    /// Set when the message held more command lines than are read: the number read.
+    let cutAt: Int?
     let anyCommand: Bool
     let events: [ClinicEvent]
     let decideNanos: UInt64
 
     /// The reply as it will be sent: the transcript rendered from the templates, as an RFC 5322 message.
     func reply(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> (OutboxMessage, text: String) {
-        var transcript = TranscriptReply(fromSubject: fromSubject, gaveUp: gaveUp, anyCommand: anyCommand)
+        var transcript = TranscriptReply(fromSubject: fromSubject, gaveUp: gaveUp, cutAt: cutAt, anyCommand: anyCommand)
         for (text, line) in lines {
             let result: String
             switch line {

@@ -6,6 +6,7 @@ struct TranscriptReply {
     var lines: [(command: String, result: String)] = []
     var fromSubject = false
     var gaveUp = false
+    var cutAt: Int?
     /// Whether any line was a command (carried out or not): when none was, the reply carries the help.
     var anyCommand = false
 
@@ -19,6 +20,7 @@ struct TranscriptReply {
             "clinic": info.name, "phone": info.phone, "email": info.deskEmail,
             "zone": "\(format.zone.abbreviation(at: now)) (\(info.timeZone))",
         ]
+        if let cutAt { context["cutAt"] = cutAt }
         if nothingUnderstood {
             context["nothing"] = true
             context["help"] = templates.render("help", Outcome.help.template(format).context)

@@ -85,7 +85,9 @@ public struct Maildir: Sendable {
         let newPath = new + "/" + name
         if POSIXFile.exists(newPath) { return false }
         if try existsInCur(name) { return false }
-        let tmpPath = tmp + "/" + name
+        // The tmp name carries the process id: two processes delivering the same message at once (a spool
+        // processor and a server sharing a data folder) must not write, or unlink, each other's tmp file.
+        let tmpPath = tmp + "/" + name + "." + String(getpid())
         let fd: Int32
         do {
             fd = try POSIXFile.open(tmpPath, O_WRONLY | O_CREAT | O_EXCL, mode)
