@@ -98,9 +98,21 @@ struct MaildirTests {
         defer { tmp.remove() }
         let md = Maildir(path: tmp.path)
         try md.create()
-        _ = FileManager.default.createFile(atPath: tmp.path + "/tmp/m1", contents: Data("partial".utf8))
+        // Left by an earlier delivery of this process that died half way (tmp names carry the pid).
+        _ = FileManager.default.createFile(atPath: tmp.path + "/tmp/m1.\(getpid())", contents: Data("partial".utf8))
         #expect(try md.deliver(Data("full".utf8), name: "m1"))
         #expect(try md.read(MaildirEntry(path: tmp.path + "/new/m1", name: "m1")) == Data("full".utf8))
         #expect(tmp.files("tmp").isEmpty)
+    }
+
+    @Test func anotherProcessesTmpFileIsLeftAlone() throws {
+        let tmp = TempDir()
+        defer { tmp.remove() }
+        let md = Maildir(path: tmp.path)
+        try md.create()
+        // Another process is writing the same message right now: its tmp file is not ours to touch.
+        _ = FileManager.default.createFile(atPath: tmp.path + "/tmp/m1.999999999", contents: Data("partial".utf8))
+        #expect(try md.deliver(Data("full".utf8), name: "m1"))
+        #expect(tmp.files("tmp") == ["m1.999999999"])
     }
 }
