@@ -13,20 +13,4 @@ public enum Intent: Sendable, Equatable {
     case cancel(ref: String?)
     case reschedule(ref: String, day: LocalDate, time: TimeOfDay)
     case appointments
-
-    /// Whether the intent changes the clinic's state (and so needs a verified patient).
-    public var changesState: Bool {
-        switch self {
-        case .book, .cancel, .reschedule: true
-        default: false
-        }
-    }
-
-    /// Allowed to senders who have not registered (or not yet verified).
-    public var openToEveryone: Bool {
-        switch self {
-        case .help, .info, .doctors, .doctor, .slots, .register, .verify: true
-        default: false
-        }
-    }
 }

@@ -101,10 +101,5 @@ public struct ClinicState: Sendable {
         }
     }
 
-    mutating func takePatientNumber() -> Int {
-        defer { nextPatientNumber += 1 }
-        return nextPatientNumber
-    }
-
     mutating func setNextPatientNumber(atLeast n: Int) { nextPatientNumber = max(nextPatientNumber, n) }
 }
