@@ -55,8 +55,8 @@ public final class Desk {
                     steps.append(decide(mail, state: &state, now: now))
                 }
             }
-            guard let clinic = state.clinic else { return ([], []) }
-            let replies = writeReplies(steps, format: ClinicFormat(clinic), now: now)
+            let replies = state.clinic.map { writeReplies(steps, format: ClinicFormat($0), now: now) }
+                ?? Array(repeating: nil, count: steps.count)
 
             var records: [DeskRecord] = delivered.isEmpty ? [] : [.delivered(delivered)]
             var reports: [HandlingReport] = []

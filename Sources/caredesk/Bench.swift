@@ -75,7 +75,7 @@ struct Bench: ParsableCommand {
         var desk: Desk!
         let openSeconds = try timed { desk = try Desk(dataFolder: folder, templates: templates, logger: Logger(label: "bench")) }
         let ingest = SpoolIngest(desk: desk, delivery: try MaildirDelivery(path: DataFolder.outgoing(folder)),
-                                 batchSize: batch, logger: Logger(label: "bench"))
+                                 batchSize: batch)
         ingest.measuring = true
         var summary = SpoolIngest.Summary()
         let seconds = try timed { summary = try ingest.run([.maildir(maildir.path)], now: now) { _ in } }

@@ -1,3 +1,4 @@
+import Desk
 import Foundation
 
 /// The measuring instruments around the bench: the Maildir I/O floor (a C program shipped in shared/bench)
@@ -5,7 +6,7 @@ import Foundation
 enum BenchFloor {
     /// Compiles iofloor.c with gcc into the work folder; nil (and a note) when the source or gcc is missing.
     static func compile(source: String?, into work: URL) throws -> URL? {
-        let path = source ?? Shipped.file("../shared/bench/iofloor.c")?.path
+        let path = source ?? ShippedFiles.file("../shared/bench/iofloor.c")?.path
         guard let path, FileManager.default.fileExists(atPath: path) else {
             print("(iofloor.c not found: the I/O floor is not measured; pass --iofloor PATH)")
             return nil

@@ -23,19 +23,3 @@ struct DataOptions: ParsableArguments {
         throw ValidationError("--now \(text): not an ISO 8601 instant; write e.g. 2026-03-02T10:00:00+05:30")
     }
 }
-
-/// Locates files that ship with CareDesk (the sample clinic) the way templates are found: beside or above
-/// the executable in a source checkout, or under /usr/local/share/caredesk.
-enum Shipped {
-    static func file(_ relative: String) -> URL? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        var candidates: [URL] = []
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent(relative))
-            dir = dir.deletingLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative))
-        candidates.append(URL(fileURLWithPath: "/usr/local/share/caredesk").appendingPathComponent(relative))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-}

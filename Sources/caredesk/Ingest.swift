@@ -32,7 +32,7 @@ struct Ingest: ParsableCommand {
         }
         let desk = try Desk(dataFolder: options.folder, templates: try ReplyTemplates(directory: templatesFolder), logger: logger)
         let delivery = noDeliver ? nil : try MaildirDelivery(path: DataFolder.outgoing(options.folder))
-        let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batch), logger: logger)
+        let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batch))
         var count = 0
         let summary = try ingest.run(parsed, now: now) { report in
             count += 1

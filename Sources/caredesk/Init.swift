@@ -13,7 +13,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         CareDesk.bootstrapLogging()
-        guard let file = clinic.map(URL.init(fileURLWithPath:)) ?? Shipped.file("Samples/clinic.json") else {
+        guard let file = clinic.map(URL.init(fileURLWithPath:)) ?? ShippedFiles.file("Samples/clinic.json") else {
             throw ValidationError("no --clinic given and the sample clinic (Samples/clinic.json) was not found")
         }
         let setup = try DataFolder.readClinic(file)

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Mail
 
 /// Reads mail from spools in batches and hands each batch to the desk as one commit. A Maildir message
@@ -47,7 +46,6 @@ public final class SpoolIngest {
     let desk: Desk
     let delivery: MaildirDelivery?
     let batchSize: Int
-    let logger: Logger
     private let fileWork = FileWork()
 
     /// For `caredesk bench`: time each message (parse + decide + reply) and each commit.
@@ -59,11 +57,10 @@ public final class SpoolIngest {
     }
 
     /// `delivery` nil: replies stay in the outbox (`--no-deliver`).
-    public init(desk: Desk, delivery: MaildirDelivery?, batchSize: Int = 256, logger: Logger) {
+    public init(desk: Desk, delivery: MaildirDelivery?, batchSize: Int = 256) {
         self.desk = desk
         self.delivery = delivery
         self.batchSize = batchSize
-        self.logger = logger
     }
 
     /// Hands over whatever the outbox still holds (after a crash, or a run with `--no-deliver`).

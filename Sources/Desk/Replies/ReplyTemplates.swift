@@ -39,19 +39,13 @@ public struct ReplyTemplates: Sendable {
         (library.render(context, withTemplate: name) ?? "").trimmingTrailingNewlines()
     }
 
-    /// Finds the Templates folder: `CAREDESK_TEMPLATES`, then `DATA/templates`, then a `Templates` folder beside
-    /// or above the executable (a source checkout), then /usr/local/share/caredesk/templates.
+    /// Finds the Templates folder: `CAREDESK_TEMPLATES`, then `DATA/templates`, then wherever the shipped
+    /// `Templates` folder is (`ShippedFiles`).
     public static func locate(dataFolder: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         var candidates: [URL] = []
         if let path = environment["CAREDESK_TEMPLATES"] { candidates.append(URL(fileURLWithPath: path)) }
         if let dataFolder { candidates.append(dataFolder.appendingPathComponent("templates")) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("Templates"))
-            dir = dir.deletingLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Templates"))
-        candidates.append(URL(fileURLWithPath: "/usr/local/share/caredesk/templates"))
+        candidates += ShippedFiles.candidates("Templates")
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("text/reply.mustache").path) }
     }
 }
