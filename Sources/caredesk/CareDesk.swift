@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Desk
 import Logging
 
 @main
@@ -7,7 +8,15 @@ struct CareDesk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caredesk",
         abstract: "A hospital's appointment desk that works by email: reads commands from mail, books, answers.",
-        subcommands: [Init.self, Ingest.self, Show.self, Bench.self])
+        subcommands: [Init.self, Ingest.self, Deliver.self, Tick.self, Show.self, Bench.self])
+
+    /// The desk of a data folder, with its templates (CAREDESK_TEMPLATES, DATA/templates or the shipped ones).
+    static func openDesk(_ folder: URL, label: String) throws -> Desk {
+        guard let templatesFolder = ReplyTemplates.locate(dataFolder: folder) else {
+            throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")
+        }
+        return try Desk(dataFolder: folder, templates: try ReplyTemplates(directory: templatesFolder), logger: Logger(label: label))
+    }
 
     static func bootstrapLogging() {
         let level = ProcessInfo.processInfo.environment["CAREDESK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning

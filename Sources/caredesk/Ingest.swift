@@ -1,7 +1,6 @@
 import ArgumentParser
 import Desk
 import Foundation
-import Logging
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,14 +23,14 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         CareDesk.bootstrapLogging()
-        let logger = Logger(label: "caredesk.ingest")
         let now = try options.instant()
         let parsed = try sources.map(SpoolIngest.Source.named)
-        guard let templatesFolder = ReplyTemplates.locate(dataFolder: options.folder) else {
-            throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")
-        }
-        let desk = try Desk(dataFolder: options.folder, templates: try ReplyTemplates(directory: templatesFolder), logger: logger)
-        let delivery = noDeliver ? nil : try MaildirDelivery(path: DataFolder.outgoing(options.folder))
+        let settings = try DeliverySettings.load(options.folder)
+        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.ingest")
+        // Without a mail server, replies are written to DATA/outgoing/ on a background queue as each batch
+        // commits; with one, they are handed to it after the last commit, over reused connections.
+        let local = !noDeliver && settings.smtp == nil
+        let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(options.folder)) : nil
         let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batch))
         var count = 0
         let summary = try ingest.run(parsed, now: now) { report in
@@ -40,6 +39,9 @@ struct Ingest: ParsableCommand {
             print(TranscriptPrinter.format(report, number: count))
         }
         print("\(summary.messages) messages: \(summary.answered) answered, \(summary.silent) not answered (automatic mail), \(summary.duplicates) already handled.")
+        if !noDeliver && settings.smtp != nil {
+            print(Couriers.describe(try Couriers.deliver(desk: desk, settings: settings, dataFolder: options.folder, now: now)))
+        }
     }
 }
 

@@ -54,7 +54,7 @@ struct ShowRows {
         case .appointments: ["ref", "doctor", "patient", "start", "end", "status", "reason"]
         case .patients: ["id", "name", "email", "phone", "verified"]
         case .doctors: ["id", "name", "specialty", "fee", "slotMinutes", "hours", "email"]
-        case .outbox: ["id", "to", "created", "bytes"]
+        case .outbox: ["id", "to", "kind", "state", "attempts", "created", "next", "finished", "error"]
         }
     }
 
@@ -85,8 +85,11 @@ struct ShowRows {
     }
 
     func outboxRows() -> [[String: String]] {
-        outbox.sorted { $0.createdAt < $1.createdAt }.map { m in
-            ["id": m.id, "to": m.recipients.joined(separator: ", "), "created": iso(m.createdAt), "bytes": String(m.data.utf8.count)]
+        outbox.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map { m in
+            ["id": m.id, "to": m.recipients.joined(separator: ", "), "kind": m.purpose.rawValue, "state": m.state.rawValue,
+             "attempts": String(m.attempts), "created": iso(m.createdAt),
+             "next": m.isPending ? m.nextAttemptAt.map(iso) ?? "now" : "", "finished": m.finishedAt.map(iso) ?? "",
+             "error": m.lastError ?? ""]
         }
     }
 }

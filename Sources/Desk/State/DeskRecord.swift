@@ -6,8 +6,29 @@ public enum DeskRecord: Sendable, Codable, Equatable {
     /// The clinic as configured by `caredesk init`.
     case setup(ClinicSetup)
     case message(HandledMessage)
-    /// Outbox messages handed to their destination.
+    /// Outbox messages handed to their destination (the local Maildir: always at the first attempt).
     case delivered([String])
+    /// What delivery attempts changed.
+    case outboxUpdates([OutboxUpdate])
+    /// Messages the clinic starts by itself (reminders, the daily failure summary) and what they settle.
+    case notices(Notices)
+    /// Sent or failed messages old enough to be forgotten.
+    case forgotten([String])
+}
+
+/// Messages the clinic starts, journaled with the facts that keep them from being sent twice.
+public struct Notices: Sendable, Codable, Equatable {
+    public var messages: [OutboxMessage]
+    /// Reminders queued, as appointment ref -> minutes before the start.
+    public var reminders: [String: Int]
+    /// Set when `messages` holds the desk's failure summary.
+    public var failureSummaryAt: Int64?
+
+    public init(messages: [OutboxMessage], reminders: [String: Int] = [:], failureSummaryAt: Int64? = nil) {
+        self.messages = messages
+        self.reminders = reminders
+        self.failureSummaryAt = failureSummaryAt
+    }
 }
 
 public struct ClinicSetup: Sendable, Codable, Equatable {
@@ -28,11 +49,21 @@ public struct HandledMessage: Sendable, Codable, Equatable {
     public var replies: [OutboxMessage]
     /// Why no reply was sent, when none was (auto-reply, list, loop …). Never holds patient details.
     public var silentBecause: String?
+    /// Addresses a delivery-status report said do not take mail (no more mail is sent to them).
+    public var undeliverable: [String]?
+    /// Addresses that wrote in again after bouncing: mail to them is tried again.
+    public var deliverableAgain: [String]?
+    /// Outbox messages a delivery-status report said failed for good.
+    public var bounced: [String]?
 
-    public init(key: String, events: [ClinicEvent], replies: [OutboxMessage], silentBecause: String? = nil) {
+    public init(key: String, events: [ClinicEvent], replies: [OutboxMessage], silentBecause: String? = nil,
+                undeliverable: [String]? = nil, deliverableAgain: [String]? = nil, bounced: [String]? = nil) {
         self.key = key
         self.events = events
         self.replies = replies
         self.silentBecause = silentBecause
+        self.undeliverable = undeliverable
+        self.deliverableAgain = deliverableAgain
+        self.bounced = bounced
     }
 }

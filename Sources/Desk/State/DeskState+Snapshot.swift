@@ -32,6 +32,10 @@ extension DeskState {
         w.write("historyWhat", count: flat.count) { flat[$0].what }
         w.write("handled", strings: handled.sorted())
         try w.write("outbox", value: outbox.values.sorted { $0.id < $1.id })
+        try w.write("delivery", value: DeliveryMemory(undeliverable: undeliverable.sorted(),
+                                                      // a reminder matters only while its appointment is still on
+                                                      reminded: reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })]?.isActive == true },
+                                                      lastFailureSummaryAt: lastFailureSummaryAt))
         return w.data()
     }
 
@@ -70,7 +74,20 @@ extension DeskState {
                                  appointments: appointments, nextPatientNumber: Int(try r.integers("nextPatientNumber").first ?? 1))
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
+        if r.contains("delivery") {
+            let memory = try r.value(DeliveryMemory.self, "delivery")
+            undeliverable = Set(memory.undeliverable)
+            reminded = memory.reminded
+            lastFailureSummaryAt = memory.lastFailureSummaryAt
+        }
     }
+}
+
+/// What the snapshot keeps about delivery besides the outbox itself.
+struct DeliveryMemory: Codable {
+    var undeliverable: [String]
+    var reminded: [String: Int]
+    var lastFailureSummaryAt: Int64
 }
 
 struct SnapshotProblem: Error, CustomStringConvertible {

@@ -8,6 +8,12 @@ public struct DeskState: StoreState {
     public internal(set) var clinic: ClinicState?
     public internal(set) var handled: Set<String> = []
     public internal(set) var outbox: [String: OutboxMessage] = [:]
+    /// Addresses whose mail bounced for good: nothing more is sent to them until they write again.
+    public internal(set) var undeliverable: Set<String> = []
+    /// Reminders sent, as appointment ref -> the fewest minutes before the start a reminder was queued at.
+    public internal(set) var reminded: [String: Int] = [:]
+    /// When the desk last got the summary of failed deliveries (0: never).
+    public internal(set) var lastFailureSummaryAt: Int64 = 0
 
     public init() {}
 
@@ -24,8 +30,26 @@ public struct DeskState: StoreState {
         case .message(let message):
             handled.insert(message.key)
             if !eventsApplied { clinic?.apply(message.events) }
+            for address in message.deliverableAgain ?? [] { undeliverable.remove(address) }
+            for address in message.undeliverable ?? [] { undeliverable.insert(address) }
+            for id in message.bounced ?? [] {
+                guard let bounced = outbox[id] else { continue }
+                outbox[id]?.apply(OutboxUpdate(id: id, state: .failed, at: bounced.finishedAt ?? bounced.createdAt,
+                                               attempts: bounced.attempts, error: "bounced: the recipient's mail server returned it"))
+            }
             for reply in message.replies { outbox[reply.id] = reply }
         case .delivered(let ids):
+            for id in ids {
+                guard let message = outbox[id] else { continue }
+                outbox[id]?.apply(OutboxUpdate(id: id, state: .sent, at: message.createdAt, attempts: message.attempts + 1))
+            }
+        case .outboxUpdates(let updates):
+            for update in updates { outbox[update.id]?.apply(update) }
+        case .notices(let notices):
+            for message in notices.messages { outbox[message.id] = message }
+            for (ref, minutes) in notices.reminders { reminded[ref] = min(minutes, reminded[ref] ?? .max) }
+            if let at = notices.failureSummaryAt { lastFailureSummaryAt = at }
+        case .forgotten(let ids):
             for id in ids { outbox[id] = nil }
         }
     }

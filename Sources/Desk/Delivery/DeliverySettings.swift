@@ -1,0 +1,79 @@
+import Foundation
+
+/// How the outbox is delivered, from `DATA/config.json` (every field optional; a missing file means the
+/// defaults: replies go to the local `DATA/outgoing/` Maildir). `CAREDESK_SMTP_URL` overrides the server.
+public struct DeliverySettings: Sendable, Codable, Equatable {
+    public struct SMTP: Sendable, Codable, Equatable {
+        /// smtp://host:port (submission: port 587 with `requireTLS`) or smtps://host:465.
+        public var url: String
+        /// Refuse to send unless STARTTLS succeeds (never falls back to clear text).
+        public var requireTLS: Bool
+        /// A CA bundle to trust instead of the system's (a private mail server's certificate).
+        public var caFile: String?
+        public var connectTimeoutSeconds: Int
+        public var transferTimeoutSeconds: Int
+
+        public init(url: String, requireTLS: Bool = false, caFile: String? = nil, connectTimeoutSeconds: Int = 10,
+                    transferTimeoutSeconds: Int = 60) {
+            self.url = url
+            self.requireTLS = requireTLS
+            self.caFile = caFile
+            self.connectTimeoutSeconds = connectTimeoutSeconds
+            self.transferTimeoutSeconds = transferTimeoutSeconds
+        }
+    }
+
+    public var smtp: SMTP?
+    public var retry: RetryPolicy
+    /// Reminders before each appointment, in minutes (default a day and two hours).
+    public var reminderMinutes: [Int]
+    /// Connections to the mail server at once, each reused for a whole pass.
+    public var workers: Int
+    /// How long sent and failed messages stay listed in the outbox.
+    public var keepDays: Int
+
+    public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 2,
+                keepDays: Int = 7) {
+        self.smtp = smtp
+        self.retry = retry
+        self.reminderMinutes = reminderMinutes
+        self.workers = workers
+        self.keepDays = keepDays
+    }
+
+    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DeliverySettings()
+        smtp = try c.decodeIfPresent(SMTP.self, forKey: .smtp)
+        retry = try c.decodeIfPresent(RetryPolicy.self, forKey: .retry) ?? defaults.retry
+        reminderMinutes = try c.decodeIfPresent([Int].self, forKey: .reminderMinutes) ?? defaults.reminderMinutes
+        workers = try c.decodeIfPresent(Int.self, forKey: .workers) ?? defaults.workers
+        keepDays = try c.decodeIfPresent(Int.self, forKey: .keepDays) ?? defaults.keepDays
+    }
+
+    public static func file(_ dataFolder: URL) -> URL { dataFolder.appendingPathComponent("config.json") }
+
+    /// The settings of a data folder, with `CAREDESK_SMTP_URL` (if set) as the server.
+    public static func load(_ dataFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DeliverySettings {
+        var settings = DeliverySettings()
+        let file = file(dataFolder)
+        if let data = FileManager.default.contents(atPath: file.path) {
+            do {
+                settings = try JSONDecoder().decode(DeliverySettings.self, from: data)
+            } catch {
+                throw DataFolder.Problem(description: "\(file.path) is not valid: \(error)")
+            }
+        }
+        if let url = environment["CAREDESK_SMTP_URL"], !url.isEmpty {
+            if settings.smtp == nil { settings.smtp = SMTP(url: url) } else { settings.smtp?.url = url }
+        }
+        guard settings.workers >= 1, settings.workers <= 16, settings.retry.firstRetryMinutes >= 1,
+              settings.retry.maxRetryMinutes >= settings.retry.firstRetryMinutes, settings.retry.giveUpHours >= 1,
+              settings.reminderMinutes.allSatisfy({ $0 > 0 }) else {
+            throw DataFolder.Problem(description: "\(file.path): workers must be 1–16, retry minutes and reminder minutes positive")
+        }
+        return settings
+    }
+}

@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+
+/// One round of delivery: claim what is due, hand it over on every courier at once, journal how each attempt
+/// ended, and go on until nothing due is left. When the destination cannot be reached the pass stops and
+/// hands back what it had not tried, so a dead server costs one timeout, not one per message.
+public struct DeliveryPass {
+    public struct Summary: Sendable, Equatable {
+        public var sent = 0
+        public var deferred = 0
+        public var failed = 0
+        public var lastError: String?
+        public init() {}
+    }
+
+    let desk: Desk
+    let policy: RetryPolicy
+    let couriers: [any Courier]
+    /// Messages claimed (and journaled) at a time.
+    let chunk: Int
+
+    public init(desk: Desk, policy: RetryPolicy, couriers: [any Courier], chunk: Int = 256) {
+        precondition(!couriers.isEmpty, "a delivery pass needs a courier")
+        self.desk = desk
+        self.policy = policy
+        self.couriers = couriers
+        self.chunk = chunk
+    }
+
+    public func run(now: Int64) throws -> Summary {
+        var summary = Summary()
+        while true {
+            let claimed = try desk.claimDue(now: now, limit: chunk)
+            guard !claimed.isEmpty else { break }
+            let (results, unreachable) = hand(claimed)
+            let updates = try desk.recordAttempts(results.compactMap { $0 }.map { ($0.id, $0.result.attempt) }, policy: policy, now: now)
+            for update in updates {
+                switch update.state {
+                case .sent: summary.sent += 1
+                case .deferred: summary.deferred += 1
+                case .failed: summary.failed += 1
+                default: break
+                }
+                if let error = update.error { summary.lastError = error }
+            }
+            if let unreachable {
+                let untried = zip(claimed, results).filter { $0.1 == nil }.map(\.0.id)
+                let retryAt = policy.nextAttempt(after: 1, now: now, queuedAt: now) ?? now + 300
+                try desk.releaseClaims(untried, retryAt: retryAt, reason: unreachable, now: now)
+                summary.deferred += untried.count
+                summary.lastError = unreachable
+                break
+            }
+        }
+        return summary
+    }
+
+    /// Hands the messages over on all couriers; nil results were not tried (the destination went away).
+    private func hand(_ messages: [OutboxMessage]) -> ([(id: String, result: CourierResult)?], unreachable: String?) {
+        let results = UnsafeMutableBufferPointer<(id: String, result: CourierResult)?>.allocate(capacity: messages.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        let next = NextIndex()
+        let couriers = self.couriers
+        DispatchQueue.concurrentPerform(iterations: couriers.count) { worker in
+            // Each index is taken by exactly one worker, so no two threads write the same element.
+            while let i = next.take(below: messages.count) {
+                let result = couriers[worker].hand(messages[i])
+                shared[i] = (messages[i].id, result)
+                if case .unreachable(let reason) = result {
+                    next.stop(reason)
+                    return
+                }
+            }
+        }
+        return (Array(results), next.stopReason)
+    }
+}
+
+/// The next message index for the workers of a pass, and whether they should stop.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    private var reason: String?
+
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard reason == nil, value < count else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+
+    func stop(_ why: String) { lock.withLock { if reason == nil { reason = why } } }
+
+    var stopReason: String? { lock.withLock { reason } }
+}

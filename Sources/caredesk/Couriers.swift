@@ -1,0 +1,28 @@
+import ArgumentParser
+import Desk
+import Foundation
+
+/// The couriers a delivery pass uses: one SMTP connection per worker when a server is configured, else the
+/// local `DATA/outgoing/` Maildir.
+enum Couriers {
+    static func make(_ settings: DeliverySettings, dataFolder: URL) throws -> [any Courier] {
+        if let smtp = settings.smtp {
+            _ = smtp; throw ValidationError("SMTP delivery is not in this build yet; remove \"smtp\" from config.json and unset CAREDESK_SMTP_URL")
+        }
+        return [MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder)))]
+    }
+
+    /// Runs delivery passes until nothing due is left, then forgets long-finished messages.
+    static func deliver(desk: Desk, settings: DeliverySettings, dataFolder: URL, now: Int64) throws -> DeliveryPass.Summary {
+        let pass = DeliveryPass(desk: desk, policy: settings.retry, couriers: try make(settings, dataFolder: dataFolder))
+        let summary = try pass.run(now: now)
+        try desk.forgetFinished(now: now, keepDays: settings.keepDays)
+        return summary
+    }
+
+    static func describe(_ summary: DeliveryPass.Summary) -> String {
+        var line = "delivery: \(summary.sent) sent, \(summary.deferred) deferred, \(summary.failed) failed"
+        if let error = summary.lastError, summary.deferred + summary.failed > 0 { line += " (last error: \(error))" }
+        return line + "."
+    }
+}
