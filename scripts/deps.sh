@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# Installs what building and testing CareDesk needs, only when it is missing (Debian).
+# Installs what building and testing CareDesk needs, only when it is missing (Debian):
+#   build: the Swift toolchain (must be there), gcc, libcurl's headers (libcurl4-openssl-dev)
+#   tests: python3 with aiosmtpd (a real SMTP server on loopback) and icalendar (checks our invites),
+#          openssl (test certificates), Postfix's smtp-sink and smtp-source (the delivery benchmark)
 set -euo pipefail
-need=()
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+need=()
 command -v gcc >/dev/null || need+=(gcc)
-command -v python3 >/dev/null || need+=(python3)
+command -v python3 >/dev/null || need+=(python3 python3-pip)
+command -v openssl >/dev/null || need+=(openssl)
+pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev pkg-config)
+if [ "${CAREDESK_SKIP_POSTFIX:-}" = "" ] && [ ! -x /usr/sbin/smtp-sink ]; then need+=(postfix); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"
+  # Postfix is installed for its test tools only: no mail server is configured or started.
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections 2>/dev/null || true
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+missing=()
+python3 -c "import aiosmtpd" 2>/dev/null || missing+=(aiosmtpd)
+python3 -c "import icalendar" 2>/dev/null || missing+=(icalendar)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing from PyPI: ${missing[*]}"
+  python3 -m pip install -q "${missing[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${missing[@]}"
 fi

@@ -75,9 +75,23 @@ public final class Desk {
                     reports.append(HandlingReport(key: mail.key, result: .silent(reason: reason), sender: mail.message.from?.address,
                                                   subject: mail.message.subject, replyText: nil))
                     handlingNanos?.append(0)
+                case .bounced(let bounce):
+                    logger.info("bounce", metadata: ["key": "\(bounce.mail.key.prefix(80))", "outbox": "\(bounce.outboxID)"])
+                    let record = DeskRecord.message(HandledMessage(key: bounce.mail.key, events: [], replies: [bounce.notice],
+                                                                   silentBecause: bounce.reason, undeliverable: bounce.addresses,
+                                                                   bounced: [bounce.outboxID]))
+                    state.absorb(record, eventsApplied: true)
+                    records.append(record)
+                    reports.append(HandlingReport(key: bounce.mail.key, result: .silent(reason: bounce.reason),
+                                                  sender: bounce.mail.message.from?.address, subject: bounce.mail.message.subject, replyText: nil))
+                    handlingNanos?.append(0)
                 case .decided(let decided):
                     guard let (reply, text, nanos) = replies[i] else { continue }
-                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events, replies: [reply]))
+                    // Someone whose mail bounced before writes again: their mailbox works, answer them.
+                    let address = decided.recipient.address.lowercased()
+                    let again = state.undeliverable.contains(address) ? [address] : nil
+                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events, replies: [reply],
+                                                                   deliverableAgain: again))
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
                     reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
@@ -96,6 +110,7 @@ public final class Desk {
     enum Step: Sendable {
         case duplicate(InboundMail)
         case silent(InboundMail, reason: String)
+        case bounced(Bounce)
         case decided(DecidedMessage)
     }
 
@@ -144,7 +159,10 @@ public final class Desk {
         // No local copy of the clinic is kept while it changes below: a copy would make every change
         // duplicate the whole state (copy-on-write), and the cost per message would grow with the store.
         guard let info = state.clinic?.info else { return .silent(mail, reason: "no clinic configured") }
-        if let automatic = message.automatic { return .silent(mail, reason: automatic.reason) }
+        if let automatic = message.automatic {
+            if let bounce = bounce(mail, state: state, now: now) { return .bounced(bounce) }
+            return .silent(mail, reason: automatic.reason)
+        }
         let loopID = info.deskEmail.lowercased()
         if message.xLoop.contains(where: { $0.lowercased() == loopID }) { return .silent(mail, reason: "our own X-Loop: a mail loop") }
         guard let from = message.from, from.address.contains("@") else { return .silent(mail, reason: "no usable sender address") }

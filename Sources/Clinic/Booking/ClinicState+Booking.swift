@@ -58,6 +58,7 @@ extension ClinicState {
     private func cancel(_ appointment: Appointment, by patient: Patient, now: Int64) -> Decision {
         var after = appointment
         after.status = .cancelledByPatient
+        after.sequence += 1
         return Decision(events: [.cancelled(ref: appointment.ref, status: .cancelledByPatient, at: now, by: patient.id, reason: nil)],
                         outcome: .cancelled(after))
     }

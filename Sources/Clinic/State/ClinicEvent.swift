@@ -37,6 +37,8 @@ extension ClinicState {
         case .cancelled(let ref, let status, let at, let by, let reason):
             guard var appointment = appointments[ref] else { return }
             appointment.status = status
+            // Calendars drop the event on a CANCEL whose SEQUENCE is higher than the invite's (RFC 5546).
+            appointment.sequence += 1
             appointment.history.append(.init(at: at, by: by, what: reason.map { "cancelled: \($0)" } ?? "cancelled"))
             replace(appointment)
         case .rescheduled(let ref, let start, let end, let at, let by):

@@ -41,6 +41,8 @@ struct DecidedMessage: Sendable {
             transcript.lines.append((text, result))
         }
         let text = transcript.render(templates, greeting: greeting, format: format, now: now)
-        return (ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: text, now: now), text)
+        let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
+        let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)
+        return (ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: text, attachments: invites, now: now), text)
     }
 }

@@ -35,9 +35,19 @@ struct MIMEEntity {
 
     /// A base64 attachment with Content-Disposition: attachment.
     static func attachment(_ a: Attachment, eol: [UInt8]) -> MIMEEntity {
-        var type = ASCII.lowercased(HeaderSanitizer.sanitize(a.contentType))
+        let pieces = HeaderSanitizer.sanitize(a.contentType).split(separator: ";").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        var type = ASCII.lowercased(pieces.first ?? "")
         if !isValidType(type) { type = "application/octet-stream" }
         var ct = type
+        // Parameters survive only as token=token (e.g. "method=request" on text/calendar, RFC 6047).
+        for parameter in pieces.dropFirst() {
+            let nameValue = parameter.split(separator: "=", maxSplits: 1).map(String.init)
+            guard type != "application/octet-stream", nameValue.count == 2, ASCII.lowercased(nameValue[0]) != "name",
+                  nameValue.allSatisfy(isToken) else { continue }
+            ct += "; \(nameValue[0])=\(nameValue[1])"
+        }
         var cd = "attachment"
         if let name = a.filename.map(HeaderSanitizer.sanitize), !name.isEmpty {
             ct += "; " + (ASCII.isAllASCII(name) ? HeaderWriter.parameter("name", name)
@@ -93,6 +103,10 @@ struct MIMEEntity {
             i += 1
         }
         return false
+    }
+
+    private static func isToken(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 64 && s.utf8.allSatisfy { ASCII.isAlnum($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
     }
 
     private static func isValidType(_ t: String) -> Bool {
