@@ -24,6 +24,11 @@ let package = Package(
         .target(name: "Mail", swiftSettings: strict),
         // journal + snapshot + lock, generic over the state it keeps
         .target(name: "Store", swiftSettings: strict),
+        // libcurl (system library) + typed setopt/getinfo shims; only Transport touches them
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        // SMTP sender and HTTP poster over one reused libcurl easy handle each
+        .target(name: "Transport", dependencies: ["CCurlShims"], swiftSettings: strict),
         // one message in -> one commit
         .target(name: "Desk", dependencies: [
             "Clinic", "Commands", "Mail", "Store",
@@ -31,8 +36,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // the desk's outbox handed to real transports (SMTP now; SMS and webhooks later)
+        .target(name: "Delivery", dependencies: ["Desk", "Transport"], swiftSettings: strict),
         .executableTarget(name: "caredesk", dependencies: [
-            "Desk", "Clinic", "Mail", "Store",
+            "Desk", "Clinic", "Mail", "Store", "Delivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -41,7 +48,10 @@ let package = Package(
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Clinic"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // real servers the tests start on loopback (aiosmtpd, test certificates), shared by the test targets
+        .target(name: "TestServers", path: "Tests/TestServers"),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServers"], swiftSettings: strict),
         .testTarget(name: "DeskTests", dependencies: ["Desk", "Clinic", "Mail", "Store"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Mail"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Mail", "TestServers"], exclude: ["Golden"]),
     ]
 )

@@ -6,6 +6,13 @@ import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        abstract: "Measure CareDesk: `bench ingest` (the default) and `bench delivery`.",
+        subcommands: [BenchIngest.self, BenchDelivery.self], defaultSubcommand: BenchIngest.self)
+}
+
+struct BenchIngest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Measure ingest speed, per-message cost, memory and store open time on a synthetic clinic.",
         discussion: """
         Builds a clinic of 50 doctors and 10,000 verified patients, holding first 10,000 and then 1,000,000 \

@@ -1,4 +1,4 @@
-import ArgumentParser
+import Delivery
 import Desk
 import Foundation
 
@@ -7,7 +7,7 @@ import Foundation
 enum Couriers {
     static func make(_ settings: DeliverySettings, dataFolder: URL) throws -> [any Courier] {
         if let smtp = settings.smtp {
-            _ = smtp; throw ValidationError("SMTP delivery is not in this build yet; remove \"smtp\" from config.json and unset CAREDESK_SMTP_URL")
+            return try (0..<settings.workers).map { _ in try SMTPCourier(smtp) }
         }
         return [MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder)))]
     }

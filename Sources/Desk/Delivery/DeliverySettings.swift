@@ -6,20 +6,29 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
     public struct SMTP: Sendable, Codable, Equatable {
         /// smtp://host:port (submission: port 587 with `requireTLS`) or smtps://host:465.
         public var url: String
-        /// Refuse to send unless STARTTLS succeeds (never falls back to clear text).
-        public var requireTLS: Bool
+        /// Refuse to send unless STARTTLS succeeds (never falls back to clear text). Unset: required,
+        /// except for a server on this machine (127.0.0.1, ::1, localhost).
+        public var requireTLS: Bool?
         /// A CA bundle to trust instead of the system's (a private mail server's certificate).
         public var caFile: String?
         public var connectTimeoutSeconds: Int
         public var transferTimeoutSeconds: Int
 
-        public init(url: String, requireTLS: Bool = false, caFile: String? = nil, connectTimeoutSeconds: Int = 10,
+        public init(url: String, requireTLS: Bool? = nil, caFile: String? = nil, connectTimeoutSeconds: Int = 10,
                     transferTimeoutSeconds: Int = 60) {
             self.url = url
             self.requireTLS = requireTLS
             self.caFile = caFile
             self.connectTimeoutSeconds = connectTimeoutSeconds
             self.transferTimeoutSeconds = transferTimeoutSeconds
+        }
+
+        /// Whether STARTTLS is required: as configured, else unless the server is on this machine.
+        public var tlsRequired: Bool {
+            if let requireTLS { return requireTLS }
+            let host = url.split(separator: "/").dropFirst().first.map { $0.split(separator: "@").last ?? $0 } ?? ""
+            let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.split(separator: ":").first ?? "")
+            return !["127.0.0.1", "::1", "localhost"].contains(name.lowercased())
         }
     }
 
