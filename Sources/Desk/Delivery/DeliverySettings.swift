@@ -41,7 +41,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
     /// How long sent and failed messages stay listed in the outbox.
     public var keepDays: Int
 
-    public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 2,
+    public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 4,
                 keepDays: Int = 7) {
         self.smtp = smtp
         self.retry = retry

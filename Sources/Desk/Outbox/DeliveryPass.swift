@@ -19,7 +19,7 @@ public struct DeliveryPass {
     /// Messages claimed (and journaled) at a time.
     let chunk: Int
 
-    public init(desk: Desk, policy: RetryPolicy, couriers: [any Courier], chunk: Int = 256) {
+    public init(desk: Desk, policy: RetryPolicy, couriers: [any Courier], chunk: Int = 1024) {
         precondition(!couriers.isEmpty, "a delivery pass needs a courier")
         self.desk = desk
         self.policy = policy
