@@ -47,11 +47,11 @@ struct CareDeskBinary {
     }
 
     /// Starts the executable without waiting, for the kill -9 test.
-    static func start(_ arguments: [String], errors: URL? = nil) throws -> Process {
+    static func start(_ arguments: [String], errors: URL? = nil, environment: [String: String]? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = environment ?? ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
         process.environment = env
         process.standardOutput = FileHandle.nullDevice

@@ -189,4 +189,36 @@ import Testing
         _ = try CareDeskBinary.run(["tick", "--data", data.path, "--now", "2026-03-03T08:00:00+05:30"], environment: env)
         #expect(try server.messages().filter { $0.rcptTos == [patient] }.count == count)
     }
+
+    @Test func aSenderKilledMidSendLosesNothing() throws {
+        let (root, data, patient) = try clinic()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Queue a reply without delivering it.
+        let maildir = root.appendingPathComponent("in-kill")
+        try makeMaildir(at: maildir, messages: [mail(from: patient, subject: "s", body: "INFO", id: "kill-1@example.in")])
+        _ = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.now, "--no-deliver", maildir.path])
+        let queued = try #require(try outbox(data).first { $0.state == "queued" })
+
+        // A server that accepts the connection and never answers; the sender is killed while it waits.
+        let hanging = LoopbackSocket(listen: true)
+        defer { hanging.close() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["CAREDESK_SMTP_URL"] = "smtp://127.0.0.1:\(hanging.port)"
+        let sender = try CareDeskBinary.start(["deliver", "--data", data.path, "--now", "2026-03-02T09:01:00+05:30"], environment: environment)
+        usleep(1_500_000)
+        kill(sender.processIdentifier, SIGKILL)
+        sender.waitUntilExit()
+        #expect(try outbox(data).first { $0.id == queued.id }?.state == "sending", "the claim was journaled before the send")
+
+        // After the claim expires, the next run sends it: once, with the same Message-ID.
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        _ = try CareDeskBinary.run(["deliver", "--data", data.path, "--now", "2026-03-02T09:30:00+05:30"],
+                                   environment: ["CAREDESK_SMTP_URL": server.url])
+        let received = try server.messages()
+        #expect(received.count == 1)
+        let text = received.first.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        #expect(text.contains("Message-ID: <\(queued.id)@kanchicare.example>"))
+        #expect(try outbox(data).first { $0.id == queued.id }?.state == "sent")
+    }
 }
