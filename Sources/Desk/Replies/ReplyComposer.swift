@@ -11,7 +11,7 @@ struct ReplyComposer {
         clinic.deskEmail.split(separator: "@").last.map(String.init) ?? "caredesk.invalid"
     }
 
-    func reply(to mail: InboundMail, recipient: MailAddress, text: String, now: Int64) -> OutboxMessage {
+    func reply(to mail: InboundMail, recipient: MailAddress, text: String, html: String?, now: Int64) -> OutboxMessage {
         let id = mail.derivedID("reply")
         let subject = mail.message.subject
         let reSubject: String
@@ -29,7 +29,7 @@ struct ReplyComposer {
             messageID: "\(id)@\(domain)", inReplyTo: mail.message.messageID, references: references,
             date: Date(timeIntervalSince1970: Double(now)), autoSubmitted: "auto-replied",
             extraHeaders: [("X-Loop", clinic.deskEmail)],
-            text: text, html: nil, attachments: [])
+            text: text, html: html, attachments: [])
         let data = String(decoding: outgoing.render(lineEnding: "\n"), as: UTF8.self)
         return OutboxMessage(id: id, envelopeFrom: "", recipients: [recipient.address], data: data, createdAt: now)
     }
