@@ -29,13 +29,13 @@ extension Desk {
         let lost = addresses.isEmpty ? original.recipients.map { $0.lowercased() } : addresses
         let detail = failed.first.map { [$0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") } ?? ""
         let format = ClinicFormat(clinic)
-        let text = templates.render("bounce-notice", [
-            "addresses": lost.joined(separator: ", "), "status": detail, "queued": format.when(original.createdAt),
-            "kind": original.purpose == .reply ? "a reply" : "a notice", "clinic": clinic.info.name,
+        let bodies = templates.render(.bounceNotice, [
+            .addresses: .text(lost.joined(separator: ", ")), .status: .text(detail), .queued: .text(format.when(original.createdAt)),
+            .kind: .text(original.purpose == .reply ? "a reply" : "a notice"), .clinic: .text(clinic.info.name),
         ])
         let notice = NoticeComposer(clinic: clinic.info).notice(
             id: NoticeComposer.id("bounce \(mail.key)"), to: MailAddress(name: clinic.info.name + " desk", address: clinic.info.deskEmail),
-            subject: "Undeliverable: \(lost.joined(separator: ", "))", text: text, now: now)
+            subject: "Undeliverable: \(lost.joined(separator: ", "))", text: bodies.text, html: bodies.html, now: now)
         return Bounce(mail: mail, outboxID: id, addresses: lost, notice: notice,
                       reason: "a delivery-status report: \(lost.count) address(es) marked undeliverable")
     }

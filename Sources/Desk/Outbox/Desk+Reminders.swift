@@ -30,16 +30,17 @@ extension Desk {
                         marks[key] = due
                         guard let patient = clinic.patients[appointment.patientID], let email = patient.email,
                               !state.undeliverable.contains(email.lowercased()) else { continue }
-                        let context: [String: Any] = [
-                            "name": patient.name, "ref": appointment.ref, "doctor": doctor.name, "specialty": doctor.specialty,
-                            "when": format.span(appointment.start, appointment.end), "clinic": clinic.info.name,
-                            "address": clinic.info.address, "phone": clinic.info.phone, "zone": format.zone.abbreviation(at: appointment.start),
-                        ]
+                        let bodies = templates.render(.reminder, [
+                            .name: .text(patient.name), .ref: .text(appointment.ref), .doctor: .text(doctor.name),
+                            .specialty: .text(doctor.specialty), .when: .text(format.span(appointment.start, appointment.end)),
+                            .clinic: .text(clinic.info.name), .address: .text(clinic.info.address), .phone: .text(clinic.info.phone),
+                            .zone: .text(format.zone.abbreviation(at: appointment.start)),
+                        ])
                         let id = NoticeComposer.id("reminder \(key) \(due)")
                         messages.append(composer.notice(
                             id: id, to: MailAddress(name: patient.name, address: email),
                             subject: "Reminder: \(doctor.name), \(format.when(appointment.start))",
-                            text: templates.render("reminder", context), now: now))
+                            text: bodies.text, html: bodies.html, now: now))
                     }
                 }
             }
@@ -64,16 +65,18 @@ extension Desk {
                 .sorted { ($0.finishedAt ?? 0, $0.id) < ($1.finishedAt ?? 0, $1.id) }
             guard !failed.isEmpty else { return ([], 0) }
             let format = ClinicFormat(clinic)
-            let rows: [[String: Any]] = failed.map {
-                ["to": $0.recipients.joined(separator: ", "), "queued": format.when($0.createdAt), "attempts": $0.attempts,
-                 "why": $0.lastError ?? "unknown", "kind": $0.purpose == .reply ? "reply" : "notice"]
+            let rows: [TemplateValue] = failed.map {
+                .fields([.to: .text($0.recipients.joined(separator: ", ")), .queued: .text(format.when($0.createdAt)),
+                         .attempts: .number($0.attempts), .why: .text($0.lastError ?? "unknown"),
+                         .kind: .text($0.purpose == .reply ? "reply" : "notice")])
             }
-            let text = templates.render("failure-summary", ["count": failed.count, "failures": rows, "clinic": clinic.info.name])
+            let bodies = templates.render(.failureSummary, [.count: .number(failed.count), .failures: .list(rows),
+                                                            .clinic: .text(clinic.info.name)])
             let composer = NoticeComposer(clinic: clinic.info)
             let message = composer.notice(id: NoticeComposer.id("failure summary \(now)"),
                                           to: MailAddress(name: clinic.info.name + " desk", address: clinic.info.deskEmail),
                                           subject: "Undelivered mail: \(failed.count) message\(failed.count == 1 ? "" : "s")",
-                                          text: text, now: now)
+                                          text: bodies.text, html: bodies.html, now: now)
             let record = DeskRecord.notices(Notices(messages: [message], failureSummaryAt: now))
             state.absorb(record, eventsApplied: false)
             return ([record], failed.count)

@@ -7,15 +7,21 @@ struct ClinicFormat: Sendable {
     let info: ClinicInfo
     let zone: ClinicZone
     let doctors: [Doctor]
+    /// Links that open a message to the desk.
+    let desk: MailtoLink
     private let doctorIndex: [String: Int]
+    /// Each doctor's surname, by index (`Doctor.surname` splits the name on every call).
+    private let surnames: [String]
 
     init(_ clinic: ClinicState) {
         info = clinic.info
         zone = clinic.zone
         doctors = clinic.doctors
+        desk = MailtoLink(to: clinic.info.deskEmail)
         var index: [String: Int] = [:]
         for (i, doctor) in clinic.doctors.enumerated() { index[doctor.id] = i }
         doctorIndex = index
+        surnames = clinic.doctors.map(\.surname)
     }
 
     func doctor(id: String) -> Doctor? { doctorIndex[id].map { doctors[$0] } }
@@ -43,12 +49,26 @@ struct ClinicFormat: Sendable {
         return "\(day(local.date)), \(local.time)–\(zone.local(end).time) \(zone.abbreviation(at: start))"
     }
 
+    /// "09:30", as `TimeOfDay.description` writes it, without string interpolation: a day's grid writes dozens.
+    func clock(_ time: TimeOfDay) -> String {
+        let (hour, minute) = (time.hour, time.minute)
+        guard hour < 100 else { return time.description }
+        let zero = UInt8(ascii: "0")
+        return String(decoding: [zero + UInt8(hour / 10), zero + UInt8(hour % 10), UInt8(ascii: ":"),
+                                 zero + UInt8(minute / 10), zero + UInt8(minute % 10)], as: UTF8.self)
+    }
+
     func money(_ amount: Money) -> String { info.currencySymbol + amount.description }
 
     func doctorName(_ id: String) -> String { doctor(id: id)?.name ?? id }
 
     /// The command a patient would write to book `slot` ("BOOK Dr Rao 2026-03-03 10:00").
     func bookCommand(_ slot: Slot) -> String {
-        "BOOK Dr \(doctor(id: slot.doctorID)?.surname ?? slot.doctorID) \(slot.date) \(slot.time)"
+        bookCommand(doctorID: slot.doctorID, date: slot.date) + clock(slot.time)
+    }
+
+    /// The command without its time ("BOOK Dr Rao 2026-03-03 "), to finish with each of a day's times.
+    func bookCommand(doctorID: String, date: LocalDate) -> String {
+        "BOOK Dr \(doctorIndex[doctorID].map { surnames[$0] } ?? doctorID) \(date) "
     }
 }

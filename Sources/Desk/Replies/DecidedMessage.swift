@@ -24,25 +24,33 @@ struct DecidedMessage: Sendable {
     let events: [ClinicEvent]
     let decideNanos: UInt64
 
-    /// The reply as it will be sent: the transcript rendered from the templates, as an RFC 5322 message.
+    /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
+    /// RFC 5322 message (multipart/alternative); and its text.
     func reply(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> (OutboxMessage, text: String) {
+        let bodies = bodies(templates: templates, format: format, now: now)
+        let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
+        let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)
+        let message = ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: bodies.text, html: bodies.html,
+                                                               attachments: invites, now: now)
+        return (message, bodies.text)
+    }
+
+    func bodies(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> ReplyBodies {
         var transcript = TranscriptReply(fromSubject: fromSubject, gaveUp: gaveUp, cutAt: cutAt, anyCommand: anyCommand)
+        transcript.lines.reserveCapacity(lines.count)
         for (text, line) in lines {
-            let result: String
+            let result: ReplyBodies
             switch line {
             case .outcome(let outcome):
-                let (name, context) = outcome.template(format)
-                result = templates.render(name, context)
+                let (name, fields) = outcome.template(format)
+                result = templates.render(name, fields)
             case .problem(let problem):
-                result = problem.render(templates)
+                result = templates.render(.problem, problem.fields)
             case .unrecognised:
-                result = templates.render("unrecognised", [:])
+                result = templates.render(.unrecognised, [:])
             }
             transcript.lines.append((text, result))
         }
-        let text = transcript.render(templates, greeting: greeting, format: format, now: now)
-        let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
-        let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)
-        return (ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: text, attachments: invites, now: now), text)
+        return transcript.render(templates, greeting: greeting, format: format, now: now)
     }
 }

@@ -11,7 +11,8 @@ struct ReplyComposer {
         clinic.deskEmail.split(separator: "@").last.map(String.init) ?? "caredesk.invalid"
     }
 
-    func reply(to mail: InboundMail, recipient: MailAddress, text: String, attachments: [Attachment] = [], now: Int64) -> OutboxMessage {
+    func reply(to mail: InboundMail, recipient: MailAddress, text: String, html: String?, attachments: [Attachment] = [],
+               now: Int64) -> OutboxMessage {
         let id = mail.derivedID("reply")
         let subject = mail.message.subject
         let reSubject: String
@@ -29,7 +30,7 @@ struct ReplyComposer {
             messageID: "\(id)@\(domain)", inReplyTo: mail.message.messageID, references: references,
             date: Date(timeIntervalSince1970: Double(now)), autoSubmitted: "auto-replied",
             extraHeaders: [("X-Loop", clinic.deskEmail)],
-            text: text, html: nil, attachments: attachments)
+            text: text, html: html, attachments: attachments)
         let data = String(decoding: outgoing.render(lineEnding: "\n"), as: UTF8.self)
         return OutboxMessage(id: id, envelopeFrom: "", recipients: [recipient.address], data: data, createdAt: now)
     }

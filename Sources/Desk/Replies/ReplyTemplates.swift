@@ -1,42 +1,60 @@
 import Foundation
-import Mustache
 
-/// The wording of every reply, loaded once from Templates/ (a folder of Mustache files; `text/` holds the
-/// plain-text forms). A missing or broken template is an operational error at start-up, not at reply time.
+/// The wording of every reply, loaded once from Templates/: a folder of Mustache files, `text/` for the
+/// plain-text forms and `html/` for the HTML ones, one file per `TemplateName` in each. A missing or broken
+/// template is an operational error at start-up, not at reply time.
 public struct ReplyTemplates: Sendable {
-    let library: MustacheLibrary
+    private let textForms: [TemplateName: CompiledTemplate]
+    private let htmlForms: [TemplateName: CompiledTemplate]
 
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
     }
 
     public init(directory: URL) throws {
-        var library = MustacheLibrary()
-        let folder = directory.appendingPathComponent("text")
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
-        } catch {
-            throw Problem(description: "no templates in \(folder.path): \(error.localizedDescription)")
+        textForms = try Self.load(directory, form: "text")
+        htmlForms = try Self.load(directory, form: "html")
+    }
+
+    private static func load(_ directory: URL, form: String) throws -> [TemplateName: CompiledTemplate] {
+        let folder = directory.appendingPathComponent(form)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Problem(description: "no templates in \(folder.path): the folder is missing")
         }
-        for file in names {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        var templates: [TemplateName: CompiledTemplate] = [:]
+        for name in TemplateName.allCases {
+            let file = "\(form)/\(name.rawValue).mustache"
+            let url = directory.appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw Problem(description: "template \(file) is missing from \(directory.path)")
+            }
+            let text: String
             do {
-                try library.register(text, named: String(file.dropLast(".mustache".count)))
+                text = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw Problem(description: "template \(file) cannot be read: \(error.localizedDescription)")
+            }
+            do {
+                templates[name] = try CompiledTemplate(parsing: text)
             } catch {
                 throw Problem(description: "template \(file) does not parse: \(error)")
             }
         }
-        for required in Self.required where library.getTemplate(named: required) == nil {
-            throw Problem(description: "template text/\(required).mustache is missing from \(directory.path)")
-        }
-        self.library = library
+        return templates
     }
 
-    static let required = ["reply", "help", "problem", "unrecognised", "booked", "book-refused", "slots"]
+    /// Both forms of template `name`, each without the line ends and spaces it ends with.
+    func render(_ name: TemplateName, _ fields: TemplateFields) -> ReplyBodies {
+        ReplyBodies(text: text(name, fields), html: html(name, fields))
+    }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        (library.render(context, withTemplate: name) ?? "").trimmingTrailingNewlines()
+    func text(_ name: TemplateName, _ fields: TemplateFields) -> String {
+        textForms[name]?.render(fields, trimmed: true) ?? ""
+    }
+
+    func html(_ name: TemplateName, _ fields: TemplateFields) -> String {
+        htmlForms[name]?.render(fields, trimmed: true) ?? ""
     }
 
     /// Finds the Templates folder: `CAREDESK_TEMPLATES`, then `DATA/templates`, then wherever the shipped
@@ -47,13 +65,5 @@ public struct ReplyTemplates: Sendable {
         if let dataFolder { candidates.append(dataFolder.appendingPathComponent("templates")) }
         candidates += ShippedFiles.candidates("Templates")
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("text/reply.mustache").path) }
-    }
-}
-
-extension String {
-    func trimmingTrailingNewlines() -> String {
-        var s = Substring(self)
-        while s.last == "\n" || s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -3,7 +3,7 @@ import Commands
 
 /// One reply to one inbound message: every command echoed as "> line" with its result.
 struct TranscriptReply {
-    var lines: [(command: String, result: String)] = []
+    var lines: [(command: String, result: ReplyBodies)] = []
     var fromSubject = false
     var gaveUp = false
     var cutAt: Int?
@@ -12,26 +12,27 @@ struct TranscriptReply {
 
     var nothingUnderstood: Bool { !anyCommand }
 
-    func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> String {
-        let info = format.info
-        var context: [String: Any] = [
-            "greeting": greeting, "fromSubject": fromSubject, "gaveUp": gaveUp,
-            "lines": lines.map { ["command": $0.command, "result": $0.result] },
-            "clinic": info.name, "phone": info.phone, "email": info.deskEmail,
-            "zone": "\(format.zone.abbreviation(at: now)) (\(info.timeZone))",
-        ]
-        if let cutAt { context["cutAt"] = cutAt }
-        if nothingUnderstood {
-            context["nothing"] = true
-            context["help"] = templates.render("help", Outcome.help.template(format).context)
-        }
-        return templates.render("reply", context) + "\n"
+    /// The whole reply, as text and as HTML: the same values, each line's result in the matching form.
+    func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> ReplyBodies {
+        let help = nothingUnderstood ? templates.render(.help, Outcome.help.template(format).fields) : nil
+        var fields = fields(\.text, help: help, greeting: greeting, format: format, now: now)
+        let text = templates.text(.reply, fields) + "\n"
+        fields[.lines] = lines(\.html)
+        fields[.help] = help.map { .text($0.html) }
+        return ReplyBodies(text: text, html: templates.html(.reply, fields) + "\n")
     }
-}
 
-extension CommandProblem {
-    func render(_ templates: ReplyTemplates) -> String {
-        templates.render("problem", ["understood": understood ?? "", "wrong": wrong, "form": form, "example": example,
-                                     "choices": choices, "hasChoices": !choices.isEmpty])
+    private func lines(_ form: KeyPath<ReplyBodies, String>) -> TemplateValue {
+        .list(lines.map { .fields([.command: .text($0.command), .result: .text($0.result[keyPath: form])]) })
+    }
+
+    /// The values of the `reply` template in one form (`\.text` or `\.html`).
+    func fields(_ form: KeyPath<ReplyBodies, String>, help: ReplyBodies?, greeting: String, format: ClinicFormat, now: Int64) -> TemplateFields {
+        let info = format.info
+        return [.greeting: .text(greeting), .fromSubject: .flag(fromSubject), .gaveUp: .flag(gaveUp),
+                .lines: lines(form),
+                .clinic: .text(info.name), .phone: .text(info.phone), .email: .text(info.deskEmail), .deskLink: .text(format.desk.bare),
+                .zone: .text("\(format.zone.abbreviation(at: now)) (\(info.timeZone))"), .cutAt: cutAt.map(TemplateValue.number),
+                .nothing: nothingUnderstood ? .flag(true) : nil, .help: help.map { .text($0[keyPath: form]) }]
     }
 }

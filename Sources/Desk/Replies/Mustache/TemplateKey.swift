@@ -1,0 +1,23 @@
+/// Every name a reply template may use: the values the desk fills in. A template naming anything else is
+/// refused when the templates are loaded, so a typo shows at start-up rather than as a blank in a reply.
+enum TemplateKey: String, CaseIterable, Sendable {
+    // The reply around the commands
+    case greeting, fromSubject, gaveUp, lines, command, result, cutAt, nothing, help
+    case clinic, phone, email, deskLink, zone
+    // Help
+    case commands, example, meaning, notes
+    // Clinic and doctors
+    case name, address, doctors, specialty, surname, qualifications, fee, hours, slotMinutes, active, slotsLink
+    case noneToShow = "none"
+    // Slots
+    case doctor, days, day, slots, rows, time, booked, closed, free, book, bookLink
+    // Registration
+    case code, expires, verifyLink, pending
+    case nothingPending, alreadyVerified, expired, noAttemptsLeft, wrongCode, attemptsLeft
+    // Appointments
+    case ref, when, reason, from, cancelLink, appointments, why, alternatives, hasAlternatives
+    // Problems with a command line
+    case understood, wrong, form, choices, hasChoices
+    // Reminders and the desk's notices
+    case count, failures, to, queued, attempts, kind, addresses, status
+}

@@ -1,0 +1,79 @@
+import Clinic
+import Commands
+
+/// The template and the values each outcome is written with, shared by its text and HTML forms. Values are
+/// plain text, numbers, flags and lists; the wording lives in Templates/. A value that does not apply (no
+/// reason given, no free slot to suggest) is left out, so `{{#name}}` sections see it as false.
+extension Outcome {
+    func template(_ format: ClinicFormat) -> (name: TemplateName, fields: TemplateFields) {
+        switch self {
+        case .help:
+            return (.help, [.commands: .list(Help.commands.map { .fields([.command: .text($0.command), .example: .text($0.example),
+                                                                          .meaning: .text($0.meaning)]) }),
+                            .notes: .list(Help.notes(dayFirst: format.info.dayFirst).map(TemplateValue.text))])
+        case .info(let info):
+            return (.info, [.name: .text(info.name), .address: .text(info.address), .phone: .text(info.phone),
+                            .email: .text(info.deskEmail), .deskLink: .text(format.desk.bare),
+                            .doctors: .number(format.doctors.count(where: \.active)), .zone: .text(info.timeZone)])
+        case .doctorList(let doctors, let specialty):
+            return (.doctors, [.specialty: specialty.map(TemplateValue.text), .noneToShow: .flag(doctors.isEmpty),
+                               .doctors: .list(doctors.map { .fields(format.fields(of: $0)) })])
+        case .doctorDetail(let doctor):
+            return (.doctor, format.fields(of: doctor))
+        case .slots(let doctor, let days):
+            let example = days.lazy.flatMap(\.slots).first { !$0.isBooked }
+            return (.slots, [.doctor: .text(doctor.name), .days: .list(days.map { .fields(format.fields(of: $0)) }),
+                             .noneToShow: .flag(days.isEmpty), .example: example.map { .text(format.bookCommand($0)) }])
+        case .registered(let name, let code, let expiresAt):
+            return (.registered, [.name: .text(name), .code: .text(code), .expires: .text(format.time(expiresAt)),
+                                  .verifyLink: .text(format.desk.subject("VERIFY \(code)"))])
+        case .alreadyRegistered(let name):
+            return (.alreadyRegistered, [.name: .text(name)])
+        case .verified(let name):
+            return (.verified, [.name: .text(name)])
+        case .verifyRefused(let refusal):
+            return (.verifyRefused, refusal.fields)
+        case .needsRegistration(let pending):
+            return (.needsRegistration, [.pending: .flag(pending)])
+        case .booked(let appointment):
+            return (.booked, format.fields(of: appointment))
+        case .bookRefused(let refusal, let alternatives):
+            return (.bookRefused, [.why: .text(refusal.explanation(format)), .hasAlternatives: .flag(!alternatives.isEmpty),
+                                   .alternatives: .list(alternatives.map { .fields(format.fields(of: $0)) })])
+        case .cancelled(let appointment):
+            return (.cancelled, format.fields(of: appointment))
+        case .cancelChoice(let list):
+            return (.cancelChoice, [.appointments: .list(list.map { .fields(format.fields(of: $0)) })])
+        case .cancelRefused(let refusal):
+            return (.cancelRefused, [.why: .text(refusal.explanation(format))])
+        case .rescheduled(let appointment, let old):
+            var fields = format.fields(of: appointment)
+            fields[.from] = .text(format.span(old.start, old.end))
+            return (.rescheduled, fields)
+        case .rescheduleRefused(let refusal, let alternatives):
+            return (.rescheduleRefused, [.why: .text(refusal.explanation(format)), .hasAlternatives: .flag(!alternatives.isEmpty),
+                                         .alternatives: .list(alternatives.map { .fields(format.fields(of: $0)) })])
+        case .appointmentList(let list):
+            return (.appointments, [.appointments: .list(list.map { .fields(format.fields(of: $0)) }), .noneToShow: .flag(list.isEmpty)])
+        }
+    }
+}
+
+extension VerifyRefusal {
+    var fields: TemplateFields {
+        switch self {
+        case .nothingPending: [.nothingPending: .flag(true)]
+        case .alreadyVerified: [.alreadyVerified: .flag(true)]
+        case .expired: [.expired: .flag(true)]
+        case .noAttemptsLeft: [.noAttemptsLeft: .flag(true)]
+        case .wrongCode(let left): [.wrongCode: .flag(true), .attemptsLeft: .number(left)]
+        }
+    }
+}
+
+extension CommandProblem {
+    var fields: TemplateFields {
+        [.understood: understood.flatMap { $0.isEmpty ? nil : .text($0) }, .wrong: .text(wrong), .form: .text(form),
+         .example: .text(example), .choices: .list(choices.map(TemplateValue.text)), .hasChoices: .flag(!choices.isEmpty)]
+    }
+}

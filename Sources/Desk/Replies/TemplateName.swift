@@ -1,0 +1,20 @@
+/// The reply templates, one file each in Templates/text/ and Templates/html/ (`NAME.mustache`).
+enum TemplateName: String, CaseIterable, Sendable {
+    /// The whole reply: greeting, each command with its result, the footer.
+    case reply
+    case help, problem, unrecognised
+    case info, doctors, doctor, slots
+    case registered, verified
+    case alreadyRegistered = "already-registered"
+    case verifyRefused = "verify-refused"
+    case needsRegistration = "needs-registration"
+    case booked, cancelled, rescheduled, appointments
+    case bookRefused = "book-refused"
+    case cancelChoice = "cancel-choice"
+    case cancelRefused = "cancel-refused"
+    case rescheduleRefused = "reschedule-refused"
+    // Messages the clinic starts
+    case reminder
+    case failureSummary = "failure-summary"
+    case bounceNotice = "bounce-notice"
+}

@@ -1,0 +1,95 @@
+import Clinic
+import Foundation
+@testable import Desk
+
+/// Every kind of outcome a command can have, decided against a clinic: the sample clinic, or the same clinic
+/// whose names are hostile HTML. Intents are given directly, so names need not survive the command language.
+struct OutcomeSamples {
+    /// Mon 2 Mar 2026, 09:00 IST.
+    static let now: Int64 = 1_772_422_200
+    static let tuesday = LocalDate(year: 2026, month: 3, day: 3)
+    static let wednesday = LocalDate(year: 2026, month: 3, day: 4)
+    static let sunday = LocalDate(year: 2026, month: 3, day: 8)
+
+    static let hostileName = "Dr <script>alert(\"x\")</script> O'Neil \"&Rao"
+    static let hostilePatient = "Priya <script>alert(1)</script> & \"Co\""
+    static let hostileReason = "<b>chest</b> & \"pain\""
+
+    var clinic: ClinicState
+    private(set) var outcomes: [Outcome] = []
+    private var random = SeededGenerator(seed: 11)
+
+    init(clinic: ClinicState) { self.clinic = clinic }
+
+    static func sampleClinic() throws -> ClinicState {
+        let setup = try DataFolder.readClinic(DeskFixture.packageRoot.appendingPathComponent("Samples/clinic.json"))
+        return try ClinicState(info: setup.clinic, doctors: setup.doctors)
+    }
+
+    /// The sample clinic with hostile names: its first doctor, its specialty, the clinic itself.
+    static func hostileClinic() throws -> ClinicState {
+        let setup = try DataFolder.readClinic(DeskFixture.packageRoot.appendingPathComponent("Samples/clinic.json"))
+        var doctors = setup.doctors
+        doctors[0].name = hostileName
+        doctors[0].specialty = "Cardiology & <i>Hearts</i>"
+        doctors[0].qualifications = "MBBS <img src=x onerror=alert(1)>"
+        var info = setup.clinic
+        info.name = "Kanchi \"Care\" & <Hospital>"
+        return try ClinicState(info: info, doctors: doctors)
+    }
+
+    /// Decides a script that reaches every case of `Outcome` (and most refusals) in `clinic`.
+    static func all(in clinic: ClinicState, patient: String = "Priya Sharma", reason: String = "chest pain") -> OutcomeSamples {
+        var samples = OutcomeSamples(clinic: clinic)
+        let first = clinic.doctors[0].id
+        let a = Sender(address: "a@example.in", channel: .email)
+        let b = Sender(address: "b@example.in", channel: .email)
+        samples.decide(.book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: a)
+        samples.decide(.verify(code: "000000"), from: a)
+        let code = samples.register(patient, from: a)
+        samples.decide(.book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: a)
+        samples.decide(.verify(code: code == "111111" ? "222222" : "111111"), from: a)
+        samples.decide(.verify(code: code), from: a)
+        samples.decide(.verify(code: code), from: a)
+        samples.decide(.register(name: patient), from: a)
+        _ = samples.register("Ravi Krishnan", from: b, verify: true)
+        for intent: Intent in [.help, .info, .doctors(specialty: nil), .doctors(specialty: "Neurology"), .doctor(id: first),
+                               .slots(doctorID: first, day: nil), .slots(doctorID: first, day: sunday), .appointments,
+                               .book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: reason),
+                               .book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 11, minute: 0)!, reason: nil),
+                               .book(doctorID: first, day: sunday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil),
+                               .slots(doctorID: first, day: tuesday), .appointments, .cancel(ref: nil), .cancel(ref: "ZZZZZ")] {
+            samples.decide(intent, from: a)
+        }
+        samples.decide(.book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: b)
+        samples.decide(.book(doctorID: first, day: wednesday, time: TimeOfDay(hour: 9, minute: 0)!, reason: nil), from: b)
+        samples.decide(.appointments, from: b)
+        let refs = samples.clinic.upcoming(patientID: samples.clinic.patient(address: a.address)!.id, now: now).map(\.ref)
+        samples.decide(.reschedule(ref: refs[0], day: wednesday, time: TimeOfDay(hour: 9, minute: 0)!), from: a)
+        samples.decide(.reschedule(ref: refs[0], day: wednesday, time: TimeOfDay(hour: 11, minute: 0)!), from: a)
+        samples.decide(.cancel(ref: refs[1]), from: a)
+        samples.decide(.cancel(ref: refs[0]), from: a)
+        samples.decide(.appointments, from: a)
+        samples.decide(.cancel(ref: nil), from: a)
+        return samples
+    }
+
+    mutating func decide(_ intent: Intent, from sender: Sender) {
+        let decision = clinic.decide(intent, from: sender, now: Self.now, random: &random)
+        clinic.apply(decision.events)
+        outcomes.append(decision.outcome)
+    }
+
+    /// Registers `name` from `sender`; returns the code sent.
+    mutating func register(_ name: String, from sender: Sender, verify: Bool = false) -> String {
+        decide(.register(name: name), from: sender)
+        guard case .registered(_, let code, _) = outcomes.last else { return "" }
+        if verify { decide(.verify(code: code), from: sender) }
+        return code
+    }
+
+    /// The template names the outcomes were written with.
+    func templateNames(_ format: ClinicFormat) -> Set<TemplateName> {
+        Set(outcomes.map { $0.template(format).name })
+    }
+}
