@@ -19,6 +19,8 @@ extension ClinicState {
             return Decision(outcome: .slots(doctor, days))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .earning, .earnings, .schedule, .markAppointment:
+            return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
         case .book, .cancel, .reschedule, .appointments:
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil
