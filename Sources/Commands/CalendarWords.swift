@@ -21,6 +21,7 @@ enum CalendarWords {
 
     /// Days counted from today.
     static let relativeDays: [(String, Int)] = [
+        ("yesterday", -1), ("yday", -1),
         ("today", 0), ("tomorrow", 1), ("tmrw", 1), ("tmr", 1), ("tmw", 1), ("tomorow", 1), ("tommorow", 1), ("tommorrow", 1),
     ]
 

@@ -24,7 +24,11 @@ public struct CommandProblem: Sendable, Equatable {
 extension CommandProblem {
     /// A problem with `keyword`'s command, its example naming `doctor` (a reference that works in this clinic).
     init(_ keyword: Keyword, understood: String, wrong: String, doctor: String?, choices: [String] = []) {
-        let entry = keyword.help
+        self.init(keyword.help, understood: understood, wrong: wrong, doctor: doctor, choices: choices)
+    }
+
+    /// A problem quoting `entry`'s form (for commands with more than one, such as EARNING and EARNING SET).
+    init(_ entry: HelpEntry, understood: String, wrong: String, doctor: String?, choices: [String] = []) {
         var example = entry.example
         if let doctor, doctor != Help.exampleDoctor, let range = example.range(of: Help.exampleDoctor) {
             example.replaceSubrange(range, with: doctor)

@@ -19,6 +19,15 @@ enum References {
 }
 
 extension References {
+    /// Whether a word that is no reference was meant as one: it starts with "#", holds a digit, or has a
+    /// reference's length ("A7K2", "#A7K2Q1"; not "with" or "thanks").
+    static func looksLikeReference(_ token: Token) -> Bool {
+        let key = token.key
+        guard token.first != UInt8(ascii: "#"), key.isShort, key.count != length else { return true }
+        for i in 0..<key.count where key[i] >= 0x30 && key[i] <= 0x39 { return true }
+        return false
+    }
+
     /// The length `Reference.isWellFormed` asks for.
     private static let length = 5
 

@@ -167,9 +167,8 @@ public final class Desk {
         if message.xLoop.contains(where: { $0.lowercased() == loopID }) { return .silent(mail, reason: "our own X-Loop: a mail loop") }
         guard let from = message.from, from.address.contains("@") else { return .silent(mail, reason: "no usable sender address") }
         let address = from.address.lowercased()
-        if address == loopID || info.deskAddresses.contains(where: { $0.lowercased() == address }) {
-            return .silent(mail, reason: "sent from the clinic's own address")
-        }
+        // The desk's own people write from the desk's addresses (BROADCAST, EARNINGS <doctor>); what the desk
+        // itself sends carries our X-Loop or Auto-Submitted and was set aside above.
 
         let sender = Sender(address: address, channel: .email, displayName: from.name)
         let commands = commandReader(for: state.clinic!).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
@@ -191,7 +190,8 @@ public final class Desk {
                 lines.append((line.text, .unrecognised))
             }
         }
-        let greeting = state.clinic!.patient(address: address)?.name ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
+        let greeting = state.clinic!.patient(address: address)?.name ?? state.clinic!.doctor(address: address)?.name
+            ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
         logger.debug("decided", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
         return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
                                        lines: lines, fromSubject: commands.fromSubject,

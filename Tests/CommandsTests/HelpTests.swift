@@ -20,6 +20,30 @@ import Testing
         }
     }
 
+    @Test func doctorsAndDeskCommandsAreListedApart() {
+        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW"])
+        #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]"])
+        for entry in Help.doctorCommands + Help.deskCommands {
+            #expect(entry.command.hasPrefix(entry.keyword))
+            #expect(!entry.meaning.isEmpty)
+            #expect(!Help.commands.contains(entry))
+        }
+    }
+
+    @Test(arguments: Help.doctorCommands + Help.deskCommands)
+    func doctorsExampleIsACommand(entry: HelpEntry) {
+        guard case .command = Fixture.read(entry.example) else {
+            Issue.record("\(entry.example) is not read as a command")
+            return
+        }
+    }
+
+    @Test func doctorNotesDocumentAmountsAndMonths() {
+        #expect(Help.doctorNotes().contains { $0.contains("2500.50") })
+        #expect(Help.doctorNotes().contains { $0.contains("last month") })
+        #expect(Help.doctorNotes(dayFirst: false).contains { $0.contains("3/4") })
+    }
+
     @Test func notesDocumentTheAfternoonRule() {
         #expect(Help.notes().contains { $0.contains("1 to 7") })
         #expect(Help.notes(dayFirst: false).contains { $0.contains("month/day") })

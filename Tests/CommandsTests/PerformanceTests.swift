@@ -14,9 +14,21 @@ import Testing
         "thanks",
     ]
 
-    @Test func fiveLineMessage() {
+    static let doctorsMessage = [
+        "TODAY",
+        "DONE A7K2Q",
+        "EARNING ₹2,500.50 yesterday follow-ups",
+        "EARNINGS last month",
+        "thanks",
+    ]
+
+    @Test func fiveLineMessage() { measure(Self.message, "5-line message") }
+
+    @Test func fiveLineDoctorsMessage() { measure(Self.doctorsMessage, "5-line doctor's message") }
+
+    func measure(_ message: [String], _ name: String) {
         let reader = Fixture.reader
-        #expect(reader.read(lines: Self.message, subject: "Re: appointment", now: Fixture.now).intents.count == 4)
+        #expect(reader.read(lines: message, subject: "Re: appointment", now: Fixture.now).intents.count == 4)
         #if DEBUG
         let iterations = 10_000   // unoptimised code: the figure means little, keep the run short
         #else
@@ -26,13 +38,13 @@ import Testing
         let wall = ContinuousClock.now
         let cpu = Self.threadCPUTime()
         for i in 0..<iterations {
-            lines &+= reader.read(lines: Self.message, subject: "Re: appointment", now: Fixture.now + Int64(i & 7)).lines.count
+            lines &+= reader.read(lines: message, subject: "Re: appointment", now: Fixture.now + Int64(i & 7)).lines.count
         }
         let cpuSeconds = Self.threadCPUTime() - cpu
         let elapsed = ContinuousClock.now - wall
         let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let perRead = { (seconds: Double) in String(format: "%.2f", seconds / Double(iterations) * 1e6) }
-        print("CommandReader.read, 5-line message, \(iterations) reads: \(perRead(wallSeconds)) µs wall, \(perRead(cpuSeconds)) µs CPU per read")
+        print("CommandReader.read, \(name), \(iterations) reads: \(perRead(wallSeconds)) µs wall, \(perRead(cpuSeconds)) µs CPU per read")
         #expect(lines == 4 * iterations)
     }
 

@@ -71,11 +71,28 @@ struct OutcomeSamples {
         samples.decide(.cancel(ref: refs[0]), from: a)
         samples.decide(.appointments, from: a)
         samples.decide(.cancel(ref: nil), from: a)
+        samples.staff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         return samples
     }
 
-    mutating func decide(_ intent: Intent, from sender: Sender) {
-        let decision = clinic.decide(intent, from: sender, now: Self.now, random: &random)
+    /// The doctors' outcomes: earnings, the report, the schedule, DONE and its refusals, a role refusal.
+    mutating func staff(doctor: Sender, patient: Sender) {
+        let today = clinic.zone.local(Self.now).date
+        decide(.help, from: doctor)
+        decide(.earning(amount: Money(major: 2500), day: nil, note: "OPD <b>", replacingDay: false), from: doctor)
+        decide(.earning(amount: Money(major: 100), day: today.adding(days: 1), note: nil, replacingDay: false), from: doctor)
+        decide(.earnings(month: YearMonth(today), doctorID: nil), from: doctor)
+        decide(.earnings(month: YearMonth(today.adding(days: 40)), doctorID: nil), from: doctor)
+        decide(.schedule(day: Self.tuesday), from: doctor)
+        decide(.schedule(day: nil), from: patient)
+        decide(.markAppointment(ref: "ZZZZZ", status: .completed), from: doctor)
+        if let booked = clinic.appointments.values.filter({ $0.doctorID == clinic.doctors[0].id && $0.isActive }).min(by: { $0.start < $1.start }) {
+            decide(.markAppointment(ref: booked.ref, status: .noShow), from: doctor, at: booked.end)
+        }
+    }
+
+    mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {
+        let decision = clinic.decide(intent, from: sender, now: now, random: &random)
         clinic.apply(decision.events)
         outcomes.append(decision.outcome)
     }

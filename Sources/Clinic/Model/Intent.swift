@@ -13,4 +13,14 @@ public enum Intent: Sendable, Equatable {
     case cancel(ref: String?)
     case reschedule(ref: String, day: LocalDate, time: TimeOfDay)
     case appointments
+
+    // doctors
+    /// `day` nil: today. `replacingDay`: EARNING SET — the amount replaces what the day held.
+    case earning(amount: Money, day: LocalDate?, note: String?, replacingDay: Bool)
+    /// A doctor's own report, or (from the desk) any doctor's.
+    case earnings(month: YearMonth, doctorID: String?)
+    /// `day` nil: today.
+    case schedule(day: LocalDate?)
+    /// DONE (completed) or NOSHOW (no-show).
+    case markAppointment(ref: String, status: Appointment.Status)
 }

@@ -1,6 +1,8 @@
 /// What came of one command: the facts a reply is written from. The desk renders each case with a template.
 public enum Outcome: Sendable, Equatable {
     case help
+    /// HELP from a doctor or the desk: the patients' commands and theirs.
+    case staffHelp(Role)
     case info(ClinicInfo)
     case doctorList([Doctor], specialty: String?)
     case doctorDetail(Doctor)
@@ -21,6 +23,40 @@ public enum Outcome: Sendable, Equatable {
     case rescheduled(Appointment, from: Appointment)
     case rescheduleRefused(BookRefusal, alternatives: [Slot])
     case appointmentList([Appointment])
+
+    /// A command outside the sender's role: `command` as written in the help, `allowed` who may use it.
+    case notAllowed(command: String, allowed: String)
+    case earningRecorded(day: LocalDate, dayTotal: Money, monthToDate: Money, replaced: Bool)
+    case earningRefused(EarningRefusal)
+    case earningsReport(MonthlyEarnings)
+    /// Nothing to report: the month is empty, or still ahead.
+    case earningsNone(YearMonth, future: Bool)
+    case schedule(LocalDate, [ScheduleEntry])
+    case appointmentMarked(Appointment)
+    case markRefused(MarkRefusal)
+}
+
+/// One line of a doctor's day.
+public struct ScheduleEntry: Sendable, Equatable {
+    public var appointment: Appointment
+    public var patientName: String
+
+    public init(appointment: Appointment, patientName: String) {
+        self.appointment = appointment
+        self.patientName = patientName
+    }
+}
+
+public enum EarningRefusal: Sendable, Equatable {
+    case futureDay(LocalDate)
+    case tooLarge
+}
+
+public enum MarkRefusal: Sendable, Equatable {
+    case unknownRef(String)
+    case notYours(String)
+    case notStarted(Appointment)
+    case notActive(Appointment)
 }
 
 public enum VerifyRefusal: Sendable, Equatable {

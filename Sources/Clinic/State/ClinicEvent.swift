@@ -8,6 +8,11 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case booked(Appointment)
     case cancelled(ref: String, status: Appointment.Status, at: Int64, by: String, reason: String?)
     case rescheduled(ref: String, start: Int64, end: Int64, at: Int64, by: String)
+    case earningRecorded(doctorID: String, entry: EarningEntry)
+    /// EARNING SET: the entry replaces every entry of its day.
+    case earningDaySet(doctorID: String, entry: EarningEntry)
+    /// DONE / NOSHOW.
+    case appointmentMarked(ref: String, status: Appointment.Status, at: Int64, by: String)
 }
 
 extension ClinicState {
@@ -48,6 +53,16 @@ extension ClinicState {
             appointment.start = start
             appointment.end = end
             appointment.sequence += 1
+            replace(appointment)
+        case .earningRecorded(let doctorID, let entry):
+            earnings[doctorID, default: []].append(entry)
+        case .earningDaySet(let doctorID, let entry):
+            earnings[doctorID, default: []].removeAll { $0.day == entry.day }
+            earnings[doctorID, default: []].append(entry)
+        case .appointmentMarked(let ref, let status, let at, let by):
+            guard var appointment = appointments[ref] else { return }
+            appointment.status = status
+            appointment.history.append(.init(at: at, by: by, what: status.rawValue))
             replace(appointment)
         }
     }

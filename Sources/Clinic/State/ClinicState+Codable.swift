@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber
+        case info, doctors, patients, appointments, nextPatientNumber, earnings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -10,6 +10,7 @@ extension ClinicState: Codable {
         let list = try c.decode([Appointment].self, forKey: .appointments)
         for appointment in list { insert(appointment) }
         setNextPatientNumber(atLeast: try c.decode(Int.self, forKey: .nextPatientNumber))
+        earnings = try c.decodeIfPresent([String: [EarningEntry]].self, forKey: .earnings) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -19,5 +20,6 @@ extension ClinicState: Codable {
         try c.encode(patients.values.sorted { $0.id < $1.id }, forKey: .patients)
         try c.encode(appointments.values.sorted { $0.start < $1.start }, forKey: .appointments)
         try c.encode(nextPatientNumber, forKey: .nextPatientNumber)
+        try c.encode(earnings, forKey: .earnings)
     }
 }

@@ -3,7 +3,9 @@
 extension ClinicState {
     public func decide(_ intent: Intent, from sender: Sender, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
         switch intent {
-        case .help: return Decision(outcome: .help)
+        case .help:
+            let role = role(of: sender.address)
+            return Decision(outcome: role == .patient ? .help : .staffHelp(role))
         case .info: return Decision(outcome: .info(info))
         case .doctors(let specialty):
             let wanted = specialty?.lowercased()
@@ -19,6 +21,8 @@ extension ClinicState {
             return Decision(outcome: .slots(doctor, days))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .earning, .earnings, .schedule, .markAppointment:
+            return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
         case .book, .cancel, .reschedule, .appointments:
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil

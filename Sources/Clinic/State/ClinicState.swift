@@ -8,6 +8,8 @@ public struct ClinicState: Sendable {
     public internal(set) var patients: [String: Patient] = [:]
     public internal(set) var appointments: [String: Appointment] = [:]
     public internal(set) var nextPatientNumber = 1
+    /// Each doctor's reported earnings, in the order reported.
+    public internal(set) var earnings: [String: [EarningEntry]] = [:]
 
     var doctorIndex: [String: Int] = [:]
     var patientByAddress: [String: String] = [:]

@@ -23,6 +23,7 @@ enum Vocabulary {
         static let pm = Roles(rawValue: 1 << 11)
         static let noon = Roles(rawValue: 1 << 12)
         static let terminator = Roles(rawValue: 1 << 13)
+        static let beforeMonth = Roles(rawValue: 1 << 14)
     }
 
     struct Meaning: Sendable {
@@ -31,7 +32,7 @@ enum Vocabulary {
         var weekday: Weekday? = nil
         /// 1...12, or 0.
         var month: Int8 = 0
-        /// today 0, tomorrow 1, or nil.
+        /// yesterday -1, today 0, tomorrow 1, or nil.
         var dayOffset: Int8? = nil
 
         static let none = Meaning()
@@ -47,6 +48,7 @@ enum Vocabulary {
             for word in words { change(&meanings[word, default: Meaning()]) }
         }
         for keyword in Keyword.allCases { add([keyword.rawValue]) { $0.keyword = keyword } }
+        for (word, keyword) in Keyword.aliases { add([word]) { $0.keyword = keyword } }
         for (word, weekday) in CalendarWords.weekdays { add([word]) { $0.weekday = weekday } }
         for (word, month) in CalendarWords.months { add([word]) { $0.month = Int8(month) } }
         for (word, offset) in CalendarWords.relativeDays { add([word]) { $0.dayOffset = Int8(offset) } }
@@ -54,7 +56,7 @@ enum Vocabulary {
             (.courtesy, Keyword.courtesy), (.title, DoctorNames.titles),
             (.beforeDoctor, Fillers.beforeDoctor), (.beforeDay, Fillers.beforeDay), (.beforeTime, Fillers.beforeTime),
             (.beforeReason, Fillers.beforeReason), (.beforeSpecialty, Fillers.beforeSpecialty),
-            (.beforeReference, Fillers.beforeReference), (.beforeCode, Fillers.beforeCode),
+            (.beforeReference, Fillers.beforeReference), (.beforeCode, Fillers.beforeCode), (.beforeMonth, Fillers.beforeMonth),
             (.appointments, Keyword.myObjects), (.am, Times.am), (.pm, Times.pm), (.noon, Times.noon),
             (.terminator, Terminators.words),
         ]

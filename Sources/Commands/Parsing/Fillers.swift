@@ -7,4 +7,5 @@ enum Fillers {
     static let beforeSpecialty = ["in", "for", "of"]
     static let beforeReference = ["my", "the", "appointment", "appt", "booking", "ref", "reference", "please", "no", "number"]
     static let beforeCode = ["code", "my"]
+    static let beforeMonth = ["in", "for", "of"]
 }

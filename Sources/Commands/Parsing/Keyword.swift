@@ -1,11 +1,24 @@
 /// The first word of a command line.
 enum Keyword: String, Sendable, CaseIterable {
     case help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
+    // doctors (and, for EARNINGS, the desk)
+    case earning, earnings, schedule, today, done, noshow
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
     /// What may follow MY to make it a command ("MY APPOINTMENTS").
     static let myObjects = ["appointments", "appointment", "appts", "bookings", "booking"]
+    /// Other spellings of a keyword.
+    static let aliases: [(String, Keyword)] = [("no-show", .noshow)]
+
+    private static let no = WordKey("no")
+    private static let show = WordKey("show")
+
+    /// The keyword written as two words ("NO SHOW"), or nil. "No, show me..." is not one: the comma parts them.
+    static func twoWords(_ first: Token, _ second: Token) -> Keyword? {
+        guard first.key == no, second.key == show, first.end - first.start == 2 else { return nil }
+        return .noshow
+    }
 
     /// The help entry whose form a problem with this command quotes.
     var help: HelpEntry {
@@ -21,6 +34,12 @@ enum Keyword: String, Sendable, CaseIterable {
         case .cancel: Help.cancel
         case .reschedule: Help.reschedule
         case .appointments, .my: Help.appointments
+        case .earning: Help.earning
+        case .earnings: Help.earnings
+        case .schedule: Help.schedule
+        case .today: Help.today
+        case .done: Help.done
+        case .noshow: Help.noShow
         }
     }
 }

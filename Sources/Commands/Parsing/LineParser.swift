@@ -25,7 +25,12 @@ struct LineParser: Sendable {
             first = next
             args = args.dropFirst()
         }
-        guard let keyword = first.meaning.keyword else {
+        var keyword = first.meaning.keyword
+        if keyword == nil, let second = args.first, let joined = Keyword.twoWords(first, second) {
+            keyword = joined
+            args = args.dropFirst()
+        }
+        guard let keyword else {
             return Terminators.isTerminator(lexed.words) ? .terminator(text) : .reading(text, .unrecognised)
         }
         return .reading(text, read(keyword, args, clock: &clock))
@@ -45,6 +50,12 @@ struct LineParser: Sendable {
         case .book: book(args, clock: &clock)
         case .cancel: cancel(args)
         case .reschedule: reschedule(args, clock: &clock)
+        case .earning: earning(args, clock: &clock)
+        case .earnings: earnings(args, clock: &clock)
+        case .schedule: schedule(args, clock: &clock)
+        case .today: today(args)
+        case .done: mark(args, as: .completed)
+        case .noshow: mark(args, as: .noShow)
         }
     }
 }

@@ -30,6 +30,11 @@ struct DecidedMessage: Sendable {
         let bodies = bodies(templates: templates, format: format, now: now)
         let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
         let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)
+            + outcomes.compactMap { outcome -> Attachment? in
+                guard case .earningsReport(let report) = outcome else { return nil }
+                return Attachment(filename: "earnings-\(report.doctorID)-\(report.month.iso).csv", contentType: "text/csv",
+                                  data: Data(report.csv(format).utf8))
+            }
         let message = ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: bodies.text, html: bodies.html,
                                                                attachments: invites, now: now)
         return (message, bodies.text)

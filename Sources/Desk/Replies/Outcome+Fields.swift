@@ -55,6 +55,14 @@ extension Outcome {
                                          .alternatives: .list(alternatives.map { .fields(format.fields(of: $0)) })])
         case .appointmentList(let list):
             return (.appointments, [.appointments: .list(list.map { .fields(format.fields(of: $0)) }), .noneToShow: .flag(list.isEmpty)])
+        case .staffHelp(let role):
+            let commands = Help.commands + Help.doctorCommands + (role == .desk ? Help.deskCommands : [])
+            return (.help, [.commands: .list(commands.map { .fields([.command: .text($0.command), .example: .text($0.example),
+                                                                     .meaning: .text($0.meaning)]) }),
+                            .notes: .list((Help.notes(dayFirst: format.info.dayFirst) + Help.doctorNotes(dayFirst: format.info.dayFirst))
+                                .map(TemplateValue.text))])
+        default:
+            return staffTemplate(format)
         }
     }
 }

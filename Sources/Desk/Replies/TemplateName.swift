@@ -13,6 +13,15 @@ enum TemplateName: String, CaseIterable, Sendable {
     case cancelChoice = "cancel-choice"
     case cancelRefused = "cancel-refused"
     case rescheduleRefused = "reschedule-refused"
+    // Doctors and the desk
+    case notAllowed = "not-allowed"
+    case earningRecorded = "earning-recorded"
+    case earningRefused = "earning-refused"
+    case earningsReport = "earnings-report"
+    case earningsNone = "earnings-none"
+    case schedule
+    case appointmentMarked = "appointment-marked"
+    case markRefused = "mark-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"

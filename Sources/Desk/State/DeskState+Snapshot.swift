@@ -15,6 +15,7 @@ extension DeskState {
         try w.write("setup", value: ClinicSetup(clinic: clinic.info, doctors: clinic.doctors))
         try w.write("patients", value: clinic.patients.values.sorted { $0.id < $1.id })
         w.write("nextPatientNumber", integers: [Int64(clinic.nextPatientNumber)])
+        try w.write("earnings", value: clinic.earnings)
         let list = clinic.appointments.values.sorted { $0.start == $1.start ? $0.ref < $1.ref : $0.start < $1.start }
         w.write("ref", count: list.count) { list[$0].ref }
         w.write("doctor", count: list.count) { list[$0].doctorID }
@@ -72,6 +73,7 @@ extension DeskState {
         }
         clinic = try ClinicState(info: setup.clinic, doctors: setup.doctors, patients: try r.value([Patient].self, "patients"),
                                  appointments: appointments, nextPatientNumber: Int(try r.integers("nextPatientNumber").first ?? 1))
+        if r.contains("earnings") { clinic?.restore(earnings: try r.value([String: [EarningEntry]].self, "earnings")) }
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
         if r.contains("delivery") {

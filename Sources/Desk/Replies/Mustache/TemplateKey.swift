@@ -18,6 +18,9 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case ref, when, reason, from, cancelLink, appointments, why, alternatives, hasAlternatives
     // Problems with a command line
     case understood, wrong, form, choices, hasChoices
+    // Doctors and the desk
+    case allowed, replaced, dayTotal, monthToDate, month, total, bar, daysWorked, average, completed, previous, previousMonth
+    case change, future
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
 }

@@ -1,0 +1,86 @@
+import Clinic
+
+/// The values of the doctors' and the desk's replies: earnings, the day's schedule, outcomes, refusals.
+extension Outcome {
+    func staffTemplate(_ format: ClinicFormat) -> (name: TemplateName, fields: TemplateFields) {
+        switch self {
+        case .notAllowed(let command, let allowed):
+            return (.notAllowed, [.command: .text(command), .allowed: .text(allowed)])
+        case .earningRecorded(let day, let dayTotal, let monthToDate, let replaced):
+            return (.earningRecorded, [.day: .text(format.day(day)), .dayTotal: .text(format.money(dayTotal)),
+                                       .monthToDate: .text(format.money(monthToDate)), .month: .text(YearMonth(day).description),
+                                       .replaced: .flag(replaced)])
+        case .earningRefused(let refusal):
+            return (.earningRefused, [.why: .text(refusal.explanation(format))])
+        case .earningsReport(let report):
+            return (.earningsReport, report.fields(format))
+        case .earningsNone(let month, let future):
+            return (.earningsNone, [.month: .text(month.description), .future: .flag(future)])
+        case .schedule(let day, let entries):
+            return (.schedule, [.day: .text(format.day(day)), .noneToShow: .flag(entries.isEmpty),
+                                .appointments: .list(entries.map { entry in
+                                    let a = entry.appointment
+                                    return .fields([.time: .text(format.clock(format.zone.local(a.start).time)), .name: .text(entry.patientName),
+                                                    .reason: a.reason.map(TemplateValue.text), .ref: .text(a.ref),
+                                                    .status: a.status == .confirmed ? nil : .text(a.status.spoken)])
+                                })])
+        case .appointmentMarked(let a):
+            return (.appointmentMarked, [.ref: .text(a.ref), .when: .text(format.span(a.start, a.end)),
+                                         .status: .text(a.status.spoken)])
+        case .markRefused(let refusal):
+            return (.markRefused, [.why: .text(refusal.explanation(format))])
+        default:
+            return (.help, [:])
+        }
+    }
+}
+
+extension MonthlyEarnings {
+    func fields(_ format: ClinicFormat) -> TemplateFields {
+        let best = max(bestDay.minorUnits, 1)
+        let days: [TemplateValue] = days.map { day in
+            let notes = day.entries.compactMap(\.note).filter { !$0.isEmpty }.joined(separator: "; ")
+            return .fields([.day: .text(format.day(day.day)), .total: .text(format.money(day.total)),
+                            .notes: notes.isEmpty ? nil : .text(notes),
+                            .bar: .number(Int(day.total.minorUnits * 100 / best))])
+        }
+        let change = changePercent.map { "\($0 >= 0 ? "+" : "")\($0)%" }
+        return [.doctor: .text(format.doctorName(doctorID)), .month: .text(month.description), .days: .list(days),
+                .total: .text(format.money(total)), .daysWorked: .number(daysWorked), .average: .text(format.money(averagePerDay)),
+                .completed: .number(consultationsCompleted), .previous: .text(format.money(previousTotal)),
+                .previousMonth: .text(month.previous.description), .change: change.map(TemplateValue.text)]
+    }
+
+    /// The report as CSV (RFC 4180): one row per entry, then the total.
+    func csv(_ format: ClinicFormat) -> String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var lines = ["date,amount,note"]
+        for day in days {
+            for entry in day.entries { lines.append("\(day.day),\(entry.amount),\(field(entry.note ?? ""))") }
+        }
+        lines.append("total,\(total),\(field("\(daysWorked) days worked; \(consultationsCompleted) consultations completed"))")
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension EarningRefusal {
+    func explanation(_ format: ClinicFormat) -> String {
+        switch self {
+        case .futureDay(let day): "\(format.day(day)) has not come yet; earnings are recorded for today or a past day."
+        case .tooLarge: "that amount is larger than any single day's earnings could be; check the digits."
+        }
+    }
+}
+
+extension MarkRefusal {
+    func explanation(_ format: ClinicFormat) -> String {
+        switch self {
+        case .unknownRef(let ref): "there is no appointment \(ref)."
+        case .notYours(let ref): "appointment \(ref) is not one of yours."
+        case .notStarted(let a): "appointment \(a.ref) is at \(format.span(a.start, a.end)), still ahead."
+        case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken)."
+        }
+    }
+}
