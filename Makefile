@@ -7,6 +7,7 @@
 SWIFT      ?= swift
 DEMO_DATA  ?= demo-data
 DEMO_NOW   ?= 2026-03-02T09:00:00+05:30
+MONTH_END  ?= 2026-03-31T21:30:00+05:30
 BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
 
@@ -29,6 +30,10 @@ demo: build
 	@echo
 	@echo "Replies written to $(DEMO_DATA)/outgoing/new:" && ls $(DEMO_DATA)/outgoing/new | wc -l
 	$(BIN) show --data $(DEMO_DATA) appointments
+	@echo
+	@echo "A month later: Dr Rao's daily EARNING mails for March (Samples/rao-march.mbox), then EARNINGS MARCH:"
+	$(BIN) ingest --data $(DEMO_DATA) --now $(MONTH_END) Samples/rao-march.mbox
+	$(BIN) ingest --data $(DEMO_DATA) --now $(MONTH_END) --transcript Samples/earnings-march.eml
 
 test: deps
 	$(SWIFT) build
