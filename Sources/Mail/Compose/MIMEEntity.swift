@@ -10,24 +10,7 @@ struct MIMEEntity {
     /// A text/SUBTYPE part in UTF-8: 7bit when every line is short plain ASCII, else
     /// quoted-printable. Line ends are normalised; a final line end is always present.
     static func text(_ text: String, subtype: String, eol: [UInt8]) -> MIMEEntity {
-        var normalized = text
-        if normalized.utf8.contains(cr) {
-            normalized = Charset.utf8String(Array(text.utf8), normalizeNewlines: true)
-        }
-        var lines = normalized.utf8.split(separator: lf, omittingEmptySubsequences: false).map { Substring($0) }
-        if normalized.utf8.last == lf || normalized.isEmpty { lines.removeLast() }
-        let qp = QuotedPrintableEncoder.needsEncoding(lines)
-        var body: [UInt8]
-        if qp {
-            body = QuotedPrintableEncoder.encode(lines: lines, eol: eol)
-        } else {
-            body = []
-            body.reserveCapacity(normalized.utf8.count + lines.count)
-            for l in lines {
-                body.append(contentsOf: l.utf8)
-                body.append(contentsOf: eol)
-            }
-        }
+        let (body, qp) = TextBody.encode(text, eol: eol)
         return MIMEEntity(headers: [("Content-Type", "text/\(subtype); charset=utf-8"),
                                     ("Content-Transfer-Encoding", qp ? "quoted-printable" : "7bit")],
                           body: body)
@@ -78,6 +61,7 @@ struct MIMEEntity {
         } while parts.contains(where: { $0.mentions(Array(boundary.utf8)) })
         let delimiter = Array(("--" + boundary).utf8)
         var body: [UInt8] = []
+        body.reserveCapacity(parts.reduce(0) { $0 + $1.body.count + 256 } + delimiter.count + 8)
         for p in parts {
             body.append(contentsOf: delimiter)
             body.append(contentsOf: eol)
@@ -96,13 +80,21 @@ struct MIMEEntity {
 
     /// Whether `needle` occurs in the body (nested entities included, as they are flattened).
     func mentions(_ needle: [UInt8]) -> Bool {
-        guard needle.count <= body.count, let first = needle.first else { return false }
-        var i = 0
-        while i + needle.count <= body.count {
-            if body[i] == first && body[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        guard !needle.isEmpty, needle.count <= body.count else { return false }
+        return body.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                guard let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                let lastStart = h.count - n.count
+                var i = 0
+                while i <= lastStart {
+                    guard let hit = memchr(hb + i, Int32(nb[0]), lastStart - i + 1) else { return false }
+                    let j = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + j, nb, n.count) == 0 { return true }
+                    i = j + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     private static func isToken(_ s: String) -> Bool {

@@ -69,7 +69,9 @@ public struct OutgoingMail: Sendable {
 
         let entity = body(eol: eol)
         for (name, value) in entity.headers { w.field(name, value) }
-        var out = w.out
+        var out: [UInt8] = []
+        out.reserveCapacity(w.out.count + eol.count + entity.body.count)
+        out.append(contentsOf: w.out)
         out.append(contentsOf: eol)
         out.append(contentsOf: entity.body)
         return Data(out)

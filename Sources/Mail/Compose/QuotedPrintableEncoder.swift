@@ -1,39 +1,90 @@
-// RFC 2045 section 6.7 quoted-printable encoding of text (UTF-8, "\n" lines).
+// RFC 2045 section 6.7 quoted-printable encoding of text (UTF-8, LF-separated lines).
 
 enum QuotedPrintableEncoder {
-    /// Encodes each line: "=", controls and non-ASCII bytes as =XX, a space or tab at the end
-    /// of a line as =20/=09, a "." at the start of an encoded line as =2E (so a lone "." can
-    /// never end an SMTP transaction), soft line breaks keeping encoded lines <= 76 chars.
-    /// Every line, the last one included, is terminated by `eol`.
-    static func encode(lines: [Substring], eol: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 4 })
-        for line in lines {
-            let bytes = Array(line.utf8)
-            var col = 0
-            for (k, c) in bytes.enumerated() {
-                let last = k == bytes.count - 1
-                var literal = isLiteral(c, col: col, last: last)
-                var width = literal ? 1 : 3
-                if col + width > 75 && !(last && col + width <= 76) {
-                    out.append(0x3D)
-                    out.append(contentsOf: eol)
-                    col = 0
-                    literal = isLiteral(c, col: 0, last: last)
-                    width = literal ? 1 : 3
+    /// Encodes each LF-separated line of `text` (which holds no CR): "=", controls and
+    /// non-ASCII bytes as =XX, a space or tab at the end of a line as =20/=09, a "." at the
+    /// start of an encoded line as =2E (so a lone "." can never end an SMTP transaction),
+    /// soft line breaks keeping encoded lines <= 76 chars. Every line, the last one included,
+    /// is terminated by `eol`; a final LF does not start another line.
+    static func encode(_ text: Bytes, eol: [UInt8]) -> [UInt8] {
+        let n = text.count
+        let e = eol.count
+        // Per input byte at most 3 bytes, or `e` for a LF; a soft break ("=" + eol) needs at
+        // least 25 input bytes of the same line before it; one more eol for a last line.
+        let capacity = 3 * n + n * e + (n / 24 + 1) * (1 + e) + e
+        return eol.withUnsafeBufferPointer { eolBytes in
+            [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                var o = 0
+                var start = 0
+                while start < n {
+                    let end = Scan.lineFeed(text, from: start, to: n)
+                    encodeLine(text, start, end, eolBytes, out, &o)
+                    start = end + 1
                 }
-                if literal {
-                    out.append(c)
-                } else {
-                    out.append(0x3D)
-                    out.append(ASCII.hexDigits[Int(c >> 4)])
-                    out.append(ASCII.hexDigits[Int(c & 0x0F)])
-                }
-                col += width
+                precondition(o <= capacity, "quoted-printable output exceeds its bound")
+                count = o
             }
-            out.append(contentsOf: eol)
         }
-        return out
+    }
+
+    /// Encodes `text[start..<end]` and its line end into `out` at `o`.
+    @inline(__always)
+    private static func encodeLine(_ text: Bytes, _ start: Int, _ end: Int, _ eol: Bytes,
+                                   _ out: UnsafeMutableBufferPointer<UInt8>, _ o: inout Int) {
+        var col = 0
+        var k = start
+        while k < end {
+            let c = text[k]
+            // Common case: a byte written as itself, not last on its line, far from the limit.
+            if col < 74 && k + 1 < end && isPlain(c, col: col) {
+                out[o] = c
+                o += 1
+                col += 1
+                k += 1
+                continue
+            }
+            let last = k == end - 1
+            var literal = isLiteral(c, col: col, last: last)
+            var width = literal ? 1 : 3
+            if col + width > 75 && !(last && col + width <= 76) {
+                out[o] = 0x3D
+                o += 1
+                put(eol, out, &o)
+                col = 0
+                literal = isLiteral(c, col: 0, last: last)
+                width = literal ? 1 : 3
+            }
+            if literal {
+                out[o] = c
+                o += 1
+            } else {
+                out[o] = 0x3D
+                out[o + 1] = hex(c >> 4)
+                out[o + 2] = hex(c & 0x0F)
+                o += 3
+            }
+            col += width
+            k += 1
+        }
+        put(eol, out, &o)
+    }
+
+    @inline(__always) private static func put(_ eol: Bytes, _ out: UnsafeMutableBufferPointer<UInt8>, _ o: inout Int) {
+        for b in eol {
+            out[o] = b
+            o += 1
+        }
+    }
+
+    @inline(__always) private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x37 + nibble
+    }
+
+    /// Literal anywhere but at the end of a line: printable ASCII except "=", space, tab,
+    /// and "." past the first column.
+    @inline(__always) private static func isPlain(_ c: UInt8, col: Int) -> Bool {
+        if c &- 0x21 < 0x5E { return c != 0x3D && (c != 0x2E || col > 0) }
+        return c == sp || c == ht
     }
 
     @inline(__always) private static func isLiteral(_ c: UInt8, col: Int, last: Bool) -> Bool {
@@ -41,18 +92,5 @@ enum QuotedPrintableEncoder {
         if c == 0x3D || c < 0x21 || c > 0x7E { return false }
         if c == 0x2E && col == 0 { return false }
         return true
-    }
-
-    /// Whether a text needs quoted-printable rather than 7bit: a line longer than 76 bytes,
-    /// with non-ASCII or control characters, trailing whitespace, or consisting of ".".
-    static func needsEncoding(_ lines: [Substring]) -> Bool {
-        for line in lines {
-            let u = line.utf8
-            if u.count > 76 { return true }
-            if let l = u.last, l == sp || l == ht { return true }
-            if u.count == 1 && u.first == 0x2E { return true }
-            for c in u where c > 0x7E || (c < 0x20 && c != ht) { return true }
-        }
-        return false
     }
 }
