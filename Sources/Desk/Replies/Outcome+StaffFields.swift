@@ -29,6 +29,11 @@ extension Outcome {
                                          .status: .text(a.status.spoken)])
         case .markRefused(let refusal):
             return (.markRefused, [.why: .text(refusal.explanation(format))])
+        case .dayCancelled(let summary):
+            return (.dayCancelled, summary.fields(format))
+        case .broadcastSent(let day, let notified, let unreachable):
+            return (.broadcastSent, [.day: .text(format.day(day)), .count: .number(notified), .unreachable: unreachable > 0 ? .number(unreachable) : nil,
+                                     .noneToShow: .flag(notified == 0 && unreachable == 0)])
         default:
             return (.help, [:])
         }
