@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func doctorsAndDeskCommandsAreListedApart() {
-        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY"])
+        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE"])
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "BROADCAST CANCEL <doctor|ALL> <day> [reason]",
                                                    "BROADCAST <day> <message>"])
         for entry in Help.doctorCommands + Help.deskCommands {

@@ -106,6 +106,10 @@ struct OutcomeSamples {
         decide(.cancelDay(day: Self.wednesday, reason: "unwell <i>"), from: doctor)
         decide(.broadcast(day: Self.wednesday, message: "nobody left"), from: desk)
         decide(.cancelDay(day: Self.wednesday, reason: nil), from: patient)
+        decide(.book(doctorID: clinic.doctors[0].id, day: Self.tuesday, time: TimeOfDay(hour: 12, minute: 0)!, reason: nil), from: b)
+        decide(.setHours(days: [.tue], ranges: [TimeRange(text: "09:00-11:00")!]), from: doctor)
+        decide(.leave(from: Self.tuesday, to: Self.tuesday.adding(days: 1), reason: "conference"), from: doctor)
+        decide(.leave(from: Self.wednesday, to: Self.tuesday, reason: nil), from: doctor)
     }
 
     mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {

@@ -1,9 +1,17 @@
-/// The desk's BROADCAST commands and the doctors' CANCEL DAY, with the role each needs checked here, once.
+/// The desk's BROADCAST commands and the doctors' CANCEL DAY, HOURS and LEAVE, with the role each needs checked here, once.
 extension ClinicState {
     func decideClosure(_ intent: Intent, role: Role, now: Int64) -> Decision {
         switch (intent, role) {
         case (.cancelDay(let day, let reason), .doctor(let id)):
             return cancelDay(of: [id], on: day, reason: reason, by: id, now: now)
+        case (.setHours(let days, let ranges), .doctor(let id)):
+            return setHours(of: id, days: days, ranges: ranges, now: now)
+        case (.setHours, _):
+            return Decision(outcome: .notAllowed(command: "HOURS", allowed: "doctors"))
+        case (.leave(let from, let to, let reason), .doctor(let id)):
+            return addLeave(of: id, from: from, to: to, reason: reason, now: now)
+        case (.leave, _):
+            return Decision(outcome: .notAllowed(command: "LEAVE", allowed: "doctors"))
         case (.cancelDay, _):
             return Decision(outcome: .notAllowed(command: "CANCEL DAY", allowed: "doctors"))
         case (.broadcastCancel(let doctorID, let day, let reason), .desk):

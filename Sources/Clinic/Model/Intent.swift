@@ -25,6 +25,10 @@ public enum Intent: Sendable, Equatable {
     case markAppointment(ref: String, status: Appointment.Status)
     /// CANCEL DAY: a doctor cancels their own confirmed appointments of a day.
     case cancelDay(day: LocalDate, reason: String?)
+    /// HOURS: the weekly hours of `days` become `ranges` (none: no clinic those days).
+    case setHours(days: [Weekday], ranges: [TimeRange])
+    /// LEAVE: days off, `from` to `to` included.
+    case leave(from: LocalDate, to: LocalDate, reason: String?)
 
     // the desk
     /// BROADCAST CANCEL: `doctorID` nil is every doctor.

@@ -38,6 +38,11 @@ public enum Outcome: Sendable, Equatable {
     case dayCancelled(DayCancellation)
     /// BROADCAST <day> <message>: how many patients were told, and who could not be by mail.
     case broadcastSent(day: LocalDate, notified: Int, unreachable: Int)
+    /// HOURS: the doctor's hours now, and the confirmed appointments ahead they no longer cover (not cancelled).
+    case hoursSet(WeeklyHours, stranded: [Appointment])
+    /// LEAVE: recorded, with the confirmed appointments ahead that fall on it (not cancelled).
+    case leaveAdded(from: LocalDate, to: LocalDate, stranded: [Appointment])
+    case leaveRefused(from: LocalDate, to: LocalDate)
 }
 
 /// One line of a doctor's day.

@@ -2,7 +2,7 @@
 enum Keyword: String, Sendable, CaseIterable {
     case help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
     // doctors (and, for EARNINGS, the desk)
-    case earning, earnings, schedule, today, done, noshow
+    case earning, earnings, schedule, today, done, noshow, hours, leave
     // the desk
     case broadcast
 
@@ -43,6 +43,8 @@ enum Keyword: String, Sendable, CaseIterable {
         case .done: Help.done
         case .noshow: Help.noShow
         case .broadcast: Help.broadcast
+        case .hours: Help.hours
+        case .leave: Help.leave
         }
     }
 }

@@ -57,6 +57,8 @@ struct LineParser: Sendable {
         case .done: mark(args, as: .completed)
         case .noshow: mark(args, as: .noShow)
         case .broadcast: broadcast(args, clock: &clock)
+        case .hours: hours(args)
+        case .leave: leave(args, clock: &clock)
         }
     }
 }

@@ -24,6 +24,9 @@ enum TemplateName: String, CaseIterable, Sendable {
     case markRefused = "mark-refused"
     case dayCancelled = "day-cancelled"
     case broadcastSent = "broadcast-sent"
+    case hoursSet = "hours-set"
+    case leaveAdded = "leave-added"
+    case leaveRefused = "leave-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"
