@@ -20,11 +20,24 @@ extension Help {
                                           example: "EARNINGS Dr Rao March",
                                           meaning: "A doctor's earnings for a month (this month when none is given).")
 
+    static let cancelDay = HelpEntry(keyword: "CANCEL DAY", command: "CANCEL DAY <day> [reason]", example: "CANCEL DAY Tue unwell",
+                                     meaning: "Cancel all your confirmed appointments of a day; each patient is told by mail with other free times.")
+    static let hours = HelpEntry(keyword: "HOURS", command: "HOURS <days> <ranges|off>", example: "HOURS Mon-Fri 09:00-13:00 17:00-19:00",
+                                 meaning: "Set your weekly hours on those days (HOURS Sat off: no clinic); booked patients are listed, not cancelled.")
+    static let leave = HelpEntry(keyword: "LEAVE", command: "LEAVE <day> [to <day>] [reason]", example: "LEAVE 10 Mar to 14 Mar conference",
+                                 meaning: "Take days off: no bookings are taken; booked patients are listed, not cancelled.")
+    static let broadcastCancel = HelpEntry(keyword: "BROADCAST CANCEL", command: "BROADCAST CANCEL <doctor|ALL> <day> [reason]",
+                                           example: "BROADCAST CANCEL ALL Tue power cut",
+                                           meaning: "Cancel a doctor's (or every doctor's) confirmed appointments of a day and tell each patient.")
+    static let broadcast = HelpEntry(keyword: "BROADCAST", command: "BROADCAST <day> <message>",
+                                     example: "BROADCAST Tue The lift is out of order; please use the stairs.",
+                                     meaning: "Send a message to every patient with a confirmed appointment that day, once each.")
+
     /// The doctors' commands, in the order their help lists them.
-    public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow]
+    public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, cancelDay, hours, leave]
 
     /// The front desk's commands.
-    public static let deskCommands: [HelpEntry] = [doctorEarnings]
+    public static let deskCommands: [HelpEntry] = [doctorEarnings, broadcastCancel, broadcast]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

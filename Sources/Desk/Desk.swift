@@ -86,16 +86,17 @@ public final class Desk {
                                                   sender: bounce.mail.message.from?.address, subject: bounce.mail.message.subject, replyText: nil))
                     handlingNanos?.append(0)
                 case .decided(let decided):
-                    guard let (reply, text, nanos) = replies[i] else { continue }
+                    guard let (reply, text, nanos, notices) = replies[i] else { continue }
                     // Someone whose mail bounced before writes again: their mailbox works, answer them.
                     let address = decided.recipient.address.lowercased()
                     let again = state.undeliverable.contains(address) ? [address] : nil
-                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events, replies: [reply],
+                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events, replies: [reply] + notices,
                                                                    deliverableAgain: again))
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
                     reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
-                                                  sender: decided.recipient.address, subject: decided.mail.message.subject, replyText: text))
+                                                  sender: decided.recipient.address, subject: decided.mail.message.subject, replyText: text,
+                                                  noticeIDs: notices.map(\.id)))
                     handlingNanos?.append(decided.decideNanos + nanos)
                 }
             }
@@ -114,10 +115,13 @@ public final class Desk {
         case decided(DecidedMessage)
     }
 
+    /// A decided message written up: its reply, the reply's text, how long writing took, its notices to others.
+    typealias WrittenReply = (OutboxMessage, String, UInt64, [OutboxMessage])
+
     /// Writes the replies of the decided steps, on two threads; the result at each index is nil for other steps.
-    private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [(OutboxMessage, String, UInt64)?] {
+    private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [WrittenReply?] {
         let templates = self.templates
-        let results = UnsafeMutableBufferPointer<(OutboxMessage, String, UInt64)?>.allocate(capacity: steps.count)
+        let results = UnsafeMutableBufferPointer<WrittenReply?>.allocate(capacity: steps.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let shared = results
@@ -128,7 +132,8 @@ public final class Desk {
                 guard case .decided(let decided) = steps[i] else { continue }
                 let start = DispatchTime.now().uptimeNanoseconds
                 let (reply, text) = decided.reply(templates: templates, format: format, now: now)
-                shared[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start)
+                let notices = decided.noticeMessages(templates: templates, format: format, now: now)
+                shared[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
             }
         }
         return Array(results)
@@ -175,6 +180,7 @@ public final class Desk {
         var random = SeededGenerator(seed: mail.seed)
         var events: [ClinicEvent] = []
         var lines: [(text: String, line: DecidedMessage.Line)] = []
+        var notices: [AddressedNotice] = []
         // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
         // further command would only lengthen the lock the batch holds.
         for line in commands.lines.prefix(Desk.commandsPerMessage) {
@@ -183,6 +189,7 @@ public final class Desk {
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
                 state.applyToClinic(decision.events)
                 events += decision.events
+                notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: mail.key) }
                 lines.append((line.text, .outcome(decision.outcome)))
             case .problem(let problem):
                 lines.append((line.text, .problem(problem)))
@@ -196,7 +203,7 @@ public final class Desk {
         return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
                                        lines: lines, fromSubject: commands.fromSubject,
                                        gaveUp: commands.gaveUp, cutAt: commands.lines.count > Desk.commandsPerMessage ? Desk.commandsPerMessage : nil,
-                                       anyCommand: commands.hasCommand, events: events,
+                                       anyCommand: commands.hasCommand, events: events, notices: notices,
                                        decideNanos: DispatchTime.now().uptimeNanoseconds - start))
     }
 }

@@ -21,8 +21,9 @@ import Testing
     }
 
     @Test func doctorsAndDeskCommandsAreListedApart() {
-        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW"])
-        #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]"])
+        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE"])
+        #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "BROADCAST CANCEL <doctor|ALL> <day> [reason]",
+                                                   "BROADCAST <day> <message>"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

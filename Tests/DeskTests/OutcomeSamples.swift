@@ -17,6 +17,8 @@ struct OutcomeSamples {
 
     var clinic: ClinicState
     private(set) var outcomes: [Outcome] = []
+    /// The notices to patients the script's commands caused.
+    private(set) var notices: [PatientNotice] = []
     private var random = SeededGenerator(seed: 11)
 
     init(clinic: ClinicState) { self.clinic = clinic }
@@ -89,12 +91,32 @@ struct OutcomeSamples {
         if let booked = clinic.appointments.values.filter({ $0.doctorID == clinic.doctors[0].id && $0.isActive }).min(by: { $0.start < $1.start }) {
             decide(.markAppointment(ref: booked.ref, status: .noShow), from: doctor, at: booked.end)
         }
+        closures(doctor: doctor, patient: patient)
+    }
+
+    /// A broadcast, a day cancelled (with notices), nothing left to cancel, a role refusal.
+    mutating func closures(doctor: Sender, patient: Sender) {
+        let desk = Sender(address: clinic.info.deskEmail, channel: .email)
+        let b = Sender(address: "b@example.in", channel: .email)
+        for hour in [10, 11] {
+            decide(.book(doctorID: clinic.doctors[0].id, day: Self.wednesday, time: TimeOfDay(hour: hour, minute: 0)!, reason: nil), from: b)
+        }
+        decide(.broadcast(day: Self.wednesday, message: "The lift is <b>out</b> of order & slow"), from: desk)
+        decide(.broadcastCancel(doctorID: nil, day: Self.sunday, reason: nil), from: desk)
+        decide(.cancelDay(day: Self.wednesday, reason: "unwell <i>"), from: doctor)
+        decide(.broadcast(day: Self.wednesday, message: "nobody left"), from: desk)
+        decide(.cancelDay(day: Self.wednesday, reason: nil), from: patient)
+        decide(.book(doctorID: clinic.doctors[0].id, day: Self.tuesday, time: TimeOfDay(hour: 12, minute: 0)!, reason: nil), from: b)
+        decide(.setHours(days: [.tue], ranges: [TimeRange(text: "09:00-11:00")!]), from: doctor)
+        decide(.leave(from: Self.tuesday, to: Self.tuesday.adding(days: 1), reason: "conference"), from: doctor)
+        decide(.leave(from: Self.wednesday, to: Self.tuesday, reason: nil), from: doctor)
     }
 
     mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {
         let decision = clinic.decide(intent, from: sender, now: now, random: &random)
         clinic.apply(decision.events)
         outcomes.append(decision.outcome)
+        notices += decision.notices
     }
 
     /// Registers `name` from `sender`; returns the code sent.

@@ -30,13 +30,23 @@ import Testing
         let samples = OutcomeSamples.all(in: clinic, patient: clinicKind == "sample" ? "Priya Sharma" : OutcomeSamples.hostilePatient,
                                          reason: clinicKind == "sample" ? "chest pain" : OutcomeSamples.hostileReason)
         let format = ClinicFormat(samples.clinic)
-        let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice])
+        let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice,
+                                                                                      .cancellationNotice, .broadcastNotice])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)
             for form in ["text", "html"] {
                 let template = try file(form, name)
                 #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue) for \(outcome)")
+            }
+        }
+        let noticeNames = Set(samples.notices.map { $0.template(format, patientName: "x").name })
+        #expect(noticeNames == [.cancellationNotice, .broadcastNotice], "the script reaches every patient notice template")
+        for notice in samples.notices {
+            let (name, fields, _) = notice.template(format, patientName: OutcomeSamples.hostilePatient)
+            for form in ["text", "html"] {
+                let template = try file(form, name)
+                #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue)")
             }
         }
     }

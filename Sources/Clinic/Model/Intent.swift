@@ -23,4 +23,16 @@ public enum Intent: Sendable, Equatable {
     case schedule(day: LocalDate?)
     /// DONE (completed) or NOSHOW (no-show).
     case markAppointment(ref: String, status: Appointment.Status)
+    /// CANCEL DAY: a doctor cancels their own confirmed appointments of a day.
+    case cancelDay(day: LocalDate, reason: String?)
+    /// HOURS: the weekly hours of `days` become `ranges` (none: no clinic those days).
+    case setHours(days: [Weekday], ranges: [TimeRange])
+    /// LEAVE: days off, `from` to `to` included.
+    case leave(from: LocalDate, to: LocalDate, reason: String?)
+
+    // the desk
+    /// BROADCAST CANCEL: `doctorID` nil is every doctor.
+    case broadcastCancel(doctorID: String?, day: LocalDate, reason: String?)
+    /// BROADCAST <day> <message>: a notice to every patient with a confirmed appointment that day.
+    case broadcast(day: LocalDate, message: String)
 }

@@ -34,6 +34,15 @@ public enum Outcome: Sendable, Equatable {
     case schedule(LocalDate, [ScheduleEntry])
     case appointmentMarked(Appointment)
     case markRefused(MarkRefusal)
+    /// CANCEL DAY / BROADCAST CANCEL: what was cancelled and who was told.
+    case dayCancelled(DayCancellation)
+    /// BROADCAST <day> <message>: how many patients were told, and who could not be by mail.
+    case broadcastSent(day: LocalDate, notified: Int, unreachable: Int)
+    /// HOURS: the doctor's hours now, and the confirmed appointments ahead they no longer cover (not cancelled).
+    case hoursSet(WeeklyHours, stranded: [Appointment])
+    /// LEAVE: recorded, with the confirmed appointments ahead that fall on it (not cancelled).
+    case leaveAdded(from: LocalDate, to: LocalDate, stranded: [Appointment])
+    case leaveRefused(from: LocalDate, to: LocalDate)
 }
 
 /// One line of a doctor's day.
@@ -91,13 +100,16 @@ public enum CancelRefusal: Sendable, Equatable {
     case alreadyCancelled(Appointment)
 }
 
-/// One command's decision: the events to commit and what to tell the sender.
+/// One command's decision: the events to commit, what to tell the sender, and what to tell other people
+/// (patients whose appointments it touched), all committed together.
 public struct Decision: Sendable, Equatable {
     public var events: [ClinicEvent]
     public var outcome: Outcome
+    public var notices: [PatientNotice]
 
-    public init(events: [ClinicEvent] = [], outcome: Outcome) {
+    public init(events: [ClinicEvent] = [], outcome: Outcome, notices: [PatientNotice] = []) {
         self.events = events
         self.outcome = outcome
+        self.notices = notices
     }
 }

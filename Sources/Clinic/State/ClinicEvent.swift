@@ -13,6 +13,10 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case earningDaySet(doctorID: String, entry: EarningEntry)
     /// DONE / NOSHOW.
     case appointmentMarked(ref: String, status: Appointment.Status, at: Int64, by: String)
+    /// HOURS: the doctor's hours on `days` become `ranges` (empty: no clinic those days).
+    case hoursSet(doctorID: String, days: [Weekday], ranges: [TimeRange])
+    /// LEAVE: days the doctor takes no bookings.
+    case leaveAdded(doctorID: String, days: [LocalDate], reason: String?)
 }
 
 extension ClinicState {
@@ -64,6 +68,12 @@ extension ClinicState {
             appointment.status = status
             appointment.history.append(.init(at: at, by: by, what: status.rawValue))
             replace(appointment)
+        case .hoursSet(let id, let days, let ranges):
+            guard let i = doctorIndex[id] else { return }
+            for day in days { doctors[i].hours.ranges[day] = ranges.isEmpty ? nil : ranges.sorted { $0.start < $1.start } }
+        case .leaveAdded(let id, let days, _):
+            guard let i = doctorIndex[id] else { return }
+            doctors[i].leave.formUnion(days)
         }
     }
 

@@ -23,6 +23,8 @@ extension ClinicState {
         case .verify(let code): return verify(code: code, sender: sender, now: now)
         case .earning, .earnings, .schedule, .markAppointment:
             return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
+        case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
+            return decideClosure(intent, role: role(of: sender.address), now: now)
         case .book, .cancel, .reschedule, .appointments:
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil

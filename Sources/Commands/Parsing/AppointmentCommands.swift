@@ -2,8 +2,9 @@ import Clinic
 
 /// CANCEL and RESCHEDULE: commands about an appointment already booked, named by its reference.
 extension LineParser {
-    /// `CANCEL [ref]`; "CANCEL my appointment" has no reference.
-    func cancel(_ args: Words) -> LineReading {
+    /// `CANCEL [ref]` (and a doctor's `CANCEL DAY <day>`); "CANCEL my appointment" has no reference.
+    func cancel(_ args: Words, clock: inout Clock) -> LineReading {
+        if args.first?.key == Self.dayWord { return cancelDay(args.dropFirst(), clock: &clock) }
         let args = args.dropping(.beforeReference)
         guard let token = args.first else { return .command(.cancel(ref: nil)) }
         switch References.read(token, in: args) {

@@ -2,7 +2,9 @@
 enum Keyword: String, Sendable, CaseIterable {
     case help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
     // doctors (and, for EARNINGS, the desk)
-    case earning, earnings, schedule, today, done, noshow
+    case earning, earnings, schedule, today, done, noshow, hours, leave
+    // the desk
+    case broadcast
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
@@ -40,6 +42,9 @@ enum Keyword: String, Sendable, CaseIterable {
         case .today: Help.today
         case .done: Help.done
         case .noshow: Help.noShow
+        case .broadcast: Help.broadcast
+        case .hours: Help.hours
+        case .leave: Help.leave
         }
     }
 }

@@ -48,7 +48,7 @@ struct LineParser: Sendable {
         case .doctor: doctor(args)
         case .slots: slots(args, clock: &clock)
         case .book: book(args, clock: &clock)
-        case .cancel: cancel(args)
+        case .cancel: cancel(args, clock: &clock)
         case .reschedule: reschedule(args, clock: &clock)
         case .earning: earning(args, clock: &clock)
         case .earnings: earnings(args, clock: &clock)
@@ -56,6 +56,9 @@ struct LineParser: Sendable {
         case .today: today(args)
         case .done: mark(args, as: .completed)
         case .noshow: mark(args, as: .noShow)
+        case .broadcast: broadcast(args, clock: &clock)
+        case .hours: hours(args)
+        case .leave: leave(args, clock: &clock)
         }
     }
 }

@@ -16,4 +16,6 @@ public struct HandlingReport: Sendable {
     public let sender: String?
     public let subject: String
     public let replyText: String?
+    /// The notices to other people the message caused (a day cancelled, a broadcast), in the outbox under these ids.
+    public var noticeIDs: [String] = []
 }

@@ -131,7 +131,9 @@ public final class SpoolIngest {
             switch item.result {
             case .answered(let id):
                 summary.answered += 1
-                if let message = desk.state.outbox[id] { fresh.append(message) }
+                for id in [id] + item.noticeIDs {
+                    if let message = desk.state.outbox[id] { fresh.append(message) }
+                }
             case .duplicate: summary.duplicates += 1
             case .silent: summary.silent += 1
             }

@@ -22,6 +22,8 @@ struct DecidedMessage: Sendable {
     let cutAt: Int?
     let anyCommand: Bool
     let events: [ClinicEvent]
+    /// Notices to patients the commands caused (a day cancelled, a broadcast), sent in the same commit.
+    var notices: [AddressedNotice] = []
     let decideNanos: UInt64
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
@@ -38,6 +40,11 @@ struct DecidedMessage: Sendable {
         let message = ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: bodies.text, html: bodies.html,
                                                                attachments: invites, now: now)
         return (message, bodies.text)
+    }
+
+    /// The notices to other people, as they will be sent.
+    func noticeMessages(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> [OutboxMessage] {
+        notices.map { $0.message(templates: templates, format: format, now: now) }
     }
 
     func bodies(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> ReplyBodies {

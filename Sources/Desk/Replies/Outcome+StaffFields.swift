@@ -29,6 +29,24 @@ extension Outcome {
                                          .status: .text(a.status.spoken)])
         case .markRefused(let refusal):
             return (.markRefused, [.why: .text(refusal.explanation(format))])
+        case .dayCancelled(let summary):
+            return (.dayCancelled, summary.fields(format))
+        case .broadcastSent(let day, let notified, let unreachable):
+            return (.broadcastSent, [.day: .text(format.day(day)), .count: .number(notified), .unreachable: unreachable > 0 ? .number(unreachable) : nil,
+                                     .noneToShow: .flag(notified == 0 && unreachable == 0)])
+        case .hoursSet(let hours, let stranded):
+            var fields = format.strandedFields(stranded)
+            fields[.hours] = .text(hours.summary)
+            return (.hoursSet, fields)
+        case .leaveAdded(let from, let to, let stranded):
+            var fields = format.strandedFields(stranded)
+            fields[.from] = .text(format.day(from))
+            fields[.to] = from == to ? nil : .text(format.day(to))
+            return (.leaveAdded, fields)
+        case .leaveRefused(let from, let to):
+            let why = to < from ? "\(format.day(to)) comes before \(format.day(from))."
+                : "one LEAVE covers at most \(ClinicState.longestLeaveDays) days; send one per stretch."
+            return (.leaveRefused, [.why: .text(why)])
         default:
             return (.help, [:])
         }

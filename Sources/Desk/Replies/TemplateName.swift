@@ -22,8 +22,15 @@ enum TemplateName: String, CaseIterable, Sendable {
     case schedule
     case appointmentMarked = "appointment-marked"
     case markRefused = "mark-refused"
+    case dayCancelled = "day-cancelled"
+    case broadcastSent = "broadcast-sent"
+    case hoursSet = "hours-set"
+    case leaveAdded = "leave-added"
+    case leaveRefused = "leave-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"
     case bounceNotice = "bounce-notice"
+    case cancellationNotice = "cancellation-notice"
+    case broadcastNotice = "broadcast-notice"
 }

@@ -23,4 +23,6 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case change, future
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
+    // A day cancelled, the desk's broadcasts
+    case cancelled, notified, unreachable, sameDoctor, otherDoctor, otherName, message, several
 }

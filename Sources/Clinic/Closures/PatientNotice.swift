@@ -1,0 +1,38 @@
+/// A message the clinic owes a patient because of someone else's command (a doctor cancelling a day, the
+/// desk's broadcast). The core decides who is told and what; the desk writes and sends it in the same commit.
+public struct PatientNotice: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The patient's appointments that were cancelled, the reason, and free slots to book instead.
+        case cancellation(appointments: [Appointment], reason: String?, sameDoctor: [Slot], otherDoctor: [Slot])
+        /// The desk's message about a day the patient has an appointment on.
+        case message(day: LocalDate, text: String)
+    }
+
+    public var patientID: String
+    public var kind: Kind
+
+    public init(patientID: String, kind: Kind) {
+        self.patientID = patientID
+        self.kind = kind
+    }
+}
+
+/// What a day's cancellation did, for the reply to whoever asked for it.
+public struct DayCancellation: Sendable, Equatable {
+    public var day: LocalDate
+    /// The doctors whose day it was (one, or every doctor for the desk's ALL).
+    public var doctorIDs: [String]
+    public var cancelled: [Appointment]
+    /// Patients told by mail, by name, once each.
+    public var notified: [String]
+    /// Patients with no email address: not told by mail.
+    public var unreachable: [String]
+
+    public init(day: LocalDate, doctorIDs: [String], cancelled: [Appointment], notified: [String], unreachable: [String]) {
+        self.day = day
+        self.doctorIDs = doctorIDs
+        self.cancelled = cancelled
+        self.notified = notified
+        self.unreachable = unreachable
+    }
+}

@@ -1,0 +1,50 @@
+import Clinic
+import Mail
+
+/// A patient notice a command caused, with the address it goes to, ready to be written while the batch is
+/// decided further. Its id comes from the inbound message and the patient, so a replay names the same message.
+struct AddressedNotice: Sendable {
+    let notice: PatientNotice
+    let recipient: MailAddress
+    /// The inbound message that caused it.
+    let cause: String
+
+    func message(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> OutboxMessage {
+        let (name, fields, subject) = notice.template(format, patientName: recipient.name ?? "there")
+        let bodies = templates.render(name, fields)
+        let id = NoticeComposer.id("patient notice \(cause) \(notice.patientID)")
+        return NoticeComposer(clinic: format.info).notice(id: id, to: recipient, subject: subject, text: bodies.text, html: bodies.html, now: now)
+    }
+}
+
+extension PatientNotice {
+    /// The template, its values and the subject line of the notice.
+    func template(_ format: ClinicFormat, patientName: String) -> (name: TemplateName, fields: TemplateFields, subject: String) {
+        let info = format.info
+        var fields: TemplateFields = [.name: .text(patientName), .clinic: .text(info.name), .phone: .text(info.phone)]
+        let name: TemplateName
+        let subject: String
+        switch kind {
+        case .cancellation(let appointments, let reason, let sameDoctor, let otherDoctor):
+            name = .cancellationNotice
+            let first = appointments.first
+            let doctorName = first.map { format.doctorName($0.doctorID) } ?? ""
+            fields[.cancelled] = .list(appointments.map { a in
+                .fields([.doctor: .text(format.doctorName(a.doctorID)), .when: .text(format.span(a.start, a.end)), .ref: .text(a.ref)])
+            })
+            fields[.several] = .flag(appointments.count > 1)
+            fields[.reason] = reason.map(TemplateValue.text)
+            fields[.doctor] = .text(doctorName)
+            fields[.sameDoctor] = sameDoctor.isEmpty ? nil : .fields([.alternatives: .list(sameDoctor.map { .fields(format.fields(of: $0)) })])
+            fields[.otherDoctor] = otherDoctor.isEmpty ? nil : .fields([.alternatives: .list(otherDoctor.map { .fields(format.fields(of: $0)) })])
+            fields[.otherName] = otherDoctor.first.map { .text(format.doctorName($0.doctorID)) }
+            subject = "Cancelled: \(doctorName), \(first.map { format.when($0.start) } ?? "")"
+        case .message(let day, let text):
+            name = .broadcastNotice
+            fields[.day] = .text(format.day(day))
+            fields[.message] = .text(text)
+            subject = "About your appointment on \(format.day(day))"
+        }
+        return (name, fields, subject)
+    }
+}
