@@ -13,6 +13,11 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     public var email: String
     public var phone: String?
     public var active: Bool
+    /// A few sentences the doctor writes about themselves (SET BIO).
+    public var bio: String?
+    /// A number patients may call (SET PHONE). Not `phone`, which the clinic registered as the doctor's
+    /// address: setting a number must not make that number a doctor.
+    public var contactPhone: String?
 
     public init(id: String, name: String, specialty: String, qualifications: String, fee: Money, slotMinutes: Int,
                 hours: WeeklyHours, leave: Set<LocalDate> = [], email: String, phone: String? = nil, active: Bool = true) {
@@ -30,7 +35,7 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active
+        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active, bio, contactPhone
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +51,8 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
         email = try c.decode(String.self, forKey: .email)
         phone = try c.decodeIfPresent(String.self, forKey: .phone)
         active = try c.decodeIfPresent(Bool.self, forKey: .active) ?? true
+        bio = try c.decodeIfPresent(String.self, forKey: .bio)
+        contactPhone = try c.decodeIfPresent(String.self, forKey: .contactPhone)
     }
 
     /// The surname, as patients write it ("Rao" of "Dr Suresh Rao").

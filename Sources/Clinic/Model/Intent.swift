@@ -23,4 +23,10 @@ public enum Intent: Sendable, Equatable {
     case schedule(day: LocalDate?)
     /// DONE (completed) or NOSHOW (no-show).
     case markAppointment(ref: String, status: Appointment.Status)
+
+    // patients and doctors
+    /// The sender's own profile.
+    case profile
+    /// SET <field> <value>: one field of the sender's own profile.
+    case setProfile(ProfileChange)
 }

@@ -34,6 +34,13 @@ public enum Outcome: Sendable, Equatable {
     case schedule(LocalDate, [ScheduleEntry])
     case appointmentMarked(Appointment)
     case markRefused(MarkRefusal)
+
+    case patientProfile(Patient)
+    case doctorProfile(Doctor)
+    /// SET done: the field and the value now on file.
+    case profileChanged(ProfileChange)
+    /// SET of a field that is not the sender's kind of profile (a patient's FEE, a doctor's BLOOD).
+    case profileFieldRefused(field: String, allowed: [String])
 }
 
 /// One line of a doctor's day.

@@ -14,6 +14,9 @@ public struct Patient: Sendable, Equatable, Codable, Identifiable {
     public var dateOfBirth: LocalDate?
     public var postalAddress: String?
     public var photo: String?
+    /// A phone number to reach the patient on (SET PHONE). Not `phone`, which is an address they write from:
+    /// setting a number must not let that number act as the patient.
+    public var contactPhone: String?
 
     public init(id: String, name: String, email: String?, phone: String?, registeredAt: Int64, pendingCode: VerificationCode?) {
         self.id = id

@@ -13,6 +13,10 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case earningDaySet(doctorID: String, entry: EarningEntry)
     /// DONE / NOSHOW.
     case appointmentMarked(ref: String, status: Appointment.Status, at: Int64, by: String)
+    /// SET <field> <value> from a patient.
+    case patientProfileChanged(patientID: String, change: ProfileChange)
+    /// SET <field> <value> from a doctor.
+    case doctorProfileChanged(doctorID: String, change: ProfileChange)
 }
 
 extension ClinicState {
@@ -64,6 +68,12 @@ extension ClinicState {
             appointment.status = status
             appointment.history.append(.init(at: at, by: by, what: status.rawValue))
             replace(appointment)
+        case .patientProfileChanged(let id, let change):
+            guard let patient = patients[id] else { return }
+            store(patient.changed(change))
+        case .doctorProfileChanged(let id, let change):
+            guard let i = doctorIndex[id] else { return }
+            doctors[i] = doctors[i].changed(change)
         }
     }
 

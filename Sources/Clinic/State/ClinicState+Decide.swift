@@ -21,6 +21,8 @@ extension ClinicState {
             return Decision(outcome: .slots(doctor, days))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .profile, .setProfile:
+            return decideProfile(intent, sender: sender)
         case .earning, .earnings, .schedule, .markAppointment:
             return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
         case .book, .cancel, .reschedule, .appointments:
