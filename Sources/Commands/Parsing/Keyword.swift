@@ -3,6 +3,8 @@ enum Keyword: String, Sendable, CaseIterable {
     case help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow
+    // patients and doctors
+    case profile, set
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
@@ -40,6 +42,8 @@ enum Keyword: String, Sendable, CaseIterable {
         case .today: Help.today
         case .done: Help.done
         case .noshow: Help.noShow
+        case .profile: Help.profile
+        case .set: Help.set
         }
     }
 }

@@ -56,6 +56,8 @@ struct LineParser: Sendable {
         case .today: today(args)
         case .done: mark(args, as: .completed)
         case .noshow: mark(args, as: .noShow)
+        case .profile: profile(args)
+        case .set: set(args, clock: &clock)
         }
     }
 }
