@@ -72,6 +72,7 @@ struct OutcomeSamples {
         samples.decide(.appointments, from: a)
         samples.decide(.cancel(ref: nil), from: a)
         samples.staff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
+        samples.profiles(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a, name: patient)
         return samples
     }
 
@@ -89,6 +90,24 @@ struct OutcomeSamples {
         if let booked = clinic.appointments.values.filter({ $0.doctorID == clinic.doctors[0].id && $0.isActive }).min(by: { $0.start < $1.start }) {
             decide(.markAppointment(ref: booked.ref, status: .noShow), from: doctor, at: booked.end)
         }
+    }
+
+    /// PROFILE and SET from a patient and a doctor: empty profiles, fields set, a field of the other kind.
+    mutating func profiles(doctor: Sender, patient: Sender, name: String) {
+        decide(.profile, from: patient)
+        for change: ProfileChange in [.bloodType(.abNegative), .dateOfBirth(LocalDate(year: 1980, month: 3, day: 4)),
+                                      .postalAddress("12 <b>Gandhi</b> Road & Sons"), .phone("+919876543210"), .name(name),
+                                      .fee(Money(major: 900))] {
+            decide(.setProfile(change), from: patient)
+        }
+        decide(.profile, from: patient)
+        decide(.profile, from: doctor)
+        for change: ProfileChange in [.bio("Twenty years of <i>care</i> & \"hearts\""), .phone("+914423456789"), .fee(Money(minorUnits: 80050)),
+                                      .bloodType(.oPositive)] {
+            decide(.setProfile(change), from: doctor)
+        }
+        decide(.profile, from: doctor)
+        decide(.doctor(id: clinic.doctors[0].id), from: patient)
     }
 
     mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {

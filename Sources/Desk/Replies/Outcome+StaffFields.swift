@@ -30,7 +30,7 @@ extension Outcome {
         case .markRefused(let refusal):
             return (.markRefused, [.why: .text(refusal.explanation(format))])
         default:
-            return (.help, [:])
+            return profileTemplate(format)
         }
     }
 }

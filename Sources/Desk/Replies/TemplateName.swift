@@ -22,6 +22,11 @@ enum TemplateName: String, CaseIterable, Sendable {
     case schedule
     case appointmentMarked = "appointment-marked"
     case markRefused = "mark-refused"
+    // Profiles
+    case patientProfile = "patient-profile"
+    case doctorProfile = "doctor-profile"
+    case profileChanged = "profile-changed"
+    case profileFieldRefused = "profile-field-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"

@@ -21,6 +21,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     // Doctors and the desk
     case allowed, replaced, dayTotal, monthToDate, month, total, bar, daysWorked, average, completed, previous, previousMonth
     case change, future
+    // Profiles
+    case bio, blood, born, field, value, fields, writesFrom
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
 }
