@@ -29,4 +29,8 @@ public enum Intent: Sendable, Equatable {
     case profile
     /// SET <field> <value>: one field of the sender's own profile.
     case setProfile(ProfileChange)
+    /// RATE DR <doctor> <1-5> [comment], from a patient.
+    case rateDoctor(doctorID: String, stars: Int, comment: String?)
+    /// RATE <ref> <1-5> [comment], from a doctor: the patient of that appointment.
+    case ratePatient(ref: String, stars: Int, comment: String?)
 }

@@ -41,6 +41,11 @@ public enum Outcome: Sendable, Equatable {
     case profileChanged(ProfileChange)
     /// SET of a field that is not the sender's kind of profile (a patient's FEE, a doctor's BLOOD).
     case profileFieldRefused(field: String, allowed: [String])
+
+    case doctorRated(Doctor, stars: Int, updated: Bool)
+    /// A doctor's rating of a patient, which may be changed until `editableUntil`.
+    case patientRated(ref: String, stars: Int, updated: Bool, editableUntil: Int64)
+    case rateRefused(RateRefusal)
 }
 
 /// One line of a doctor's day.

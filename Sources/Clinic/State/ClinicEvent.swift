@@ -17,6 +17,10 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case patientProfileChanged(patientID: String, change: ProfileChange)
     /// SET <field> <value> from a doctor.
     case doctorProfileChanged(doctorID: String, change: ProfileChange)
+    /// RATE DR: a patient's rating of a doctor, given or changed.
+    case doctorRated(doctorID: String, patientID: String, rating: Rating)
+    /// RATE <ref>: a doctor's rating of the patient of an appointment, given or changed.
+    case patientRated(ref: String, rating: Rating)
 }
 
 extension ClinicState {
@@ -74,6 +78,10 @@ extension ClinicState {
         case .doctorProfileChanged(let id, let change):
             guard let i = doctorIndex[id] else { return }
             doctors[i] = doctors[i].changed(change)
+        case .doctorRated(let doctorID, let patientID, let rating):
+            doctorRatings[doctorID, default: [:]][patientID] = rating
+        case .patientRated(let ref, let rating):
+            patientRatings[ref] = rating
         }
     }
 
