@@ -21,7 +21,7 @@ extension Help {
                                           meaning: "A doctor's earnings for a month (this month when none is given).")
 
     /// The doctors' commands, in the order their help lists them.
-    public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, doctorSet]
+    public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, doctorSet, ratePatient]
 
     /// The front desk's commands.
     public static let deskCommands: [HelpEntry] = [doctorEarnings]

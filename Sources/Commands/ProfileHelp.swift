@@ -26,3 +26,11 @@ extension Help {
     static let setBio = HelpEntry(keyword: "SET", command: "SET BIO <text>", example: "SET BIO Twenty years in cardiac care.",
                                   meaning: "A few sentences about you.")
 }
+
+/// RATE: a patient's stars for a doctor, a doctor's for the patient of an appointment.
+extension Help {
+    static let rateDoctor = HelpEntry(keyword: "RATE DR", command: "RATE DR <doctor> <1-5> [comment]", example: "RATE Dr Rao 5 very patient",
+                                      meaning: "Rate a doctor after a visit they marked done; write it again to change it.")
+    static let ratePatient = HelpEntry(keyword: "RATE", command: "RATE <ref> <1-5> [comment]", example: "RATE A7K2Q 4 came prepared",
+                                       meaning: "Note how a past appointment's patient was; never shown to them, changeable for 3 days.")
+}

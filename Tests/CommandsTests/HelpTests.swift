@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTests {
     @Test func everyCommandIsListed() {
         #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "VERIFY", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
-                                                 "CANCEL", "RESCHEDULE", "APPOINTMENTS", "PROFILE", "SET"])
+                                                 "CANCEL", "RESCHEDULE", "APPOINTMENTS", "PROFILE", "SET", "RATE DR"])
         for entry in Help.commands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func doctorsAndDeskCommandsAreListedApart() {
-        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "SET"])
+        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "SET", "RATE"])
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))

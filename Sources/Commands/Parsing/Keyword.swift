@@ -4,7 +4,7 @@ enum Keyword: String, Sendable, CaseIterable {
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow
     // patients and doctors
-    case profile, set
+    case profile, set, rate
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
@@ -44,6 +44,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .noshow: Help.noShow
         case .profile: Help.profile
         case .set: Help.set
+        case .rate: Help.rateDoctor
         }
     }
 }

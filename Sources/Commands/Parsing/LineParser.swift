@@ -58,6 +58,7 @@ struct LineParser: Sendable {
         case .noshow: mark(args, as: .noShow)
         case .profile: profile(args)
         case .set: set(args, clock: &clock)
+        case .rate: rate(args)
         }
     }
 }
