@@ -73,6 +73,7 @@ struct OutcomeSamples {
         samples.decide(.cancel(ref: nil), from: a)
         samples.staff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         samples.profiles(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a, name: patient)
+        samples.ratings(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         return samples
     }
 
@@ -108,6 +109,24 @@ struct OutcomeSamples {
         }
         decide(.profile, from: doctor)
         decide(.doctor(id: clinic.doctors[0].id), from: patient)
+    }
+
+    /// RATE DR before and after a completed visit, RATE <ref> from the doctor, and its window closing.
+    mutating func ratings(doctor: Sender, patient: Sender) {
+        let first = clinic.doctors[0].id
+        decide(.rateDoctor(doctorID: first, stars: 5, comment: nil), from: patient)
+        guard let seen = clinic.appointments.values.filter({ $0.doctorID == first && $0.status != .cancelledByPatient })
+            .min(by: { $0.start < $1.start }), let email = clinic.patients[seen.patientID]?.email else { return }
+        let visitor = Sender(address: email, channel: .email)
+        decide(.markAppointment(ref: seen.ref, status: .completed), from: doctor, at: seen.end)
+        decide(.rateDoctor(doctorID: first, stars: 4, comment: "kind <b>&</b>"), from: visitor, at: seen.end)
+        decide(.rateDoctor(doctorID: first, stars: 5, comment: nil), from: visitor, at: seen.end + 60)
+        decide(.ratePatient(ref: seen.ref, stars: 3, comment: "late"), from: doctor, at: seen.end)
+        decide(.ratePatient(ref: seen.ref, stars: 4, comment: nil), from: doctor, at: seen.end + 60)
+        decide(.ratePatient(ref: seen.ref, stars: 2, comment: nil), from: doctor, at: seen.end + 4 * 86_400)
+        decide(.ratePatient(ref: seen.ref, stars: 2, comment: nil), from: visitor, at: seen.end)
+        decide(.doctor(id: first), from: patient)
+        decide(.doctors(specialty: nil), from: patient)
     }
 
     mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {

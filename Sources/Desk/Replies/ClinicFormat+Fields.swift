@@ -7,7 +7,8 @@ extension ClinicFormat {
          .qualifications: .text(doctor.qualifications), .fee: .text(money(doctor.fee)), .hours: .text(doctor.hours.summary),
          .slotMinutes: .number(doctor.slotMinutes), .active: .flag(doctor.active),
          .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)")), .bio: doctor.bio.map(TemplateValue.text),
-         .phone: doctor.contactPhone.map(TemplateValue.text)]
+         .phone: doctor.contactPhone.map(TemplateValue.text), .rating: ratings[doctor.id].map { .text($0.average) },
+         .ratings: ratings[doctor.id].map { .number($0.count) }]
     }
 
     /// A slot offered instead of the one asked for.

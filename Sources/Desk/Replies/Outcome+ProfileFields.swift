@@ -17,7 +17,7 @@ extension Outcome {
         case .profileFieldRefused(let field, let allowed):
             return (.profileFieldRefused, [.field: .text(field), .fields: .text(allowed.joined(separator: ", "))])
         default:
-            return (.help, [:])
+            return ratingTemplate(format)
         }
     }
 }

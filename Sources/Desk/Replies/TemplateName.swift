@@ -27,6 +27,10 @@ enum TemplateName: String, CaseIterable, Sendable {
     case doctorProfile = "doctor-profile"
     case profileChanged = "profile-changed"
     case profileFieldRefused = "profile-field-refused"
+    // Ratings
+    case doctorRated = "doctor-rated"
+    case patientRated = "patient-rated"
+    case rateRefused = "rate-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"

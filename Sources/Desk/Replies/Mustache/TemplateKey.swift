@@ -23,6 +23,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case change, future
     // Profiles
     case bio, blood, born, field, value, fields, writesFrom
+    // Ratings
+    case rating, ratings, stars, updated, until
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
 }
