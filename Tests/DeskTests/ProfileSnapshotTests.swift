@@ -2,7 +2,7 @@ import Clinic
 import Testing
 @testable import Desk
 
-/// Profiles in the snapshot: patients are kept as JSON values and doctors in the clinic's setup, so both
+/// Profiles and ratings in the snapshot: patients are kept as JSON values and doctors in the clinic's setup, so both
 /// must come back with every field SET gave them.
 @Suite struct ProfileSnapshotTests {
     @Test func profilesSurviveTheSnapshot() throws {
@@ -17,5 +17,8 @@ import Testing
         let restored = try DeskState(snapshotData: try state.snapshotData())
         #expect(restored.clinic?.patients == samples.clinic.patients)
         #expect(restored.clinic?.doctors == samples.clinic.doctors)
+        #expect(!samples.clinic.doctorRatings.isEmpty && !samples.clinic.patientRatings.isEmpty)
+        #expect(restored.clinic?.doctorRatings == samples.clinic.doctorRatings)
+        #expect(restored.clinic?.patientRatings == samples.clinic.patientRatings)
     }
 }
