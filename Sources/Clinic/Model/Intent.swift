@@ -33,4 +33,6 @@ public enum Intent: Sendable, Equatable {
     case rateDoctor(doctorID: String, stars: Int, comment: String?)
     /// RATE <ref> <1-5> [comment], from a doctor: the patient of that appointment.
     case ratePatient(ref: String, stars: Int, comment: String?)
+    /// SET PHOTO, with the image the message brought.
+    case setPhoto(PhotoAttachment)
 }

@@ -46,6 +46,9 @@ public enum Outcome: Sendable, Equatable {
     /// A doctor's rating of a patient, which may be changed until `editableUntil`.
     case patientRated(ref: String, stars: Int, updated: Bool, editableUntil: Int64)
     case rateRefused(RateRefusal)
+
+    case photoSaved(Photo)
+    case photoRefused(PhotoRefusal)
 }
 
 /// One line of a doctor's day.

@@ -21,6 +21,9 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case doctorRated(doctorID: String, patientID: String, rating: Rating)
     /// RATE <ref>: a doctor's rating of the patient of an appointment, given or changed.
     case patientRated(ref: String, rating: Rating)
+    /// SET PHOTO: the desk wrote the file before this event was committed.
+    case patientPhotoSet(patientID: String, photo: Photo)
+    case doctorPhotoSet(doctorID: String, photo: Photo)
 }
 
 extension ClinicState {
@@ -82,6 +85,13 @@ extension ClinicState {
             doctorRatings[doctorID, default: [:]][patientID] = rating
         case .patientRated(let ref, let rating):
             patientRatings[ref] = rating
+        case .patientPhotoSet(let id, let photo):
+            guard var patient = patients[id] else { return }
+            patient.photo = photo
+            store(patient)
+        case .doctorPhotoSet(let id, let photo):
+            guard let i = doctorIndex[id] else { return }
+            doctors[i].photo = photo
         }
     }
 

@@ -21,6 +21,8 @@ extension ClinicState {
             return Decision(outcome: .slots(doctor, days))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .setPhoto(let attachment):
+            return decidePhoto(attachment, sender: sender)
         case .profile, .setProfile:
             return decideProfile(intent, sender: sender)
         case .earning, .earnings, .schedule, .markAppointment:
