@@ -2,7 +2,7 @@
 enum ProfileField: Sendable, Equatable {
     case name, phone, blood, address, dateOfBirth, qualifications, specialty, fee, bio
 
-    static let allNames = "NAME, PHONE, BLOOD, ADDRESS, DOB (patients); QUALIFICATIONS, SPECIALTY, FEE, BIO, PHONE (doctors)"
+    static let allNames = "NAME, PHONE, BLOOD, ADDRESS, DOB (patients); QUALIFICATIONS, SPECIALTY, FEE, BIO, PHONE (doctors); PHOTO (both)"
 
     init?(_ key: String) {
         switch key {

@@ -7,6 +7,8 @@ extension Help {
     static let doctorSet = HelpEntry(keyword: "SET", command: "SET QUALIFICATIONS|SPECIALTY|FEE|BIO|PHONE <value>",
                                      example: "SET FEE 800", meaning: "Change one field of your profile as patients see it.")
 
+    static let setPhoto = HelpEntry(keyword: "SET PHOTO", command: "SET PHOTO", example: "SET PHOTO",
+                                    meaning: "Keep the JPEG or PNG attached to this message (at most 2 MB) as your photo.")
     static let setName = HelpEntry(keyword: "SET", command: "SET NAME <full name>", example: "SET NAME Anita Sharma",
                                    meaning: "Your name as the clinic writes it.")
     static let setPhone = HelpEntry(keyword: "SET", command: "SET PHONE <number>", example: "SET PHONE +91 98765 43210",

@@ -76,6 +76,11 @@ import Testing
         #expect(try #require(Fixture.problem("SET BLOOD")).wrong == "no blood group given")
     }
 
+    @Test func setPhotoLeavesTheImageToTheDesk() {
+        #expect(Fixture.read("SET PHOTO") == .command(.setPhoto(.unread)))
+        #expect(Fixture.read("set picture attached") == .command(.setPhoto(.unread)))
+    }
+
     @Test func profileAloneIsTheCommand() {
         #expect(Fixture.read("PROFILE") == .command(.profile))
         #expect(Fixture.read("please profile") == .command(.profile))

@@ -16,6 +16,8 @@ extension LineParser {
     /// (doctors).
     func set(_ args: Words, clock: inout Clock) -> LineReading {
         guard let first = args.first else { return setProblem(Help.set, understood: "SET", "no field named") }
+        // The image is the message's attachment, which the desk finds; words after PHOTO are ignored.
+        if ["photo", "picture", "pic", "photograph"].contains(args.key(first)) { return .command(.setPhoto(.unread)) }
         guard let field = ProfileField(args.key(first)) else {
             return setProblem(Help.set, understood: "SET", "\"\(args.written())\" is not a field of a profile; the fields are "
                                 + ProfileField.allNames)
