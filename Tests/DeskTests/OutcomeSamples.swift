@@ -107,6 +107,12 @@ struct OutcomeSamples {
                                       .bloodType(.oPositive)] {
             decide(.setProfile(change), from: doctor)
         }
+        let photo = Photo(kind: .png, bytes: 70_000, sha256: String(repeating: "ab", count: 32))
+        for attachment: PhotoAttachment in [.image(photo), .missing, .tooLarge(bytes: 3_000_000), .notAnImage(filename: "<b>me</b>.jpg")] {
+            decide(.setPhoto(attachment), from: patient)
+        }
+        decide(.setPhoto(.image(photo)), from: doctor)
+        decide(.profile, from: patient)
         decide(.profile, from: doctor)
         decide(.doctor(id: clinic.doctors[0].id), from: patient)
     }

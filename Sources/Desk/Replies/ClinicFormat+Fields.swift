@@ -8,7 +8,7 @@ extension ClinicFormat {
          .slotMinutes: .number(doctor.slotMinutes), .active: .flag(doctor.active),
          .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)")), .bio: doctor.bio.map(TemplateValue.text),
          .phone: doctor.contactPhone.map(TemplateValue.text), .rating: ratings[doctor.id].map { .text($0.average) },
-         .ratings: ratings[doctor.id].map { .number($0.count) }]
+         .ratings: ratings[doctor.id].map { .number($0.count) }, .photo: .flag(doctor.photo != nil)]
     }
 
     /// A slot offered instead of the one asked for.

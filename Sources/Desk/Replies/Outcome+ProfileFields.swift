@@ -9,7 +9,7 @@ extension Outcome {
             return (.patientProfile, [.name: .text(patient.name), .writesFrom: .text(patient.email ?? patient.phone ?? ""),
                                       .phone: patient.contactPhone.map(TemplateValue.text), .blood: patient.bloodType.map(TemplateValue.text),
                                       .born: patient.dateOfBirth.map { .text(format.day($0)) },
-                                      .address: patient.postalAddress.map(TemplateValue.text)])
+                                      .address: patient.postalAddress.map(TemplateValue.text), .photo: .flag(patient.photo != nil)])
         case .doctorProfile(let doctor):
             return (.doctorProfile, format.fields(of: doctor))
         case .profileChanged(let change):

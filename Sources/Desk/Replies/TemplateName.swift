@@ -31,6 +31,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case doctorRated = "doctor-rated"
     case patientRated = "patient-rated"
     case rateRefused = "rate-refused"
+    case photoSaved = "photo-saved"
+    case photoRefused = "photo-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"

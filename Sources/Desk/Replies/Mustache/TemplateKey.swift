@@ -25,6 +25,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case bio, blood, born, field, value, fields, writesFrom
     // Ratings
     case rating, ratings, stars, updated, until
+    // Photos
+    case photo, kilobytes
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
 }
