@@ -42,6 +42,7 @@ import Testing
     @Test func badDatesOfBirthSayWhy() throws {
         #expect(try #require(Fixture.problem("SET DOB 31 Feb 1980")).wrong.contains("there is no 31 February"))
         #expect(try #require(Fixture.problem("SET DOB 2026-03-03")).wrong == "2026-03-03 is not in the past; a date of birth is")
+        #expect(try #require(Fixture.problem("SET DOB 4/3/1880")).wrong == "1880-03-04 is more than 130 years ago; check the year")
         let noYear = try #require(Fixture.problem("SET DOB 4 Mar"))
         #expect(noYear.wrong == "\"4 Mar\" is not a whole date of birth; write the day, the month and a 4-digit year")
         #expect(noYear.example == "SET DOB 4 Mar 1980")

@@ -6,6 +6,8 @@ extension LineParser {
     static let addressLimit = 200
     static let bioLimit = 500
     static let shortTextLimit = 120
+    /// A date of birth further back than this many years is a typing slip.
+    static let oldestAge = 130
 
     /// `PROFILE`. Words after it make the line prose ("Profile picture attached"), not a command.
     func profile(_ args: Words) -> LineReading {
@@ -77,6 +79,9 @@ extension LineParser {
         case .day(.date(let date), let consumed) where consumed == words.count:
             guard date < clock.now().date else {
                 return setProblem(entry, understood: understood, "\(date) is not in the past; a date of birth is")
+            }
+            guard date.year > clock.now().date.year - Self.oldestAge else {
+                return setProblem(entry, understood: understood, "\(date) is more than \(Self.oldestAge) years ago; check the year")
             }
             return .command(.setProfile(.dateOfBirth(date)))
         case .invalid(let written, let why):
