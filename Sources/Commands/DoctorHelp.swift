@@ -34,7 +34,8 @@ extension Help {
                                      meaning: "Send a message to every patient with a confirmed appointment that day, once each.")
 
     /// The doctors' commands, in the order their help lists them.
-    public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, cancelDay, hours, leave]
+    public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, cancelDay, hours, leave,
+                                                     doctorSet, ratePatient]
 
     /// The front desk's commands.
     public static let deskCommands: [HelpEntry] = [doctorEarnings, broadcastCancel, broadcast]

@@ -12,6 +12,7 @@ public final class Desk {
     let store: JSONStore<DeskState>
     let templates: ReplyTemplates
     let logger: Logger
+    let photos: PhotoFolder
     private var reader: CommandReader?
     private var readerDoctors: [Doctor] = []
     /// When not nil, `handle` appends each message's handling time (decide + reply), for the bench.
@@ -30,6 +31,7 @@ public final class Desk {
         store = try JSONStore<DeskState>(directory: dataFolder)
         self.templates = templates
         self.logger = logger
+        photos = PhotoFolder(dataFolder: dataFolder)
         guard store.state.clinic != nil else {
             throw NotInitialised(description: "\(dataFolder.path) holds no clinic; run `caredesk init --data \(dataFolder.path)` first")
         }
@@ -52,7 +54,7 @@ public final class Desk {
                 if state.handled.contains(mail.key) || !seenInBatch.insert(mail.key).inserted {
                     steps.append(.duplicate(mail))
                 } else {
-                    steps.append(decide(mail, state: &state, now: now))
+                    steps.append(try decide(mail, state: &state, now: now))
                 }
             }
             let replies = state.clinic.map { writeReplies(steps, format: ClinicFormat($0), now: now) }
@@ -158,7 +160,7 @@ public final class Desk {
 
     /// Decides one message's commands against the live state, applying their events as it goes so that a
     /// later line (or message) sees what an earlier one did.
-    private func decide(_ mail: InboundMail, state: inout DeskState, now: Int64) -> Step {
+    private func decide(_ mail: InboundMail, state: inout DeskState, now: Int64) throws -> Step {
         let start = DispatchTime.now().uptimeNanoseconds
         let message = mail.message
         // No local copy of the clinic is kept while it changes below: a copy would make every change
@@ -185,8 +187,11 @@ public final class Desk {
         // further command would only lengthen the lock the batch holds.
         for line in commands.lines.prefix(Desk.commandsPerMessage) {
             switch line.reading {
-            case .command(let intent):
+            case .command(var intent):
+                var photo: Data? = nil
+                if case .setPhoto = intent { (intent, photo) = PhotoExamination.intent(for: message.attachments) }
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
+                if let photo { try keepPhoto(photo, for: decision.events) }
                 state.applyToClinic(decision.events)
                 events += decision.events
                 notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: mail.key) }

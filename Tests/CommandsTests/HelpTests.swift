@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTests {
     @Test func everyCommandIsListed() {
         #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "VERIFY", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
-                                                 "CANCEL", "RESCHEDULE", "APPOINTMENTS"])
+                                                 "CANCEL", "RESCHEDULE", "APPOINTMENTS", "PROFILE", "SET", "SET PHOTO", "RATE DR"])
         for entry in Help.commands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)
@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func doctorsAndDeskCommandsAreListedApart() {
-        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE"])
+        #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE",
+                                                      "SET", "RATE"])
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "BROADCAST CANCEL <doctor|ALL> <day> [reason]",
                                                    "BROADCAST <day> <message>"])
         for entry in Help.doctorCommands + Help.deskCommands {

@@ -74,6 +74,8 @@ struct OutcomeSamples {
         samples.decide(.appointments, from: a)
         samples.decide(.cancel(ref: nil), from: a)
         samples.staff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
+        samples.profiles(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a, name: patient)
+        samples.ratings(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         return samples
     }
 
@@ -110,6 +112,48 @@ struct OutcomeSamples {
         decide(.setHours(days: [.tue], ranges: [TimeRange(text: "09:00-11:00")!]), from: doctor)
         decide(.leave(from: Self.tuesday, to: Self.tuesday.adding(days: 1), reason: "conference"), from: doctor)
         decide(.leave(from: Self.wednesday, to: Self.tuesday, reason: nil), from: doctor)
+    }
+
+    /// PROFILE and SET from a patient and a doctor: empty profiles, fields set, a field of the other kind.
+    mutating func profiles(doctor: Sender, patient: Sender, name: String) {
+        decide(.profile, from: patient)
+        for change: ProfileChange in [.bloodType(.abNegative), .dateOfBirth(LocalDate(year: 1980, month: 3, day: 4)),
+                                      .postalAddress("12 <b>Gandhi</b> Road & Sons"), .phone("+919876543210"), .name(name),
+                                      .fee(Money(major: 900))] {
+            decide(.setProfile(change), from: patient)
+        }
+        decide(.profile, from: patient)
+        decide(.profile, from: doctor)
+        for change: ProfileChange in [.bio("Twenty years of <i>care</i> & \"hearts\""), .phone("+914423456789"), .fee(Money(minorUnits: 80050)),
+                                      .bloodType(.oPositive)] {
+            decide(.setProfile(change), from: doctor)
+        }
+        let photo = Photo(kind: .png, bytes: 70_000, sha256: String(repeating: "ab", count: 32))
+        for attachment: PhotoAttachment in [.image(photo), .missing, .tooLarge(bytes: 3_000_000), .notAnImage(filename: "<b>me</b>.jpg")] {
+            decide(.setPhoto(attachment), from: patient)
+        }
+        decide(.setPhoto(.image(photo)), from: doctor)
+        decide(.profile, from: patient)
+        decide(.profile, from: doctor)
+        decide(.doctor(id: clinic.doctors[0].id), from: patient)
+    }
+
+    /// RATE DR before and after a completed visit, RATE <ref> from the doctor, and its window closing.
+    mutating func ratings(doctor: Sender, patient: Sender) {
+        let first = clinic.doctors[0].id
+        decide(.rateDoctor(doctorID: first, stars: 5, comment: nil), from: patient)
+        guard let seen = clinic.appointments.values.filter({ $0.doctorID == first && $0.status != .cancelledByPatient })
+            .min(by: { $0.start < $1.start }), let email = clinic.patients[seen.patientID]?.email else { return }
+        let visitor = Sender(address: email, channel: .email)
+        decide(.markAppointment(ref: seen.ref, status: .completed), from: doctor, at: seen.end)
+        decide(.rateDoctor(doctorID: first, stars: 4, comment: "kind <b>&</b>"), from: visitor, at: seen.end)
+        decide(.rateDoctor(doctorID: first, stars: 5, comment: nil), from: visitor, at: seen.end + 60)
+        decide(.ratePatient(ref: seen.ref, stars: 3, comment: "late"), from: doctor, at: seen.end)
+        decide(.ratePatient(ref: seen.ref, stars: 4, comment: nil), from: doctor, at: seen.end + 60)
+        decide(.ratePatient(ref: seen.ref, stars: 2, comment: nil), from: doctor, at: seen.end + 4 * 86_400)
+        decide(.ratePatient(ref: seen.ref, stars: 2, comment: nil), from: visitor, at: seen.end)
+        decide(.doctor(id: first), from: patient)
+        decide(.doctors(specialty: nil), from: patient)
     }
 
     mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {

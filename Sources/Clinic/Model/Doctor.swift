@@ -13,6 +13,13 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     public var email: String
     public var phone: String?
     public var active: Bool
+    /// A few sentences the doctor writes about themselves (SET BIO).
+    public var bio: String?
+    /// A number patients may call (SET PHONE). Not `phone`, which the clinic registered as the doctor's
+    /// address: setting a number must not make that number a doctor.
+    public var contactPhone: String?
+    /// That a photo is on file (SET PHOTO); the desk keeps the file.
+    public var photo: Photo?
 
     public init(id: String, name: String, specialty: String, qualifications: String, fee: Money, slotMinutes: Int,
                 hours: WeeklyHours, leave: Set<LocalDate> = [], email: String, phone: String? = nil, active: Bool = true) {
@@ -30,7 +37,7 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active
+        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active, bio, contactPhone, photo
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +53,9 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
         email = try c.decode(String.self, forKey: .email)
         phone = try c.decodeIfPresent(String.self, forKey: .phone)
         active = try c.decodeIfPresent(Bool.self, forKey: .active) ?? true
+        bio = try c.decodeIfPresent(String.self, forKey: .bio)
+        contactPhone = try c.decodeIfPresent(String.self, forKey: .contactPhone)
+        photo = try c.decodeIfPresent(Photo.self, forKey: .photo)
     }
 
     /// The surname, as patients write it ("Rao" of "Dr Suresh Rao").

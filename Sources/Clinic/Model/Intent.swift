@@ -35,4 +35,16 @@ public enum Intent: Sendable, Equatable {
     case broadcastCancel(doctorID: String?, day: LocalDate, reason: String?)
     /// BROADCAST <day> <message>: a notice to every patient with a confirmed appointment that day.
     case broadcast(day: LocalDate, message: String)
+
+    // patients and doctors
+    /// The sender's own profile.
+    case profile
+    /// SET <field> <value>: one field of the sender's own profile.
+    case setProfile(ProfileChange)
+    /// RATE DR <doctor> <1-5> [comment], from a patient.
+    case rateDoctor(doctorID: String, stars: Int, comment: String?)
+    /// RATE <ref> <1-5> [comment], from a doctor: the patient of that appointment.
+    case ratePatient(ref: String, stars: Int, comment: String?)
+    /// SET PHOTO, with the image the message brought.
+    case setPhoto(PhotoAttachment)
 }

@@ -43,6 +43,21 @@ public enum Outcome: Sendable, Equatable {
     /// LEAVE: recorded, with the confirmed appointments ahead that fall on it (not cancelled).
     case leaveAdded(from: LocalDate, to: LocalDate, stranded: [Appointment])
     case leaveRefused(from: LocalDate, to: LocalDate)
+
+    case patientProfile(Patient)
+    case doctorProfile(Doctor)
+    /// SET done: the field and the value now on file.
+    case profileChanged(ProfileChange)
+    /// SET of a field that is not the sender's kind of profile (a patient's FEE, a doctor's BLOOD).
+    case profileFieldRefused(field: String, allowed: [String])
+
+    case doctorRated(Doctor, stars: Int, updated: Bool)
+    /// A doctor's rating of a patient, which may be changed until `editableUntil`.
+    case patientRated(ref: String, stars: Int, updated: Bool, editableUntil: Int64)
+    case rateRefused(RateRefusal)
+
+    case photoSaved(Photo)
+    case photoRefused(PhotoRefusal)
 }
 
 /// One line of a doctor's day.

@@ -13,7 +13,11 @@ public struct Patient: Sendable, Equatable, Codable, Identifiable {
     public var bloodType: String?
     public var dateOfBirth: LocalDate?
     public var postalAddress: String?
-    public var photo: String?
+    /// That a photo is on file (SET PHOTO); the desk keeps the file.
+    public var photo: Photo?
+    /// A phone number to reach the patient on (SET PHONE). Not `phone`, which is an address they write from:
+    /// setting a number must not let that number act as the patient.
+    public var contactPhone: String?
 
     public init(id: String, name: String, email: String?, phone: String?, registeredAt: Int64, pendingCode: VerificationCode?) {
         self.id = id

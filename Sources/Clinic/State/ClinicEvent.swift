@@ -17,6 +17,17 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case hoursSet(doctorID: String, days: [Weekday], ranges: [TimeRange])
     /// LEAVE: days the doctor takes no bookings.
     case leaveAdded(doctorID: String, days: [LocalDate], reason: String?)
+    /// SET <field> <value> from a patient.
+    case patientProfileChanged(patientID: String, change: ProfileChange)
+    /// SET <field> <value> from a doctor.
+    case doctorProfileChanged(doctorID: String, change: ProfileChange)
+    /// RATE DR: a patient's rating of a doctor, given or changed.
+    case doctorRated(doctorID: String, patientID: String, rating: Rating)
+    /// RATE <ref>: a doctor's rating of the patient of an appointment, given or changed.
+    case patientRated(ref: String, rating: Rating)
+    /// SET PHOTO: the desk wrote the file before this event was committed.
+    case patientPhotoSet(patientID: String, photo: Photo)
+    case doctorPhotoSet(doctorID: String, photo: Photo)
 }
 
 extension ClinicState {
@@ -74,6 +85,23 @@ extension ClinicState {
         case .leaveAdded(let id, let days, _):
             guard let i = doctorIndex[id] else { return }
             doctors[i].leave.formUnion(days)
+        case .patientProfileChanged(let id, let change):
+            guard let patient = patients[id] else { return }
+            store(patient.changed(change))
+        case .doctorProfileChanged(let id, let change):
+            guard let i = doctorIndex[id] else { return }
+            doctors[i] = doctors[i].changed(change)
+        case .doctorRated(let doctorID, let patientID, let rating):
+            doctorRatings[doctorID, default: [:]][patientID] = rating
+        case .patientRated(let ref, let rating):
+            patientRatings[ref] = rating
+        case .patientPhotoSet(let id, let photo):
+            guard var patient = patients[id] else { return }
+            patient.photo = photo
+            store(patient)
+        case .doctorPhotoSet(let id, let photo):
+            guard let i = doctorIndex[id] else { return }
+            doctors[i].photo = photo
         }
     }
 

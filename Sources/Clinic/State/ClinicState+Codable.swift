@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -11,6 +11,8 @@ extension ClinicState: Codable {
         for appointment in list { insert(appointment) }
         setNextPatientNumber(atLeast: try c.decode(Int.self, forKey: .nextPatientNumber))
         earnings = try c.decodeIfPresent([String: [EarningEntry]].self, forKey: .earnings) ?? [:]
+        doctorRatings = try c.decodeIfPresent([String: [String: Rating]].self, forKey: .doctorRatings) ?? [:]
+        patientRatings = try c.decodeIfPresent([String: Rating].self, forKey: .patientRatings) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -21,5 +23,7 @@ extension ClinicState: Codable {
         try c.encode(appointments.values.sorted { $0.start < $1.start }, forKey: .appointments)
         try c.encode(nextPatientNumber, forKey: .nextPatientNumber)
         try c.encode(earnings, forKey: .earnings)
+        try c.encode(doctorRatings, forKey: .doctorRatings)
+        try c.encode(patientRatings, forKey: .patientRatings)
     }
 }

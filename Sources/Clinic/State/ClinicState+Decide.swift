@@ -21,10 +21,24 @@ extension ClinicState {
             return Decision(outcome: .slots(doctor, days))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .setPhoto(let attachment):
+            return decidePhoto(attachment, sender: sender)
+        case .profile, .setProfile:
+            return decideProfile(intent, sender: sender)
         case .earning, .earnings, .schedule, .markAppointment:
             return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
         case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
             return decideClosure(intent, role: role(of: sender.address), now: now)
+        case .ratePatient(let ref, let stars, let comment):
+            guard case .doctor(let id) = role(of: sender.address) else {
+                return Decision(outcome: .notAllowed(command: "RATE <ref>", allowed: "doctors"))
+            }
+            return ratePatient(ref: ref, stars: stars, comment: comment, doctorID: id, now: now)
+        case .rateDoctor:
+            guard role(of: sender.address) == .patient else {
+                return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
+            }
+            fallthrough
         case .book, .cancel, .reschedule, .appointments:
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil
@@ -42,6 +56,9 @@ extension ClinicState {
         case .cancel(let ref): return cancel(ref: ref, patient: patient, now: now)
         case .reschedule(let ref, let day, let time): return reschedule(ref: ref, date: day, time: time, patient: patient, now: now)
         case .appointments: return Decision(outcome: .appointmentList(upcoming(patientID: patient.id, now: now)))
+        case .rateDoctor(let id, let stars, let comment):
+            guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
+            return rateDoctor(doctor, stars: stars, comment: comment, patient: patient, now: now)
         default: return Decision(outcome: .help)
         }
     }

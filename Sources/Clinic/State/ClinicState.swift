@@ -10,6 +10,10 @@ public struct ClinicState: Sendable {
     public internal(set) var nextPatientNumber = 1
     /// Each doctor's reported earnings, in the order reported.
     public internal(set) var earnings: [String: [EarningEntry]] = [:]
+    /// Patients' ratings of each doctor: doctor id -> patient id -> rating.
+    public internal(set) var doctorRatings: [String: [String: Rating]] = [:]
+    /// Doctors' ratings of the patient of an appointment, by reference. Never shown to patients.
+    public internal(set) var patientRatings: [String: Rating] = [:]
 
     var doctorIndex: [String: Int] = [:]
     var patientByAddress: [String: String] = [:]

@@ -45,6 +45,14 @@ struct Words: Sendable {
         return written.count > 40 ? String(written.prefix(39)) + "…" : written
     }
 
+    /// Everything from the first word to the end of the line as written, white space collapsed: unlike `text`,
+    /// it keeps what the lexer sets aside after the last word (a closing full stop of a sentence).
+    var textToEnd: String {
+        guard let first = tokens.first else { return "" }
+        var line = line
+        return line.withUTF8 { Lexer.collapsed(UnsafeBufferPointer(rebasing: $0[Int(first.start)...])) }
+    }
+
     /// All the words as written, from the first to the last, white space collapsed: "chest  pain, fever".
     var text: String {
         guard let first = tokens.first, let last = tokens.last else { return "" }

@@ -5,6 +5,8 @@ enum Keyword: String, Sendable, CaseIterable {
     case earning, earnings, schedule, today, done, noshow, hours, leave
     // the desk
     case broadcast
+    // patients and doctors
+    case profile, set, rate
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
@@ -45,6 +47,9 @@ enum Keyword: String, Sendable, CaseIterable {
         case .broadcast: Help.broadcast
         case .hours: Help.hours
         case .leave: Help.leave
+        case .profile: Help.profile
+        case .set: Help.set
+        case .rate: Help.rateDoctor
         }
     }
 }

@@ -59,6 +59,9 @@ struct LineParser: Sendable {
         case .broadcast: broadcast(args, clock: &clock)
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
+        case .profile: profile(args)
+        case .set: set(args, clock: &clock)
+        case .rate: rate(args)
         }
     }
 }

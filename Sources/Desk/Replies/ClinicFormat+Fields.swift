@@ -6,7 +6,9 @@ extension ClinicFormat {
         [.name: .text(doctor.name), .surname: .text(doctor.surname), .specialty: .text(doctor.specialty),
          .qualifications: .text(doctor.qualifications), .fee: .text(money(doctor.fee)), .hours: .text(doctor.hours.summary),
          .slotMinutes: .number(doctor.slotMinutes), .active: .flag(doctor.active),
-         .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)"))]
+         .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)")), .bio: doctor.bio.map(TemplateValue.text),
+         .phone: doctor.contactPhone.map(TemplateValue.text), .rating: ratings[doctor.id].map { .text($0.average) },
+         .ratings: ratings[doctor.id].map { .number($0.count) }, .photo: .flag(doctor.photo != nil)]
     }
 
     /// A slot offered instead of the one asked for.

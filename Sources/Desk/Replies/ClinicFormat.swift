@@ -12,6 +12,8 @@ struct ClinicFormat: Sendable {
     private let doctorIndex: [String: Int]
     /// Each doctor's surname, by index (`Doctor.surname` splits the name on every call).
     private let surnames: [String]
+    /// Each rated doctor's average and count, by id: one small value per doctor.
+    let ratings: [String: RatingSummary]
 
     init(_ clinic: ClinicState) {
         info = clinic.info
@@ -22,6 +24,9 @@ struct ClinicFormat: Sendable {
         for (i, doctor) in clinic.doctors.enumerated() { index[doctor.id] = i }
         doctorIndex = index
         surnames = clinic.doctors.map(\.surname)
+        var ratings: [String: RatingSummary] = [:]
+        for doctor in clinic.doctors { ratings[doctor.id] = clinic.ratingSummary(doctorID: doctor.id) }
+        self.ratings = ratings
     }
 
     func doctor(id: String) -> Doctor? { doctorIndex[id].map { doctors[$0] } }

@@ -48,7 +48,7 @@ extension Outcome {
                 : "one LEAVE covers at most \(ClinicState.longestLeaveDays) days; send one per stretch."
             return (.leaveRefused, [.why: .text(why)])
         default:
-            return (.help, [:])
+            return profileTemplate(format)
         }
     }
 }

@@ -27,6 +27,17 @@ enum TemplateName: String, CaseIterable, Sendable {
     case hoursSet = "hours-set"
     case leaveAdded = "leave-added"
     case leaveRefused = "leave-refused"
+    // Profiles
+    case patientProfile = "patient-profile"
+    case doctorProfile = "doctor-profile"
+    case profileChanged = "profile-changed"
+    case profileFieldRefused = "profile-field-refused"
+    // Ratings
+    case doctorRated = "doctor-rated"
+    case patientRated = "patient-rated"
+    case rateRefused = "rate-refused"
+    case photoSaved = "photo-saved"
+    case photoRefused = "photo-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"

@@ -16,6 +16,7 @@ extension DeskState {
         try w.write("patients", value: clinic.patients.values.sorted { $0.id < $1.id })
         w.write("nextPatientNumber", integers: [Int64(clinic.nextPatientNumber)])
         try w.write("earnings", value: clinic.earnings)
+        try w.write("ratings", value: RatingsMemory(doctors: clinic.doctorRatings, patients: clinic.patientRatings))
         let list = clinic.appointments.values.sorted { $0.start == $1.start ? $0.ref < $1.ref : $0.start < $1.start }
         w.write("ref", count: list.count) { list[$0].ref }
         w.write("doctor", count: list.count) { list[$0].doctorID }
@@ -74,6 +75,10 @@ extension DeskState {
         clinic = try ClinicState(info: setup.clinic, doctors: setup.doctors, patients: try r.value([Patient].self, "patients"),
                                  appointments: appointments, nextPatientNumber: Int(try r.integers("nextPatientNumber").first ?? 1))
         if r.contains("earnings") { clinic?.restore(earnings: try r.value([String: [EarningEntry]].self, "earnings")) }
+        if r.contains("ratings") {
+            let ratings = try r.value(RatingsMemory.self, "ratings")
+            clinic?.restore(doctorRatings: ratings.doctors, patientRatings: ratings.patients)
+        }
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
         if r.contains("delivery") {
@@ -83,6 +88,12 @@ extension DeskState {
             lastFailureSummaryAt = memory.lastFailureSummaryAt
         }
     }
+}
+
+/// The ratings the snapshot keeps: patients' of doctors, doctors' of appointments' patients.
+struct RatingsMemory: Codable {
+    var doctors: [String: [String: Rating]]
+    var patients: [String: Rating]
 }
 
 /// What the snapshot keeps about delivery besides the outbox itself.

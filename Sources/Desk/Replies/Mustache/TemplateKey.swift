@@ -21,6 +21,12 @@ enum TemplateKey: String, CaseIterable, Sendable {
     // Doctors and the desk
     case allowed, replaced, dayTotal, monthToDate, month, total, bar, daysWorked, average, completed, previous, previousMonth
     case change, future
+    // Profiles
+    case bio, blood, born, field, value, fields, writesFrom
+    // Ratings
+    case rating, ratings, stars, updated, until
+    // Photos
+    case photo, kilobytes
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
     // A day cancelled, the desk's broadcasts

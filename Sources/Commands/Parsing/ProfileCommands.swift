@@ -1,0 +1,106 @@
+import Clinic
+
+/// PROFILE and SET <field> <value>: a patient's or a doctor's own profile. Each value is checked here, so a
+/// problem can quote the right form with an example; which fields the sender may set is the clinic's call.
+extension LineParser {
+    static let addressLimit = 200
+    static let bioLimit = 500
+    static let shortTextLimit = 120
+    /// A date of birth further back than this many years is a typing slip.
+    static let oldestAge = 130
+
+    /// `PROFILE`. Words after it make the line prose ("Profile picture attached"), not a command.
+    func profile(_ args: Words) -> LineReading {
+        args.isEmpty ? .command(.profile) : .unrecognised
+    }
+
+    /// `SET NAME|PHONE|BLOOD|ADDRESS|DOB <value>` (patients) and `SET QUALIFICATIONS|SPECIALTY|FEE|BIO|PHONE <value>`
+    /// (doctors).
+    func set(_ args: Words, clock: inout Clock) -> LineReading {
+        guard let first = args.first else { return setProblem(Help.set, understood: "SET", "no field named") }
+        // The image is the message's attachment, which the desk finds; words after PHOTO are ignored.
+        if ["photo", "picture", "pic", "photograph"].contains(args.key(first)) { return .command(.setPhoto(.unread)) }
+        guard let field = ProfileField(args.key(first)) else {
+            return setProblem(Help.set, understood: "SET", "\"\(args.written())\" is not a field of a profile; the fields are "
+                                + ProfileField.allNames)
+        }
+        var rest = args.dropFirst(field.words(after: args))
+        if rest.first.map({ rest.key($0) == "to" || rest.key($0) == "=" }) == true { rest = rest.dropFirst() }
+        let understood = "SET \(field.name)"
+        let entry = field.help
+        let text = rest.textToEnd
+        guard !text.isEmpty else { return setProblem(entry, understood: understood, "no \(field.spoken) given") }
+        switch field {
+        case .name:
+            return PersonNames.read(text).map { .command(.setProfile(.name($0))) }
+                .orProblem { setProblem(entry, understood: understood, $0.text) }
+        case .phone:
+            guard let phone = PhoneNumbers.read(text) else {
+                return setProblem(entry, understood: understood, "\"\(rest.written(4))\" is not a phone number: write 8 to 15 digits, "
+                                  + "with + and the country code for a number abroad")
+            }
+            return .command(.setProfile(.phone(phone)))
+        case .blood:
+            guard let type = BloodTypes.read(text) else {
+                return setProblem(entry, understood: understood, "\"\(rest.written(3))\" is not a blood group; the groups are "
+                                  + BloodType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return .command(.setProfile(.bloodType(type)))
+        case .dateOfBirth:
+            return dateOfBirth(rest, entry: entry, understood: understood, clock: &clock)
+        case .address, .qualifications, .specialty, .bio:
+            let limit = field == .bio ? Self.bioLimit : field == .address ? Self.addressLimit : Self.shortTextLimit
+            guard let clean = FreeText.clean(text, limit: limit) else {
+                return setProblem(entry, understood: understood, "no \(field.spoken) given")
+            }
+            let change: ProfileChange = switch field {
+            case .address: .postalAddress(clean)
+            case .qualifications: .qualifications(clean)
+            case .specialty: .specialty(clean)
+            default: .bio(clean)
+            }
+            return .command(.setProfile(change))
+        case .fee:
+            switch Amounts.read(rest) {
+            case .success(let (amount, consumed)) where consumed == rest.count:
+                return .command(.setProfile(.fee(amount)))
+            case .success:
+                return setProblem(entry, understood: understood, "only an amount may follow FEE")
+            case .failure(let wrong):
+                return setProblem(entry, understood: understood, wrong.text)
+            }
+        }
+    }
+
+    /// A date of birth: a whole date with its year, a real day, not in the future.
+    private func dateOfBirth(_ words: Words, entry: HelpEntry, understood: String, clock: inout Clock) -> LineReading {
+        let how = "write the day, the month and a 4-digit year"
+        switch Dates.read(words, dayFirst: dayFirst) {
+        case .day(.date(let date), let consumed) where consumed == words.count:
+            guard date < clock.now().date else {
+                return setProblem(entry, understood: understood, "\(date) is not in the past; a date of birth is")
+            }
+            guard date.year > clock.now().date.year - Self.oldestAge else {
+                return setProblem(entry, understood: understood, "\(date) is more than \(Self.oldestAge) years ago; check the year")
+            }
+            return .command(.setProfile(.dateOfBirth(date)))
+        case .invalid(let written, let why):
+            return setProblem(entry, understood: understood, "\"\(written)\" is not a date: \(why)")
+        default:
+            return setProblem(entry, understood: understood, "\"\(words.written(4))\" is not a whole date of birth; \(how)")
+        }
+    }
+
+    private func setProblem(_ entry: HelpEntry, understood: String, _ wrong: String) -> LineReading {
+        .problem(CommandProblem(entry, understood: understood, wrong: wrong, doctor: nil))
+    }
+}
+
+extension Result where Success == LineReading {
+    func orProblem(_ problem: (Failure) -> LineReading) -> LineReading {
+        switch self {
+        case .success(let reading): reading
+        case .failure(let wrong): problem(wrong)
+        }
+    }
+}
