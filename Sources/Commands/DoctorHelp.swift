@@ -33,12 +33,15 @@ extension Help {
                                      example: "BROADCAST Tue The lift is out of order; please use the stairs.",
                                      meaning: "Send a message to every patient with a confirmed appointment that day, once each.")
 
+    static let doctorOff = HelpEntry(keyword: "DOCTOR OFF", command: "DOCTOR OFF <doctor>", example: "DOCTOR OFF Dr Rao",
+                                     meaning: "Stop a doctor's bookings; their confirmed appointments ahead must be cancelled first.")
+
     /// The doctors' commands, in the order their help lists them.
     public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, cancelDay, hours, leave,
                                                      doctorSet, ratePatient]
 
     /// The front desk's commands.
-    public static let deskCommands: [HelpEntry] = [doctorEarnings, broadcastCancel, broadcast]
+    public static let deskCommands: [HelpEntry] = [doctorEarnings, broadcastCancel, broadcast, doctorOff]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

@@ -15,6 +15,8 @@ import Testing
         ("BROADCAST Tue The lift is out of order", .broadcast(day: Fixture.date(3, 3), message: "The lift is out of order")),
         // The line's closing full stop is dropped, as on every command line.
         ("BROADCAST tomorrow Parking is closed; please come by bus.", .broadcast(day: Fixture.date(3, 3), message: "Parking is closed; please come by bus")),
+        ("DOCTOR OFF Dr Rao", .doctorOff(doctorID: "rao")),
+        ("doctor off rao", .doctorOff(doctorID: "rao")),
     ]
 
     @Test(arguments: lines)
@@ -29,6 +31,8 @@ import Testing
         ("BROADCAST CANCEL ALL", "BROADCAST CANCEL <doctor|ALL> <day> [reason]", "no day given"),
         ("BROADCAST Tue", "BROADCAST <day> <message>", "no message given"),
         ("BROADCAST hello everyone", "BROADCAST <day> <message>", "is not a day"),
+        ("DOCTOR OFF", "DOCTOR OFF <doctor>", "no doctor given"),
+        ("DOCTOR OFF Dr Nobody", "DOCTOR OFF <doctor>", "no doctor called"),
     ]
 
     @Test(arguments: bad)
@@ -46,6 +50,7 @@ import Testing
     @Test func aPatientsCancelIsUnchanged() {
         #expect(Fixture.read("CANCEL A7K2Q") == .command(.cancel(ref: "A7K2Q")))
         #expect(Fixture.read("CANCEL") == .command(.cancel(ref: nil)))
+        #expect(Fixture.read("DOCTOR Rao") == .command(.doctor(id: "rao")))
     }
 
     @Test func theHelpListsThemForDoctorsAndTheDeskOnly() {

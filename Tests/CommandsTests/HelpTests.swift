@@ -24,7 +24,7 @@ import Testing
         #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE",
                                                       "SET", "RATE"])
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "BROADCAST CANCEL <doctor|ALL> <day> [reason]",
-                                                   "BROADCAST <day> <message>"])
+                                                   "BROADCAST <day> <message>", "DOCTOR OFF <doctor>"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

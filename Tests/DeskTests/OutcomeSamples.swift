@@ -76,6 +76,7 @@ struct OutcomeSamples {
         samples.staff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         samples.profiles(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a, name: patient)
         samples.ratings(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
+        samples.doctorOff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
         return samples
     }
 
@@ -112,6 +113,16 @@ struct OutcomeSamples {
         decide(.setHours(days: [.tue], ranges: [TimeRange(text: "09:00-11:00")!]), from: doctor)
         decide(.leave(from: Self.tuesday, to: Self.tuesday.adding(days: 1), reason: "conference"), from: doctor)
         decide(.leave(from: Self.wednesday, to: Self.tuesday, reason: nil), from: doctor)
+    }
+
+    /// DOCTOR OFF: refused while the first doctor has a patient booked ahead, done for the last, a role refusal.
+    mutating func doctorOff(doctor: Sender, patient: Sender) {
+        let desk = Sender(address: clinic.info.deskEmail, channel: .email)
+        let first = clinic.doctors[0].id
+        decide(.book(doctorID: first, day: Self.tuesday, time: TimeOfDay(hour: 9, minute: 0)!, reason: nil), from: patient)
+        decide(.doctorOff(doctorID: first), from: desk)
+        decide(.doctorOff(doctorID: first), from: doctor)
+        decide(.doctorOff(doctorID: clinic.doctors[clinic.doctors.count - 1].id), from: desk)
     }
 
     /// PROFILE and SET from a patient and a doctor: empty profiles, fields set, a field of the other kind.

@@ -35,6 +35,8 @@ public enum Intent: Sendable, Equatable {
     case broadcastCancel(doctorID: String?, day: LocalDate, reason: String?)
     /// BROADCAST <day> <message>: a notice to every patient with a confirmed appointment that day.
     case broadcast(day: LocalDate, message: String)
+    /// DOCTOR OFF <doctor>: the doctor takes no more bookings, once no confirmed appointment of theirs is ahead.
+    case doctorOff(doctorID: String)
 
     // patients and doctors
     /// The sender's own profile.

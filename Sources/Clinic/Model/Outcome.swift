@@ -43,6 +43,10 @@ public enum Outcome: Sendable, Equatable {
     /// LEAVE: recorded, with the confirmed appointments ahead that fall on it (not cancelled).
     case leaveAdded(from: LocalDate, to: LocalDate, stranded: [Appointment])
     case leaveRefused(from: LocalDate, to: LocalDate)
+    /// DOCTOR OFF done: the doctor takes no more bookings.
+    case doctorDeactivated(Doctor)
+    /// DOCTOR OFF refused: the doctor's confirmed appointments still ahead, to be cancelled first.
+    case doctorOffRefused(Doctor, remaining: [Appointment])
 
     case patientProfile(Patient)
     case doctorProfile(Doctor)

@@ -28,6 +28,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     /// SET PHOTO: the desk wrote the file before this event was committed.
     case patientPhotoSet(patientID: String, photo: Photo)
     case doctorPhotoSet(doctorID: String, photo: Photo)
+    /// DOCTOR OFF: the doctor takes no more bookings.
+    case doctorDeactivated(doctorID: String)
 }
 
 extension ClinicState {
@@ -102,6 +104,9 @@ extension ClinicState {
         case .doctorPhotoSet(let id, let photo):
             guard let i = doctorIndex[id] else { return }
             doctors[i].photo = photo
+        case .doctorDeactivated(let id):
+            guard let i = doctorIndex[id] else { return }
+            doctors[i].active = false
         }
     }
 

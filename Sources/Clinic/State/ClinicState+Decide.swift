@@ -27,6 +27,11 @@ extension ClinicState {
             return decideProfile(intent, sender: sender)
         case .earning, .earnings, .schedule, .markAppointment:
             return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
+        case .doctorOff(let id):
+            guard role(of: sender.address) == .desk else {
+                return Decision(outcome: .notAllowed(command: "DOCTOR OFF", allowed: "the front desk"))
+            }
+            return deactivate(doctorID: id, now: now)
         case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
             return decideClosure(intent, role: role(of: sender.address), now: now)
         case .ratePatient(let ref, let stars, let comment):

@@ -17,6 +17,7 @@ extension LineParser {
     /// ("DOCTOR cardiology") it lists that specialty's doctors. Words after the name are ignored.
     func doctor(_ args: Words) -> LineReading {
         if args.isEmpty { return .command(.doctors(specialty: nil)) }
+        if args.first?.key == Self.offWord { return doctorOff(args.dropFirst()) }
         switch doctor(args, for: .doctor, understood: "DOCTOR") {
         case .found(let doctor, _):
             return .command(.doctor(id: names.doctors[doctor].id))

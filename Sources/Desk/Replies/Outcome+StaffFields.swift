@@ -47,6 +47,12 @@ extension Outcome {
             let why = to < from ? "\(format.day(to)) comes before \(format.day(from))."
                 : "one LEAVE covers at most \(ClinicState.longestLeaveDays) days; send one per stretch."
             return (.leaveRefused, [.why: .text(why)])
+        case .doctorDeactivated(let doctor):
+            return (.doctorOff, [.doctor: .text(doctor.name)])
+        case .doctorOffRefused(let doctor, let remaining):
+            var fields = format.strandedFields(remaining, cancelling: "BROADCAST CANCEL \(doctor.name)")
+            fields[.doctor] = .text(doctor.name)
+            return (.doctorOffRefused, fields)
         default:
             return profileTemplate(format)
         }

@@ -27,6 +27,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case hoursSet = "hours-set"
     case leaveAdded = "leave-added"
     case leaveRefused = "leave-refused"
+    case doctorOff = "doctor-off"
+    case doctorOffRefused = "doctor-off-refused"
     // Profiles
     case patientProfile = "patient-profile"
     case doctorProfile = "doctor-profile"

@@ -1,0 +1,17 @@
+import Clinic
+
+/// DOCTOR OFF (the desk): a doctor stops taking bookings.
+extension LineParser {
+    static let offWord = WordKey("off")
+
+    /// `DOCTOR OFF <doctor>`.
+    func doctorOff(_ args: Words) -> LineReading {
+        switch doctor(args, for: .doctor, understood: "DOCTOR OFF") {
+        case .found(let index, _):
+            return .command(.doctorOff(doctorID: names.doctors[index].id))
+        case .problem(let problem):
+            return .problem(CommandProblem(Help.doctorOff, understood: "DOCTOR OFF", wrong: problem.wrong, doctor: exampleDoctor,
+                                           choices: problem.choices))
+        }
+    }
+}
