@@ -115,14 +115,17 @@ struct OutcomeSamples {
         decide(.leave(from: Self.wednesday, to: Self.tuesday, reason: nil), from: doctor)
     }
 
-    /// DOCTOR OFF: refused while the first doctor has a patient booked ahead, done for the last, a role refusal.
+    /// DOCTOR OFF: refused for a doctor with a patient booked ahead, done for one without, a role refusal.
     mutating func doctorOff(doctor: Sender, patient: Sender) {
         let desk = Sender(address: clinic.info.deskEmail, channel: .email)
-        let first = clinic.doctors[0].id
-        decide(.book(doctorID: first, day: Self.tuesday, time: TimeOfDay(hour: 9, minute: 0)!, reason: nil), from: patient)
-        decide(.doctorOff(doctorID: first), from: desk)
-        decide(.doctorOff(doctorID: first), from: doctor)
-        decide(.doctorOff(doctorID: clinic.doctors[clinic.doctors.count - 1].id), from: desk)
+        let busy = clinic.doctors[0].id
+        decide(.book(doctorID: busy, day: Self.sunday.adding(days: 1), time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: patient)
+        decide(.doctorOff(doctorID: busy), from: desk)
+        decide(.doctorOff(doctorID: busy), from: doctor)
+        let ahead = clinic.appointments.values.filter { $0.isActive && $0.start > Self.now }
+        if let free = clinic.doctors.last(where: { d in !ahead.contains { $0.doctorID == d.id } }) {
+            decide(.doctorOff(doctorID: free.id), from: desk)
+        }
     }
 
     /// PROFILE and SET from a patient and a doctor: empty profiles, fields set, a field of the other kind.
