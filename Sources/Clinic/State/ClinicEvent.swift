@@ -28,6 +28,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     /// SET PHOTO: the desk wrote the file before this event was committed.
     case patientPhotoSet(patientID: String, photo: Photo)
     case doctorPhotoSet(doctorID: String, photo: Photo)
+    /// CONTACT: a patient's message was relayed.
+    case contactRelayed(patientID: String, at: Int64)
 }
 
 extension ClinicState {
@@ -102,6 +104,9 @@ extension ClinicState {
         case .doctorPhotoSet(let id, let photo):
             guard let i = doctorIndex[id] else { return }
             doctors[i].photo = photo
+        case .contactRelayed(let id, let at):
+            // Only the last few count towards a day's limit.
+            contactTimes[id] = Array(((contactTimes[id] ?? []) + [at]).suffix(Self.contactsPerDay))
         }
     }
 
