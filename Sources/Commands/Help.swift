@@ -40,7 +40,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor,
+        help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

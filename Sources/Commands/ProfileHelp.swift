@@ -36,3 +36,9 @@ extension Help {
     static let ratePatient = HelpEntry(keyword: "RATE", command: "RATE <ref> <1-5> [comment]", example: "RATE A7K2Q 4 came prepared",
                                        meaning: "Note how a past appointment's patient was; never shown to them, changeable for 3 days.")
 }
+
+/// CONTACT: a patient's message to a doctor or the desk, passed on by mail.
+extension Help {
+    static let contact = HelpEntry(keyword: "CONTACT", command: "CONTACT <doctor|DESK> <message>", example: "CONTACT Dr Rao is fasting needed before the test?",
+                                   meaning: "Send a doctor or the front desk a message; their answer comes to your address. 5 a day.")
+}

@@ -194,7 +194,9 @@ public final class Desk {
                 if let photo { try keepPhoto(photo, for: decision.events) }
                 state.applyToClinic(decision.events)
                 events += decision.events
-                notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: mail.key) }
+                // Relayed messages are named by their line too: two CONTACT lines are two mails.
+                let cause = decision.notices.contains(where: \.isRelay) ? "\(mail.key) line \(lines.count)" : mail.key
+                notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: cause) }
                 lines.append((line.text, .outcome(decision.outcome)))
             case .problem(let problem):
                 lines.append((line.text, .problem(problem)))

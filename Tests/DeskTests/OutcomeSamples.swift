@@ -113,6 +113,13 @@ struct OutcomeSamples {
         decide(.setHours(days: [.tue], ranges: [TimeRange(text: "09:00-11:00")!]), from: doctor)
         decide(.leave(from: Self.tuesday, to: Self.tuesday.adding(days: 1), reason: "conference"), from: doctor)
         decide(.leave(from: Self.wednesday, to: Self.tuesday, reason: nil), from: doctor)
+        contacts(patient: b)
+    }
+
+    /// CONTACT: messages passed on to a doctor and the desk (with notices), until the day's limit refuses one.
+    mutating func contacts(patient: Sender) {
+        decide(.contact(to: .doctor(id: clinic.doctors[0].id), message: "Is <b>fasting</b> & rest needed?"), from: patient)
+        for _ in 1...ClinicState.contactsPerDay { decide(.contact(to: .desk, message: "hello"), from: patient) }
     }
 
     /// DOCTOR OFF: refused for a doctor with a patient booked ahead, done for one without, a role refusal.

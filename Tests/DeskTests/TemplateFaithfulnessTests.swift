@@ -31,7 +31,7 @@ import Testing
                                          reason: clinicKind == "sample" ? "chest pain" : OutcomeSamples.hostileReason)
         let format = ClinicFormat(samples.clinic)
         let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice,
-                                                                                      .cancellationNotice, .broadcastNotice])
+                                                                                      .cancellationNotice, .broadcastNotice, .contactNotice])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)
@@ -41,7 +41,7 @@ import Testing
             }
         }
         let noticeNames = Set(samples.notices.map { $0.template(format, patientName: "x").name })
-        #expect(noticeNames == [.cancellationNotice, .broadcastNotice], "the script reaches every patient notice template")
+        #expect(noticeNames == [.cancellationNotice, .broadcastNotice, .contactNotice], "the script reaches every patient notice template")
         for notice in samples.notices {
             let (name, fields, _) = notice.template(format, patientName: OutcomeSamples.hostilePatient)
             for form in ["text", "html"] {

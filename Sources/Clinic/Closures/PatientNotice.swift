@@ -6,6 +6,8 @@ public struct PatientNotice: Sendable, Equatable {
         case cancellation(appointments: [Appointment], reason: String?, sameDoctor: [Slot], otherDoctor: [Slot])
         /// The desk's message about a day the patient has an appointment on.
         case message(day: LocalDate, text: String)
+        /// CONTACT: the patient's own message, relayed to a doctor or the desk (the patient is the sender, not the reader).
+        case relay(to: ContactRecipient, message: String)
     }
 
     public var patientID: String

@@ -49,4 +49,6 @@ public enum Intent: Sendable, Equatable {
     case ratePatient(ref: String, stars: Int, comment: String?)
     /// SET PHOTO, with the image the message brought.
     case setPhoto(PhotoAttachment)
+    /// CONTACT <doctor|DESK> <message>, from a patient: relayed by mail.
+    case contact(to: ContactRecipient, message: String)
 }

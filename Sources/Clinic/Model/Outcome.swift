@@ -62,6 +62,10 @@ public enum Outcome: Sendable, Equatable {
 
     case photoSaved(Photo)
     case photoRefused(PhotoRefusal)
+
+    /// CONTACT: the message goes to `to` (a doctor's name or the front desk).
+    case contactSent(to: String)
+    case contactRefused(ContactRefusal)
 }
 
 /// One line of a doctor's day.

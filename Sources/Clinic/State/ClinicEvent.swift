@@ -30,6 +30,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case doctorPhotoSet(doctorID: String, photo: Photo)
     /// DOCTOR OFF: the doctor takes no more bookings.
     case doctorDeactivated(doctorID: String)
+    /// CONTACT: a patient's message was relayed.
+    case contactRelayed(patientID: String, at: Int64)
 }
 
 extension ClinicState {
@@ -107,6 +109,9 @@ extension ClinicState {
         case .doctorDeactivated(let id):
             guard let i = doctorIndex[id] else { return }
             doctors[i].active = false
+        case .contactRelayed(let id, let at):
+            // Only the last few count towards a day's limit.
+            contactTimes[id] = Array(((contactTimes[id] ?? []) + [at]).suffix(Self.contactsPerDay))
         }
     }
 

@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -13,6 +13,7 @@ extension ClinicState: Codable {
         earnings = try c.decodeIfPresent([String: [EarningEntry]].self, forKey: .earnings) ?? [:]
         doctorRatings = try c.decodeIfPresent([String: [String: Rating]].self, forKey: .doctorRatings) ?? [:]
         patientRatings = try c.decodeIfPresent([String: Rating].self, forKey: .patientRatings) ?? [:]
+        contactTimes = try c.decodeIfPresent([String: [Int64]].self, forKey: .contactTimes) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,5 +26,6 @@ extension ClinicState: Codable {
         try c.encode(earnings, forKey: .earnings)
         try c.encode(doctorRatings, forKey: .doctorRatings)
         try c.encode(patientRatings, forKey: .patientRatings)
+        try c.encode(contactTimes, forKey: .contactTimes)
     }
 }

@@ -44,7 +44,10 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
             }
             fallthrough
-        case .book, .cancel, .reschedule, .appointments:
+        case .book, .cancel, .reschedule, .appointments, .contact:
+            if case .contact = intent, role(of: sender.address) != .patient {
+                return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
+            }
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil
                 return Decision(outcome: .needsRegistration(verificationPending: pending))
@@ -61,6 +64,7 @@ extension ClinicState {
         case .cancel(let ref): return cancel(ref: ref, patient: patient, now: now)
         case .reschedule(let ref, let day, let time): return reschedule(ref: ref, date: day, time: time, patient: patient, now: now)
         case .appointments: return Decision(outcome: .appointmentList(upcoming(patientID: patient.id, now: now)))
+        case .contact(let recipient, let message): return contact(recipient, message: message, patient: patient, now: now)
         case .rateDoctor(let id, let stars, let comment):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
             return rateDoctor(doctor, stars: stars, comment: comment, patient: patient, now: now)

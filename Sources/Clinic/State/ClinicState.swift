@@ -14,6 +14,8 @@ public struct ClinicState: Sendable {
     public internal(set) var doctorRatings: [String: [String: Rating]] = [:]
     /// Doctors' ratings of the patient of an appointment, by reference. Never shown to patients.
     public internal(set) var patientRatings: [String: Rating] = [:]
+    /// When each patient's latest CONTACT messages were relayed (the last few only).
+    public internal(set) var contactTimes: [String: [Int64]] = [:]
 
     var doctorIndex: [String: Int] = [:]
     var patientByAddress: [String: String] = [:]

@@ -6,7 +6,7 @@ enum Keyword: String, Sendable, CaseIterable {
     // the desk
     case broadcast
     // patients and doctors
-    case profile, set, rate
+    case profile, set, rate, contact
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
@@ -50,6 +50,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .profile: Help.profile
         case .set: Help.set
         case .rate: Help.rateDoctor
+        case .contact: Help.contact
         }
     }
 }

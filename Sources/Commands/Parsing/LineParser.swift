@@ -62,6 +62,7 @@ struct LineParser: Sendable {
         case .profile: profile(args)
         case .set: set(args, clock: &clock)
         case .rate: rate(args)
+        case .contact: contact(args)
         }
     }
 }

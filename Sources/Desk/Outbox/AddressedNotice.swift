@@ -8,16 +8,30 @@ struct AddressedNotice: Sendable {
     let recipient: MailAddress
     /// The inbound message that caused it.
     let cause: String
+    /// A relayed message: the patient who wrote it (their name only) and where an answer goes.
+    var writer: String? = nil
+    var replyTo: MailAddress? = nil
 
     func message(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> OutboxMessage {
-        let (name, fields, subject) = notice.template(format, patientName: recipient.name ?? "there")
+        var (name, fields, subject) = notice.template(format, patientName: recipient.name ?? "there")
+        if let writer {
+            fields[.patient] = .text(writer)
+            subject = "Message from \(writer), a patient"
+        }
         let bodies = templates.render(name, fields)
         let id = NoticeComposer.id("patient notice \(cause) \(notice.patientID)")
-        return NoticeComposer(clinic: format.info).notice(id: id, to: recipient, subject: subject, text: bodies.text, html: bodies.html, now: now)
+        return NoticeComposer(clinic: format.info).notice(id: id, to: recipient, replyTo: replyTo, subject: subject,
+                                                          text: bodies.text, html: bodies.html, now: now)
     }
 }
 
 extension PatientNotice {
+    /// A patient's own message to a doctor or the desk.
+    var isRelay: Bool {
+        if case .relay = kind { return true }
+        return false
+    }
+
     /// The template, its values and the subject line of the notice.
     func template(_ format: ClinicFormat, patientName: String) -> (name: TemplateName, fields: TemplateFields, subject: String) {
         let info = format.info
@@ -44,6 +58,10 @@ extension PatientNotice {
             fields[.day] = .text(format.day(day))
             fields[.message] = .text(text)
             subject = "About your appointment on \(format.day(day))"
+        case .relay(_, let text):
+            name = .contactNotice
+            fields[.message] = .text(text)
+            subject = "Message from a patient"
         }
         return (name, fields, subject)
     }

@@ -21,10 +21,10 @@ struct NoticeComposer {
         String(InboundMail.hex(SHA256.hash(data: Data(("notice\n" + cause).utf8))).prefix(32))
     }
 
-    func notice(id: String, to recipient: MailAddress, subject: String, text: String, html: String? = nil,
+    func notice(id: String, to recipient: MailAddress, replyTo: MailAddress? = nil, subject: String, text: String, html: String? = nil,
                 attachments: [Attachment] = [], now: Int64) -> OutboxMessage {
         let outgoing = OutgoingMail(
-            from: MailAddress(name: clinic.name, address: clinic.deskEmail), to: [recipient], subject: subject,
+            from: MailAddress(name: clinic.name, address: clinic.deskEmail), to: [recipient], replyTo: replyTo, subject: subject,
             messageID: "\(id)@\(domain)", date: Date(timeIntervalSince1970: Double(now)), autoSubmitted: "auto-generated",
             extraHeaders: [("X-Loop", clinic.deskEmail)], text: text, html: html, attachments: attachments)
         let data = String(decoding: outgoing.render(lineEnding: "\n"), as: UTF8.self)

@@ -13,7 +13,7 @@ extension Outcome {
         case .rateRefused(let refusal):
             return (.rateRefused, [.why: .text(refusal.explanation(format))])
         default:
-            return photoTemplate()
+            return contactTemplate(format)
         }
     }
 }

@@ -40,10 +40,13 @@ enum TemplateName: String, CaseIterable, Sendable {
     case rateRefused = "rate-refused"
     case photoSaved = "photo-saved"
     case photoRefused = "photo-refused"
+    case contactSent = "contact-sent"
+    case contactRefused = "contact-refused"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"
     case bounceNotice = "bounce-notice"
     case cancellationNotice = "cancellation-notice"
     case broadcastNotice = "broadcast-notice"
+    case contactNotice = "contact-notice"
 }

@@ -4,6 +4,8 @@ import Foundation
 public struct OutgoingMail: Sendable {
     public var from: MailAddress
     public var to: [MailAddress]
+    /// Where an answer goes, when not to `from`; written as a mailbox, so no name or address can add a field.
+    public var replyTo: MailAddress?
     public var subject: String
     /// Without angle brackets (they are added, and stripped if given).
     public var messageID: String
@@ -23,13 +25,14 @@ public struct OutgoingMail: Sendable {
     /// Non-empty: multipart/mixed (body, attachments...), attachments base64.
     public var attachments: [Attachment]
 
-    public init(from: MailAddress, to: [MailAddress], subject: String, messageID: String,
+    public init(from: MailAddress, to: [MailAddress], replyTo: MailAddress? = nil, subject: String, messageID: String,
                 inReplyTo: String? = nil, references: [String] = [], date: Date = Date(),
                 timeZone: TimeZone? = nil, autoSubmitted: String? = nil,
                 extraHeaders: [(String, String)] = [], text: String, html: String? = nil,
                 attachments: [Attachment] = []) {
         self.from = from
         self.to = to
+        self.replyTo = replyTo
         self.subject = subject
         self.messageID = messageID
         self.inReplyTo = inReplyTo
@@ -55,6 +58,7 @@ public struct OutgoingMail: Sendable {
         w.field("From", HeaderWriter.mailbox(from))
         let recipients = to.map(HeaderWriter.mailbox).filter { !$0.isEmpty }
         if !recipients.isEmpty { w.field("To", recipients.joined(separator: ", ")) }
+        if let replyTo, case let mailbox = HeaderWriter.mailbox(replyTo), !mailbox.isEmpty { w.field("Reply-To", mailbox) }
         w.field("Subject", HeaderWriter.unstructured(subject, name: "Subject"))
         w.field("Message-ID", HeaderWriter.msgID(messageID))
         if let r = inReplyTo, !MessageIDs.clean(r).isEmpty { w.field("In-Reply-To", HeaderWriter.msgID(r)) }

@@ -31,4 +31,6 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case count, failures, to, queued, attempts, kind, addresses, status
     // A day cancelled, the desk's broadcasts
     case cancelled, notified, unreachable, sameDoctor, otherDoctor, otherName, message, several
+    // A patient's message relayed
+    case patient
 }
