@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `caredesk` executable, as a clinic's scripts and mail server would.
 struct CareDeskBinary {
@@ -76,6 +77,16 @@ final class LockedData: @unchecked Sendable {
 }
 
 /// A fresh temporary folder per test, removed afterwards by the caller.
+/// A temporary folder holding `data/`, a data folder made by `caredesk init` with the sample clinic.
+func sampleClinicFolder(_ name: String) throws -> (root: URL, data: URL) {
+    let root = try temporaryFolder(name)
+    let data = root.appendingPathComponent("data")
+    let result = try CareDeskBinary.run(["init", "--data", data.path,
+                                         "--clinic", CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path])
+    #expect(result.status == 0, "\(result.stderr)")
+    return (root, data)
+}
+
 func temporaryFolder(_ name: String) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("caredesk-\(name)-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -6,14 +6,7 @@ import Testing
 @Suite struct ContactTests {
     let now = "2026-03-02T09:00:00+05:30"
 
-    func clinic() throws -> (root: URL, data: URL) {
-        let root = try temporaryFolder("contact")
-        let data = root.appendingPathComponent("data")
-        let result = try CareDeskBinary.run(["init", "--data", data.path,
-                                             "--clinic", CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path])
-        #expect(result.status == 0, "\(result.stderr)")
-        return (root, data)
-    }
+    func clinic() throws -> (root: URL, data: URL) { try sampleClinicFolder("contact") }
 
     @discardableResult
     func ingest(_ data: URL, root: URL, from: String, body: String, id: String) throws -> String {

@@ -5,14 +5,7 @@ import Testing
 /// Doctors and the desk by mail, through `caredesk ingest`: earnings, the monthly report with its CSV,
 /// the day's schedule, DONE, and refusals for commands outside the sender's role.
 @Suite struct DoctorCommandsTests {
-    func clinic() throws -> (root: URL, data: URL) {
-        let root = try temporaryFolder("doctor")
-        let data = root.appendingPathComponent("data")
-        let result = try CareDeskBinary.run(["init", "--data", data.path,
-                                             "--clinic", CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path])
-        #expect(result.status == 0, "\(result.stderr)")
-        return (root, data)
-    }
+    func clinic() throws -> (root: URL, data: URL) { try sampleClinicFolder("doctor") }
 
     /// Ingests one message and returns the text of its reply and the raw reply.
     func send(_ data: URL, root: URL, from: String, body: String, now: String) throws -> (text: String, raw: String) {

@@ -4,14 +4,7 @@ import Testing
 /// PROFILE and SET by mail, through `caredesk ingest`: a patient's and a doctor's profile, values the
 /// language refuses, fields of the other role, and the desk, which has no profile.
 @Suite struct ProfileCommandsTests {
-    func clinic() throws -> (root: URL, data: URL) {
-        let root = try temporaryFolder("profile")
-        let data = root.appendingPathComponent("data")
-        let result = try CareDeskBinary.run(["init", "--data", data.path,
-                                             "--clinic", CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path])
-        #expect(result.status == 0, "\(result.stderr)")
-        return (root, data)
-    }
+    func clinic() throws -> (root: URL, data: URL) { try sampleClinicFolder("profile") }
 
     /// Ingests one message and returns the transcript the run printed.
     func send(_ data: URL, root: URL, from: String, body: String, now: String) throws -> String {
