@@ -8,10 +8,18 @@ import Foundation
 /// Meant for `StoreState.snapshotData()`: a million-row table written as a
 /// few flat arrays is smaller than an array of keyed objects and, read back
 /// with `ColumnarJSONReader`, loads an order of magnitude faster than
-/// `JSONDecoder`. The output is plain JSON, readable by any JSON tool.
+/// `JSONDecoder`. The output is plain JSON, readable by any JSON tool. Its
+/// last member, `"#members"`, says where the others are (for each, where its
+/// key starts and where its value starts and ends), so that the reader finds
+/// them without first scanning what may be a hundred megabytes.
 public struct ColumnarJSONWriter {
+    /// The name of the member that locates the others.
+    static let directoryKey = "#members"
+
     private var buffer: [UInt8] = [UInt8(ascii: "{")]
     private var members = 0
+    /// Key start, value start and value end of each member so far, as byte offsets.
+    private var offsets: [Int64] = []
 
     public init() {}
 
@@ -30,6 +38,7 @@ public struct ColumnarJSONWriter {
             appendString(element(index))
         }
         buffer.append(UInt8(ascii: "]"))
+        endMember()
     }
 
     /// Adds `"key":[1,2,…]`.
@@ -46,6 +55,7 @@ public struct ColumnarJSONWriter {
             appendInteger(element(index))
         }
         buffer.append(UInt8(ascii: "]"))
+        endMember()
     }
 
     /// Adds `"key":<value encoded by JSONEncoder>`, for the small, irregular
@@ -54,20 +64,34 @@ public struct ColumnarJSONWriter {
         let encoded = try encoder.encode(value)
         beginMember(key)
         buffer.append(contentsOf: encoded)
+        endMember()
     }
 
-    /// The finished JSON object.
+    /// The finished JSON object, its last member locating the others.
     public func data() -> Data {
-        var bytes = buffer
-        bytes.append(UInt8(ascii: "}"))
-        return Data(bytes)
+        var finished = self
+        finished.beginMember(Self.directoryKey, own: true)
+        finished.buffer.append(UInt8(ascii: "["))
+        for (index, offset) in offsets.enumerated() {
+            if index > 0 { finished.buffer.append(UInt8(ascii: ",")) }
+            finished.appendInteger(offset)
+        }
+        finished.buffer.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}")])
+        return Data(finished.buffer)
     }
 
-    private mutating func beginMember(_ key: String) {
+    private mutating func beginMember(_ key: String, own: Bool = false) {
+        precondition(own || key != Self.directoryKey, "\(Self.directoryKey) is a name the writer keeps for itself")
         if members > 0 { buffer.append(UInt8(ascii: ",")) }
         members += 1
+        offsets.append(Int64(buffer.count))
         appendString(key)
         buffer.append(UInt8(ascii: ":"))
+        offsets.append(Int64(buffer.count))
+    }
+
+    private mutating func endMember() {
+        offsets.append(Int64(buffer.count))
     }
 
     private mutating func appendInteger(_ value: Int64) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forward-only reader of JSON tokens over raw bytes, for the shapes
 /// `ColumnarJSONReader` needs: objects of members, arrays of strings or
 /// integers, and skipping any other value. Valid only inside the
@@ -14,6 +16,11 @@ struct JSONScanner {
     }
 
     var atEnd: Bool { position >= end }
+
+    /// Continues reading at `offset`, within the scanner's range.
+    mutating func move(to offset: Int) {
+        position = min(max(offset, position), end)
+    }
 
     func fail(_ detail: String) -> StoreError {
         StoreError(.malformedJSON(offset: position, detail: detail))
@@ -70,6 +77,53 @@ struct JSONScanner {
     }
 
     // MARK: strings
+
+    /// The last string `readString(reusing:)` made, and where its bytes are: a column often holds the same
+    /// value many times in a row (a status, a doctor), and comparing bytes is cheaper than making a string.
+    struct Previous {
+        fileprivate var range = 0..<0
+        fileprivate var string = ""
+    }
+
+    /// Reads a string, returning `previous.string` itself when the bytes are the same as its.
+    mutating func readString(reusing previous: inout Previous) throws -> String {
+        guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        let start = position + 1
+        var index = start
+        while index < end {  // fast path: no escapes
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return try readString() }
+            index += 1
+        }
+        guard index < end else { return try readString() }
+        position = index + 1
+        let count = index - start
+        if count == previous.range.count, sameBytes(start, previous.range.lowerBound, count) {
+            return previous.string
+        }
+        previous.string = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        previous.range = start..<index
+        return previous.string
+    }
+
+    /// Whether the `count` bytes at `a` and at `b` are the same. The short strings of a column are compared
+    /// a word at a time (two overlapping words cover 4 to 16 bytes), where calling memcmp would cost more.
+    private func sameBytes(_ a: Int, _ b: Int, _ count: Int) -> Bool {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        func same<Word: FixedWidthInteger>(_ word: Word.Type) -> Bool {
+            let last = count - MemoryLayout<Word>.size
+            return base.loadUnaligned(fromByteOffset: a, as: Word.self) == base.loadUnaligned(fromByteOffset: b, as: Word.self)
+                && base.loadUnaligned(fromByteOffset: a + last, as: Word.self) == base.loadUnaligned(fromByteOffset: b + last, as: Word.self)
+        }
+        switch count {
+        case 0: return true
+        case 1...3: return (0..<count).allSatisfy { bytes[a + $0] == bytes[b + $0] }
+        case 4...7: return same(UInt32.self)
+        case 8...16: return same(UInt64.self)
+        default: return memcmp(base + a, base + b, count) == 0
+        }
+    }
 
     mutating func readString() throws -> String {
         guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a string") }
@@ -168,20 +222,30 @@ struct JSONScanner {
     mutating func readInteger() throws -> Int64 {
         let negative = position < end && bytes[position] == UInt8(ascii: "-")
         if negative { position += 1 }
-        var magnitude: UInt64 = 0
         let digitsStart = position
+        var magnitude: UInt64 = 0
+        // Up to 19 digits cannot overflow a UInt64; longer numbers are checked digit by digit below.
+        while position < end, position - digitsStart < 19 {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit <= 9 else { break }
+            magnitude = magnitude &* 10 &+ UInt64(digit)
+            position += 1
+        }
         while position < end {
-            let byte = bytes[position]
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { break }
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit <= 9 else { break }
             let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))
             guard !o1 && !o2 else { throw fail("integer out of range") }
             magnitude = sum
             position += 1
         }
         guard position > digitsStart else { throw fail("expected an integer") }
-        if position < end, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
-            throw fail("expected an integer, found a fraction or exponent")
+        if position < end {
+            let next = bytes[position]
+            if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+                throw fail("expected an integer, found a fraction or exponent")
+            }
         }
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { throw fail("integer out of range") }

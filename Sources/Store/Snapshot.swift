@@ -26,8 +26,9 @@ enum SnapshotFile {
         FileIO.syncFolderOrCrash(layout.folder)
     }
 
-    /// The bytes of `snapshot-<generation>.json`, or nil if it is absent.
+    /// The bytes of `snapshot-<generation>.json`, or nil if it is absent. Mapped rather than read: a
+    /// snapshot is never changed once in place.
     static func read(generation: Int, layout: StoreLayout) throws -> Data? {
-        try FileIO.readFile(layout.snapshotPath(generation))
+        try FileIO.mapFile(layout.snapshotPath(generation))
     }
 }

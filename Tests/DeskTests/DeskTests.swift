@@ -57,6 +57,37 @@ import Testing
         #expect(empty.clinic == nil)
     }
 
+    @Test func aSnapshotWithoutCountsOrDirectoryStillReads() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Rao Tue 10:00 chest pain"), DeskFixture.mail("BOOK Dr Iyer Wed 17:20"),
+                                     DeskFixture.mail("BOOK Dr Rao Wed 10:00")], now: DeskFixture.now)
+        let state = fixture.desk.state
+        // As the snapshot was written before it said how many rows its columns hold and where its members are.
+        var object = try #require(try JSONSerialization.jsonObject(with: try state.snapshotData()) as? [String: Any])
+        object["rowCounts"] = nil
+        object["#members"] = nil
+        let restored = try DeskState(snapshotData: try JSONSerialization.data(withJSONObject: object))
+        #expect(restored.clinic?.appointments == state.clinic?.appointments)
+        #expect(restored.clinic?.appointments.count == 3)
+        let rao = try #require(state.clinic?.appointments.values.first { $0.doctorID == "rao" })
+        let day = try #require(state.clinic?.zone.local(rao.start).date)
+        #expect(restored.clinic?.appointments(doctorID: "rao", on: day) == state.clinic?.appointments(doctorID: "rao", on: day))
+        #expect(restored.outbox == state.outbox)
+    }
+
+    @Test func aSnapshotWithABadRowIsRefused() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Rao Tue 10:00 chest pain")], now: DeskFixture.now)
+        var object = try #require(try JSONSerialization.jsonObject(with: try fixture.desk.state.snapshotData()) as? [String: Any])
+        object["status"] = ["postponed"]
+        #expect(throws: (any Error).self) { _ = try DeskState(snapshotData: try JSONSerialization.data(withJSONObject: object)) }
+        object["status"] = ["confirmed"]
+        object["historyCount"] = [5]
+        #expect(throws: (any Error).self) { _ = try DeskState(snapshotData: try JSONSerialization.data(withJSONObject: object)) }
+    }
+
     @Test func unregisteredSendersAreToldHowToRegister() throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }

@@ -33,6 +33,22 @@ import Store
         #expect(plain.s == strings && plain.i == integers)
     }
 
+    /// A string equal to the one before it is handed out again; one that differs in any byte is not.
+    @Test func neighbouringStringsThatDifferAnywhereStayApart() throws {
+        var strings: [String] = []
+        for length in 1...40 {
+            let base = String((0..<length).map { Character(Unicode.Scalar(UInt8(65 + $0 % 26))) })
+            for position in 0..<length {
+                var changed = Array(base.utf8)
+                changed[position] = UInt8(ascii: "z")
+                strings += [base, String(decoding: changed, as: UTF8.self), base, base]
+            }
+        }
+        var writer = ColumnarJSONWriter()
+        writer.write("s", strings: strings)
+        #expect(try ColumnarJSONReader(writer.data()).strings("s") == strings)
+    }
+
     @Test func readsForeignJSONWithEscapesAndWhitespace() throws {
         let json = #" { "a" : [ "x\u00e9\ud83e\ude7a" , "\"q\"" ] ,"n":[ -5 , 7 ],"nested":{"k":[1,{"z":"]}"}]} , "t": true } "#
         let reader = try ColumnarJSONReader(Data(json.utf8))

@@ -20,7 +20,7 @@ extension ClinicState {
         let clash = appointments(doctorID: doctor.id, on: date)
             .contains { $0.isActive && $0.ref != moving && $0.overlaps(start: start, end: end) }
         if clash { return .failure(.taken) }
-        if let own = (appointmentsByPatient[patientID] ?? []).lazy.compactMap({ self.appointments[$0] })
+        if let own = (appointmentsByPatient[patientID] ?? []).lazy.map({ self.appointments[row: $0] })
             .first(where: { $0.isActive && $0.ref != moving && $0.overlaps(start: start, end: end) }) {
             return .failure(.overlapsOwn(own))
         }

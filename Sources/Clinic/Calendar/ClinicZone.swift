@@ -29,11 +29,21 @@ public struct ClinicZone: Sendable {
 
     /// The clinic's day and time at `instant`.
     public func local(_ instant: Int64) -> (date: LocalDate, time: TimeOfDay) {
-        let offset = fixedOffset ?? Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))))
-        let local = instant + offset
-        let day = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        let local = localSeconds(instant)
+        let day = Self.dayNumber(localSeconds: local)
         let seconds = Int(local - Int64(day) * 86_400)
         return (LocalDate(dayNumber: day), TimeOfDay(minutes: seconds / 60))
+    }
+
+    /// The day number (days since 1970-01-01) of the clinic's day at `instant`, without building the date.
+    func dayNumber(_ instant: Int64) -> Int { Self.dayNumber(localSeconds: localSeconds(instant)) }
+
+    private func localSeconds(_ instant: Int64) -> Int64 {
+        instant + (fixedOffset ?? Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant)))))
+    }
+
+    private static func dayNumber(localSeconds local: Int64) -> Int {
+        Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
     /// The zone's short name at `instant` ("IST"), falling back to the UTC offset ("UTC+05:30").

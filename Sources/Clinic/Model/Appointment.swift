@@ -44,6 +44,20 @@ public struct Appointment: Sendable, Equatable, Codable {
         self.sequence = 0
     }
 
+    /// An appointment as a snapshot recorded it, whatever has happened to it since it was booked.
+    public init(ref: String, doctorID: String, patientID: String, start: Int64, end: Int64, status: Status, reason: String?,
+                history: [Change], sequence: Int) {
+        self.ref = ref
+        self.doctorID = doctorID
+        self.patientID = patientID
+        self.start = start
+        self.end = end
+        self.status = status
+        self.reason = reason
+        self.history = history
+        self.sequence = sequence
+    }
+
     public var isActive: Bool { status == .confirmed }
 
     public func overlaps(start s: Int64, end e: Int64) -> Bool { start < e && s < end }

@@ -12,7 +12,8 @@ extension ClinicState {
 
     func rateDoctor(_ doctor: Doctor, stars: Int, comment: String?, patient: Patient, now: Int64) -> Decision {
         let visited = (appointmentsByPatient[patient.id] ?? []).contains {
-            appointments[$0].map { $0.doctorID == doctor.id && $0.status == .completed } ?? false
+            let appointment = appointments[row: $0]
+            return appointment.doctorID == doctor.id && appointment.status == .completed
         }
         guard visited else { return Decision(outcome: .rateRefused(.noCompletedVisit(doctor))) }
         let before = doctorRatings[doctor.id]?[patient.id]

@@ -6,7 +6,7 @@ public struct ClinicState: Sendable {
     public let zone: ClinicZone
     public internal(set) var doctors: [Doctor]
     public internal(set) var patients: [String: Patient] = [:]
-    public internal(set) var appointments: [String: Appointment] = [:]
+    public internal(set) var appointments = Appointments()
     public internal(set) var nextPatientNumber = 1
     /// Each doctor's reported earnings, in the order reported.
     public internal(set) var earnings: [String: [EarningEntry]] = [:]
@@ -19,8 +19,9 @@ public struct ClinicState: Sendable {
 
     var doctorIndex: [String: Int] = [:]
     var patientByAddress: [String: String] = [:]
-    var appointmentsByDoctorDay: [DoctorDay: [String]] = [:]
-    var appointmentsByPatient: [String: [String]] = [:]
+    /// Rows of `appointments`, by doctor and day and by patient.
+    var appointmentsByDoctorDay: [DoctorDay: [Int32]] = [:]
+    var appointmentsByPatient: [String: [Int32]] = [:]
 
     /// A doctor's clinic day as one integer key (doctor's position, day number): hashing it is far cheaper
     /// than hashing the doctor's id, which matters when a million appointments are indexed at open.
@@ -63,28 +64,27 @@ public struct ClinicState: Sendable {
 
     /// Appointments of one doctor on one clinic day, any status.
     public func appointments(doctorID: String, on date: LocalDate) -> [Appointment] {
-        (appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] ?? []).compactMap { appointments[$0] }
+        (appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] ?? []).map { appointments[row: $0] }
     }
 
     /// A patient's confirmed appointments that have not started yet, soonest first.
     public func upcoming(patientID: String, now: Int64) -> [Appointment] {
-        (appointmentsByPatient[patientID] ?? []).compactMap { appointments[$0] }
+        (appointmentsByPatient[patientID] ?? []).map { appointments[row: $0] }
             .filter { $0.isActive && $0.start > now }
             .sorted { $0.start < $1.start }
     }
 
     // MARK: index upkeep
 
-    mutating func index(_ appointment: Appointment) {
-        let day = zone.local(appointment.start).date
-        appointmentsByDoctorDay[doctorDay(appointment.doctorID, day.dayNumber), default: []].append(appointment.ref)
-        appointmentsByPatient[appointment.patientID, default: []].append(appointment.ref)
+    mutating func index(_ appointment: Appointment, row: Int32) {
+        appointmentsByDoctorDay[doctorDay(appointment.doctorID, zone.dayNumber(appointment.start)), default: []].append(row)
+        appointmentsByPatient[appointment.patientID, default: []].append(row)
     }
 
-    mutating func unindex(_ appointment: Appointment) {
-        let key = doctorDay(appointment.doctorID, zone.local(appointment.start).date.dayNumber)
-        appointmentsByDoctorDay[key]?.removeAll { $0 == appointment.ref }
-        appointmentsByPatient[appointment.patientID]?.removeAll { $0 == appointment.ref }
+    mutating func unindex(_ appointment: Appointment, row: Int32) {
+        let key = doctorDay(appointment.doctorID, zone.dayNumber(appointment.start))
+        appointmentsByDoctorDay[key]?.removeAll { $0 == row }
+        appointmentsByPatient[appointment.patientID]?.removeAll { $0 == row }
     }
 
     mutating func store(_ patient: Patient) {
@@ -93,19 +93,21 @@ public struct ClinicState: Sendable {
         if let phone = patient.phone { patientByAddress[phone] = patient.id }
     }
 
+    /// Adds a new appointment, or replaces the one that has its reference.
     mutating func insert(_ appointment: Appointment) {
-        appointments[appointment.ref] = appointment
-        index(appointment)
+        if appointments.row(of: appointment.ref) != nil { return replace(appointment) }
+        index(appointment, row: appointments.add(appointment))
     }
 
     mutating func replace(_ appointment: Appointment) {
-        guard let old = appointments[appointment.ref] else { return insert(appointment) }
-        if old.start != appointment.start || old.doctorID != appointment.doctorID {
-            unindex(old)
-            appointments[appointment.ref] = appointment
-            index(appointment)
+        guard let found = appointments.row(of: appointment.ref) else { return insert(appointment) }
+        let row = Int32(found), old = appointments[row: row]
+        if old.start != appointment.start || old.doctorID != appointment.doctorID || old.patientID != appointment.patientID {
+            unindex(old, row: row)
+            appointments.update(row, to: appointment)
+            index(appointment, row: row)
         } else {
-            appointments[appointment.ref] = appointment
+            appointments.update(row, to: appointment)
         }
     }
 

@@ -17,7 +17,13 @@ extension DeskState {
         w.write("nextPatientNumber", integers: [Int64(clinic.nextPatientNumber)])
         try w.write("earnings", value: clinic.earnings)
         try w.write("ratings", value: RatingsMemory(doctors: clinic.doctorRatings, patients: clinic.patientRatings))
-        let list = clinic.appointments.values.sorted { $0.start == $1.start ? $0.ref < $1.ref : $0.start < $1.start }
+        // Each doctor's appointments together, in time order: the doctor column then holds long runs of
+        // one value, and the restore indexes a doctor's day from consecutive rows.
+        let list = clinic.appointments.values.sorted {
+            ($0.doctorID, $0.start, $0.ref) < ($1.doctorID, $1.start, $1.ref)
+        }
+        let changeCount = list.reduce(0) { $0 + $1.history.count }
+        w.write("rowCounts", integers: [Int64(list.count), Int64(changeCount)])
         w.write("ref", count: list.count) { list[$0].ref }
         w.write("doctor", count: list.count) { list[$0].doctorID }
         w.write("patient", count: list.count) { list[$0].patientID }
@@ -46,34 +52,13 @@ extension DeskState {
         let r = try ColumnarJSONReader(snapshotData)
         guard r.contains("setup") else { return }
         let setup = try r.value(ClinicSetup.self, "setup")
-        let refs = try r.strings("ref"), doctors = try r.strings("doctor"), patients = try r.strings("patient")
-        let starts = try r.integers("start"), ends = try r.integers("end"), statuses = try r.strings("status")
-        let reasons = try r.strings("reason"), sequences = try r.integers("sequence"), counts = try r.integers("historyCount")
-        let at = try r.integers("historyAt"), by = try r.strings("historyBy"), what = try r.strings("historyWhat")
-        let n = refs.count
-        guard [doctors.count, patients.count, starts.count, ends.count, statuses.count, reasons.count, sequences.count, counts.count]
-            .allSatisfy({ $0 == n }), at.count == by.count, by.count == what.count else {
-            throw SnapshotProblem(description: "appointment columns differ in length")
-        }
-        var appointments: [Appointment] = []
-        appointments.reserveCapacity(n)
-        var h = 0
-        for i in 0..<n {
-            guard let status = Appointment.Status(rawValue: statuses[i]) else {
-                throw SnapshotProblem(description: "unknown appointment status \(statuses[i])")
-            }
-            var a = Appointment(ref: refs[i], doctorID: doctors[i], patientID: patients[i], start: starts[i], end: ends[i],
-                                reason: reasons[i].isEmpty ? nil : reasons[i], bookedAt: 0, bookedBy: "")
-            a.status = status
-            a.sequence = Int(sequences[i])
-            let count = Int(counts[i])
-            guard count >= 0, h + count <= at.count else { throw SnapshotProblem(description: "history columns too short") }
-            a.history = (h..<h + count).map { Appointment.Change(at: at[$0], by: by[$0], what: what[$0]) }
-            h += count
-            appointments.append(a)
-        }
+        // How many values the columns hold, when the snapshot says; trusted only as far as the data could hold.
+        let counts = r.contains("rowCounts") ? try r.integers("rowCounts") : []
+        func count(_ i: Int) -> Int { counts.count == 2 ? Int(min(max(counts[i], 0), Int64(snapshotData.count / 2))) : 0 }
+        let appointments = try AppointmentColumns(r, rows: count(0), changes: count(1)).appointments()
         clinic = try ClinicState(info: setup.clinic, doctors: setup.doctors, patients: try r.value([Patient].self, "patients"),
-                                 appointments: appointments, nextPatientNumber: Int(try r.integers("nextPatientNumber").first ?? 1))
+                                 appointments: appointments, nextPatientNumber: Int(try r.integers("nextPatientNumber").first ?? 1),
+                                 concurrently: AppointmentColumns.concurrently)
         if r.contains("earnings") { clinic?.restore(earnings: try r.value([String: [EarningEntry]].self, "earnings")) }
         if r.contains("ratings") {
             let ratings = try r.value(RatingsMemory.self, "ratings")

@@ -1,0 +1,50 @@
+/// Every appointment the clinic holds, looked up by reference. The appointments sit in rows, in the order
+/// they were added (appointments are never removed: a cancelled one keeps its row), and the clinic's other
+/// indexes name rows rather than references. Restoring a million appointments from a snapshot takes over
+/// the array they were read into and only indexes it; a `Dictionary` keyed by reference would copy every
+/// appointment into a table twice their size and hash every reference with a seeded hash.
+public struct Appointments: Sendable, Equatable {
+    /// The appointments, in the order they were added.
+    public private(set) var values: [Appointment] = []
+    private var index = RefIndex()
+
+    init() {}
+
+    /// Takes over `rows` (an appointment per row) and indexes their references.
+    init(rows: [Appointment]) throws(ClinicState.InvalidClinic) {
+        var duplicate: Int?
+        index = RefIndex(rows: rows.count, hashAt: { RefIndex.hash(rows[$0].ref) }, refAt: { rows[$0].ref }, duplicate: &duplicate)
+        if let duplicate { throw ClinicState.InvalidClinic(description: "two appointments have the reference \(rows[duplicate].ref)") }
+        values = rows
+    }
+
+    public var count: Int { values.count }
+    public var isEmpty: Bool { values.isEmpty }
+
+    public subscript(ref: String) -> Appointment? { row(of: ref).map { values[$0] } }
+
+    /// The row holding the appointment `ref`.
+    func row(of ref: String) -> Int? {
+        index.row(of: ref, hash: RefIndex.hash(ref)) { values[$0].ref }
+    }
+
+    subscript(row row: Int32) -> Appointment { values[Int(row)] }
+
+    /// Adds an appointment whose reference is not held yet; returns its row.
+    mutating func add(_ appointment: Appointment) -> Int32 {
+        let row = values.count
+        index.add(row: row, hash: RefIndex.hash(appointment.ref))
+        values.append(appointment)
+        return Int32(row)
+    }
+
+    /// Replaces the appointment in `row` by a later version of it (same reference).
+    mutating func update(_ row: Int32, to appointment: Appointment) {
+        values[Int(row)] = appointment
+    }
+
+    /// The same appointments, whatever order they were added in.
+    public static func == (a: Appointments, b: Appointments) -> Bool {
+        a.count == b.count && a.values.allSatisfy { b[$0.ref] == $0 }
+    }
+}
