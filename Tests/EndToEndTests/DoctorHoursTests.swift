@@ -4,12 +4,9 @@ import Testing
 /// HOURS and LEAVE through `caredesk ingest`: the booked patient is listed, not cancelled, and the slots follow.
 @Suite struct DoctorHoursTests {
     @Test func newHoursListTheStrandedAndChangeTheSlots() throws {
-        let root = try temporaryFolder("hours")
+        let (root, data) = try sampleClinicFolder("hours")
         defer { try? FileManager.default.removeItem(at: root) }
-        let data = root.appendingPathComponent("data")
         let now = "2026-03-02T09:00:00+05:30"
-        _ = try CareDeskBinary.run(["init", "--data", data.path,
-                                    "--clinic", CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path])
         let patient = try registerPatients(count: 1, data: data, root: root, now: now)[0]
         func send(_ from: String, _ body: String) throws -> String {
             let maildir = root.appendingPathComponent("in-\(UUID().uuidString.prefix(8))")

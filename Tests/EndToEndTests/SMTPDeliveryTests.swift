@@ -9,11 +9,7 @@ import Testing
 
     /// A data folder with the sample clinic and one verified patient (registered through the local Maildir).
     func clinic() throws -> (root: URL, data: URL, patient: String) {
-        let root = try temporaryFolder("smtp")
-        let data = root.appendingPathComponent("data")
-        let result = try CareDeskBinary.run(["init", "--data", data.path,
-                                             "--clinic", CareDeskBinary.packageRoot.appendingPathComponent("Samples/clinic.json").path])
-        #expect(result.status == 0, "\(result.stderr)")
+        let (root, data) = try sampleClinicFolder("smtp")
         let patients = try registerPatients(count: 1, data: data, root: root, now: Self.now)
         return (root, data, patients[0])
     }
