@@ -36,12 +36,19 @@ extension Help {
     static let doctorOff = HelpEntry(keyword: "DOCTOR OFF", command: "DOCTOR OFF <doctor>", example: "DOCTOR OFF Dr Rao",
                                      meaning: "Stop a doctor's bookings; their confirmed appointments ahead must be cancelled first.")
 
+    static let approve = HelpEntry(keyword: "APPROVE", command: "APPROVE <request>", example: "APPROVE R1",
+                                   meaning: "Accept a request to join as a doctor (REGISTER DOCTOR); the doctor is told how to set their hours.")
+    static let reject = HelpEntry(keyword: "REJECT", command: "REJECT <request> [reason]", example: "REJECT R1 no such doctor on our staff",
+                                  meaning: "Turn down a request to join as a doctor; the reason is passed on.")
+    static let report = HelpEntry(keyword: "REPORT", command: "REPORT [month] [year]", example: "REPORT March",
+                                  meaning: "The hospital's month: appointments, who cancelled, no-shows, and each doctor's earnings.")
+
     /// The doctors' commands, in the order their help lists them.
     public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, cancelDay, hours, leave,
                                                      doctorSet, ratePatient]
 
     /// The front desk's commands.
-    public static let deskCommands: [HelpEntry] = [doctorEarnings, broadcastCancel, broadcast, doctorOff]
+    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

@@ -19,6 +19,9 @@ public enum Help {
                                 meaning: "This list of commands.")
     static let register = HelpEntry(keyword: "REGISTER", command: "REGISTER <full name>", example: "REGISTER Anita Sharma",
                                     meaning: "Register with the clinic; we send a 6-digit code to confirm your address.")
+    static let registerDoctor = HelpEntry(keyword: "REGISTER DOCTOR", command: "REGISTER DOCTOR <full name>, <specialty>",
+                                          example: "REGISTER DOCTOR Priya Nair, Dermatology",
+                                          meaning: "Ask to join the clinic as a doctor; the front desk answers.")
     static let verify = HelpEntry(keyword: "VERIFY", command: "VERIFY <code>", example: "VERIFY 123456",
                                   meaning: "Confirm your registration with the 6-digit code we sent.")
     static let info = HelpEntry(keyword: "INFO", command: "INFO", example: "INFO",
@@ -40,7 +43,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

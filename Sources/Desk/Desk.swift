@@ -122,7 +122,7 @@ public final class Desk {
 
     /// Writes the replies of the decided steps, on two threads; the result at each index is nil for other steps.
     private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [WrittenReply?] {
-        let templates = self.templates
+        let templates = self.templates, photos = self.photos
         let results = UnsafeMutableBufferPointer<WrittenReply?>.allocate(capacity: steps.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
@@ -133,7 +133,7 @@ public final class Desk {
             for i in stride(from: worker, to: steps.count, by: workers) {
                 guard case .decided(let decided) = steps[i] else { continue }
                 let start = DispatchTime.now().uptimeNanoseconds
-                let (reply, text) = decided.reply(templates: templates, format: format, now: now)
+                let (reply, text) = decided.reply(templates: templates, format: format, photos: photos, now: now)
                 let notices = decided.noticeMessages(templates: templates, format: format, now: now)
                 shared[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
             }
@@ -183,6 +183,7 @@ public final class Desk {
         var events: [ClinicEvent] = []
         var lines: [(text: String, line: DecidedMessage.Line)] = []
         var notices: [AddressedNotice] = []
+        var letters: [JoiningLetter] = []
         // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
         // further command would only lengthen the lock the batch holds.
         for line in commands.lines.prefix(Desk.commandsPerMessage) {
@@ -197,6 +198,7 @@ public final class Desk {
                 // Relayed messages are named by their line too: two CONTACT lines are two mails.
                 let cause = decision.notices.contains(where: \.isRelay) ? "\(mail.key) line \(lines.count)" : mail.key
                 notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: cause) }
+                letters += decision.joiningNotices.compactMap { JoiningLetter($0, clinic: info) }
                 lines.append((line.text, .outcome(decision.outcome)))
             case .problem(let problem):
                 lines.append((line.text, .problem(problem)))
@@ -207,11 +209,13 @@ public final class Desk {
         let greeting = state.clinic!.patient(address: address)?.name ?? state.clinic!.doctor(address: address)?.name
             ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
         logger.debug("decided", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
-        return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
+        var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
                                        lines: lines, fromSubject: commands.fromSubject,
                                        gaveUp: commands.gaveUp, cutAt: commands.lines.count > Desk.commandsPerMessage ? Desk.commandsPerMessage : nil,
                                        anyCommand: commands.hasCommand, events: events, notices: notices,
-                                       decideNanos: DispatchTime.now().uptimeNanoseconds - start))
+                                       decideNanos: DispatchTime.now().uptimeNanoseconds - start)
+        decided.letters = letters
+        return .decided(decided)
     }
 }
 

@@ -13,8 +13,8 @@ import Testing
         ("broadcast cancel Dr Rao 3 Mar", .broadcastCancel(doctorID: "rao", day: Fixture.date(3, 3), reason: nil)),
         ("BROADCAST CANCEL rao 2026-03-03 unwell", .broadcastCancel(doctorID: "rao", day: Fixture.date(3, 3), reason: "unwell")),
         ("BROADCAST Tue The lift is out of order", .broadcast(day: Fixture.date(3, 3), message: "The lift is out of order")),
-        // The line's closing full stop is dropped, as on every command line.
-        ("BROADCAST tomorrow Parking is closed; please come by bus.", .broadcast(day: Fixture.date(3, 3), message: "Parking is closed; please come by bus")),
+        // A message keeps its closing full stop: it is the sender's sentence, not the command's end.
+        ("BROADCAST tomorrow Parking is closed; please come by bus.", .broadcast(day: Fixture.date(3, 3), message: "Parking is closed; please come by bus.")),
         ("DOCTOR OFF Dr Rao", .doctorOff(doctorID: "rao")),
         ("doctor off rao", .doctorOff(doctorID: "rao")),
     ]

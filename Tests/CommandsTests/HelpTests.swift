@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct HelpTests {
     @Test func everyCommandIsListed() {
-        #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "VERIFY", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
+        #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "REGISTER DOCTOR", "VERIFY", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
                                                  "CANCEL", "RESCHEDULE", "APPOINTMENTS", "PROFILE", "SET", "SET PHOTO", "RATE DR", "CONTACT"])
         for entry in Help.commands {
             #expect(entry.command.hasPrefix(entry.keyword))
@@ -23,8 +23,9 @@ import Testing
     @Test func doctorsAndDeskCommandsAreListedApart() {
         #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE",
                                                       "SET", "RATE"])
-        #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "BROADCAST CANCEL <doctor|ALL> <day> [reason]",
-                                                   "BROADCAST <day> <message>", "DOCTOR OFF <doctor>"])
+        #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "REPORT [month] [year]",
+                                                   "BROADCAST CANCEL <doctor|ALL> <day> [reason]", "BROADCAST <day> <message>",
+                                                   "DOCTOR OFF <doctor>", "APPROVE <request>", "REJECT <request> [reason]"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

@@ -19,6 +19,7 @@ struct OutcomeSamples {
     private(set) var outcomes: [Outcome] = []
     /// The notices to patients the script's commands caused.
     private(set) var notices: [PatientNotice] = []
+    private(set) var joiningNotices: [JoiningNotice] = []
     private var random = SeededGenerator(seed: 11)
 
     init(clinic: ClinicState) { self.clinic = clinic }
@@ -77,6 +78,7 @@ struct OutcomeSamples {
         samples.profiles(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a, name: patient)
         samples.ratings(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         samples.doctorOff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
+        samples.joining(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
         return samples
     }
 
@@ -135,6 +137,26 @@ struct OutcomeSamples {
         }
     }
 
+    /// REGISTER DOCTOR, APPROVE, REJECT and REPORT, with their refusals (the joining notices they cause too).
+    mutating func joining(doctor: Sender, patient: Sender) {
+        let desk = Sender(address: clinic.info.deskEmail, channel: .email)
+        let applicant = Sender(address: "new.doctor@example.in", channel: .email)
+        let other = Sender(address: "other.doctor@example.in", channel: .email)
+        decide(.registerDoctor(name: "Priya <b>Nair</b>", specialty: "Dermatology & skin"), from: applicant)
+        decide(.registerDoctor(name: "Priya Nair", specialty: "Dermatology"), from: applicant)
+        decide(.registerDoctor(name: "Suresh Rao", specialty: "Cardiology"), from: doctor)
+        decide(.decideRequest(id: "R9", approve: true, reason: nil), from: desk)
+        decide(.decideRequest(id: "R1", approve: true, reason: nil), from: patient)
+        decide(.decideRequest(id: "R1", approve: true, reason: nil), from: desk)
+        decide(.decideRequest(id: "R1", approve: false, reason: nil), from: desk)
+        decide(.registerDoctor(name: "Other Person", specialty: "Surgery"), from: other)
+        decide(.decideRequest(id: "R2", approve: false, reason: "not on <our> staff"), from: desk)
+        let today = clinic.zone.local(Self.now).date
+        decide(.monthReport(YearMonth(today)), from: desk)
+        decide(.monthReport(YearMonth(today.adding(days: 40))), from: desk)
+        decide(.monthReport(YearMonth(today)), from: doctor)
+    }
+
     /// PROFILE and SET from a patient and a doctor: empty profiles, fields set, a field of the other kind.
     mutating func profiles(doctor: Sender, patient: Sender, name: String) {
         decide(.profile, from: patient)
@@ -182,6 +204,7 @@ struct OutcomeSamples {
         clinic.apply(decision.events)
         outcomes.append(decision.outcome)
         notices += decision.notices
+        joiningNotices += decision.joiningNotices
     }
 
     /// Registers `name` from `sender`; returns the code sent.

@@ -26,7 +26,7 @@ import Testing
                 #expect(bodies.html.contains(HTMLEscaping.escaped(value)), "html/\(name.rawValue) shows \(value) escaped")
                 #expect(!bodies.html.contains(value), "html/\(name.rawValue) shows \(value) raw")
             }
-            for raw in ["<script", "<img", "<i>Hearts", "<b>chest"] { #expect(!bodies.html.contains(raw), "html/\(name.rawValue)") }
+            for raw in ["<script", "<img src=x", "<i>Hearts", "<b>chest"] { #expect(!bodies.html.contains(raw), "html/\(name.rawValue)") }
         }
         #expect(shown == Set(Self.hostile), "the outcomes show every hostile value")
         #expect(HTMLEscaping.escaped(OutcomeSamples.hostileName) == "Dr &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Neil &quot;&amp;Rao")

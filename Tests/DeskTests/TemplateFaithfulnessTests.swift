@@ -31,7 +31,8 @@ import Testing
                                          reason: clinicKind == "sample" ? "chest pain" : OutcomeSamples.hostileReason)
         let format = ClinicFormat(samples.clinic)
         let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice,
-                                                                                      .cancellationNotice, .broadcastNotice, .contactNotice])
+                                                                                      .cancellationNotice, .broadcastNotice, .contactNotice,
+                                                                                      .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)
@@ -44,6 +45,15 @@ import Testing
         #expect(noticeNames == [.cancellationNotice, .broadcastNotice, .contactNotice], "the script reaches every patient notice template")
         for notice in samples.notices {
             let (name, fields, _) = notice.template(format, patientName: OutcomeSamples.hostilePatient)
+            for form in ["text", "html"] {
+                let template = try file(form, name)
+                #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue)")
+            }
+        }
+        let joiningNames = Set(samples.joiningNotices.map { $0.template(format).name })
+        #expect(joiningNames == [.doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice], "the script reaches every joining notice")
+        for notice in samples.joiningNotices {
+            let (name, fields, _) = notice.template(format)
             for form in ["text", "html"] {
                 let template = try file(form, name)
                 #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue)")

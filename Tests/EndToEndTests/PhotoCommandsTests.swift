@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import Testing
 
 /// SET PHOTO by mail, through `caredesk ingest`: a PNG attached as base64 MIME is kept in photos/ (0600 in
@@ -63,6 +64,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: photos.appendingPathComponent("rao.png").path))
         let detail = try send(data, root: root, message(from: patient, body: "DOCTOR Dr Rao", attachment: nil, type: "", name: ""))
         #expect(detail.contains("A photo is on file."))
+        // The HTML reply shows it inline: the HTML and the image in one multipart/related, named by Content-ID.
+        let outgoing = data.appendingPathComponent("outgoing/new")
+        let reply = try #require(try FileManager.default.contentsOfDirectory(atPath: outgoing.path)
+            .map { try String(contentsOf: outgoing.appendingPathComponent($0), encoding: .utf8) }
+            .first { $0.contains("Content-ID: <photo-rao@kanchicare.example>") }, "a reply carries the photo inline")
+        #expect(reply.contains("multipart/related") && reply.contains("Content-Disposition: inline"))
+        #expect(reply.contains(Self.png.base64EncodedString(options: .lineLength76Characters).components(separatedBy: "\r\n")[0]))
+        #expect(MailMessage.parse(Data(reply.utf8)).attachments.contains { $0.data == Self.png && $0.contentType == "image/png" })
+        // The HTML (quoted-printable, soft line breaks joined) names the image by that Content-ID.
+        #expect(reply.replacingOccurrences(of: "=\n", with: "").contains("src=3D\"cid:photo-rao@kanchicare.example\""))
         let desk = try send(data, root: root, message(from: "desk@kanchicare.example", body: "SET PHOTO", attachment: Self.png,
                                                       type: "image/png", name: "desk.png"))
         #expect(desk.contains("SET PHOTO is for patients and doctors"))

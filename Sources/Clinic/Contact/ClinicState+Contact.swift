@@ -21,3 +21,8 @@ extension ClinicState {
                         notices: [PatientNotice(patientID: patient.id, kind: .relay(to: recipient, message: message))])
     }
 }
+
+extension ClinicState {
+    /// Puts back the relay times a snapshot kept, so a day's CONTACT limit outlives a compaction.
+    public mutating func restore(contactTimes: [String: [Int64]]) { self.contactTimes = contactTimes }
+}

@@ -37,6 +37,12 @@ public enum Intent: Sendable, Equatable {
     case broadcast(day: LocalDate, message: String)
     /// DOCTOR OFF <doctor>: the doctor takes no more bookings, once no confirmed appointment of theirs is ahead.
     case doctorOff(doctorID: String)
+    /// APPROVE <request> / REJECT <request> [reason].
+    case decideRequest(id: String, approve: Bool, reason: String?)
+    /// REPORT <month>: the hospital's month.
+    case monthReport(YearMonth)
+    /// REGISTER DOCTOR <name>, <specialty>: from someone not yet on file as staff.
+    case registerDoctor(name: String, specialty: String)
 
     // patients and doctors
     /// The sender's own profile.

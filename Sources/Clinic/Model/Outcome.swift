@@ -3,7 +3,8 @@ public enum Outcome: Sendable, Equatable {
     case help
     /// HELP from a doctor or the desk: the patients' commands and theirs.
     case staffHelp(Role)
-    case info(ClinicInfo)
+    /// INFO: the hospital, and how many doctors take bookings now (the reply is written after the batch, when more may have joined).
+    case info(ClinicInfo, doctors: Int)
     case doctorList([Doctor], specialty: String?)
     case doctorDetail(Doctor)
     case slots(Doctor, [DaySlots])
@@ -47,6 +48,15 @@ public enum Outcome: Sendable, Equatable {
     case doctorDeactivated(Doctor)
     /// DOCTOR OFF refused: the doctor's confirmed appointments still ahead, to be cancelled first.
     case doctorOffRefused(Doctor, remaining: [Appointment])
+    /// REGISTER DOCTOR: the request waits for the desk.
+    case doctorRequested(DoctorRequest)
+    case doctorRequestRefused(DoctorRequestRefusal)
+    /// APPROVE (with the doctor now on file) or REJECT.
+    case doctorRequestDecided(DoctorRequest, doctor: Doctor?)
+    case requestDecisionRefused(RequestDecisionRefusal)
+    case monthReport(HospitalMonth)
+    /// REPORT of a month still ahead.
+    case monthReportAhead(YearMonth)
 
     case patientProfile(Patient)
     case doctorProfile(Doctor)
@@ -129,10 +139,13 @@ public struct Decision: Sendable, Equatable {
     public var events: [ClinicEvent]
     public var outcome: Outcome
     public var notices: [PatientNotice]
+    /// What the desk or an applicant is told about a request to join.
+    public var joiningNotices: [JoiningNotice]
 
-    public init(events: [ClinicEvent] = [], outcome: Outcome, notices: [PatientNotice] = []) {
+    public init(events: [ClinicEvent] = [], outcome: Outcome, notices: [PatientNotice] = [], joiningNotices: [JoiningNotice] = []) {
         self.events = events
         self.outcome = outcome
         self.notices = notices
+        self.joiningNotices = joiningNotices
     }
 }

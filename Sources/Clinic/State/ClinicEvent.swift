@@ -32,6 +32,12 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case doctorDeactivated(doctorID: String)
     /// CONTACT: a patient's message was relayed.
     case contactRelayed(patientID: String, at: Int64)
+    /// REGISTER DOCTOR: a request waits for the desk.
+    case doctorRequested(DoctorRequest)
+    /// APPROVE / REJECT.
+    case doctorRequestDecided(id: String, status: DoctorRequest.Status, at: Int64, reason: String?)
+    /// An approved request's doctor joins the clinic.
+    case doctorAdded(Doctor)
 }
 
 extension ClinicState {
@@ -112,6 +118,17 @@ extension ClinicState {
         case .contactRelayed(let id, let at):
             // Only the last few count towards a day's limit.
             contactTimes[id] = Array(((contactTimes[id] ?? []) + [at]).suffix(Self.contactsPerDay))
+        case .doctorRequested(let request):
+            doctorRequests.append(request)
+        case .doctorRequestDecided(let id, let status, let at, let reason):
+            guard let number = Int(id.dropFirst()), number >= 1, number <= doctorRequests.count else { return }
+            doctorRequests[number - 1].status = status
+            doctorRequests[number - 1].decidedAt = at
+            doctorRequests[number - 1].reason = reason
+        case .doctorAdded(let doctor):
+            guard doctorIndex[doctor.id] == nil else { return }
+            doctorIndex[doctor.id] = doctors.count
+            doctors.append(doctor)
         }
     }
 

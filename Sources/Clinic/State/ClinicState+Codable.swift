@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests
     }
 
     public init(from decoder: any Decoder) throws {
@@ -14,6 +14,7 @@ extension ClinicState: Codable {
         doctorRatings = try c.decodeIfPresent([String: [String: Rating]].self, forKey: .doctorRatings) ?? [:]
         patientRatings = try c.decodeIfPresent([String: Rating].self, forKey: .patientRatings) ?? [:]
         contactTimes = try c.decodeIfPresent([String: [Int64]].self, forKey: .contactTimes) ?? [:]
+        doctorRequests = try c.decodeIfPresent([DoctorRequest].self, forKey: .doctorRequests) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -27,5 +28,6 @@ extension ClinicState: Codable {
         try c.encode(doctorRatings, forKey: .doctorRatings)
         try c.encode(patientRatings, forKey: .patientRatings)
         try c.encode(contactTimes, forKey: .contactTimes)
+        try c.encode(doctorRequests, forKey: .doctorRequests)
     }
 }

@@ -6,7 +6,7 @@ extension ClinicState {
         case .help:
             let role = role(of: sender.address)
             return Decision(outcome: role == .patient ? .help : .staffHelp(role))
-        case .info: return Decision(outcome: .info(info))
+        case .info: return Decision(outcome: .info(info, doctors: doctors.count(where: \.active)))
         case .doctors(let specialty):
             let wanted = specialty?.lowercased()
             let list = doctors.filter { doctor in doctor.active && (wanted.map { doctor.specialty.lowercased().contains($0) } ?? true) }
@@ -32,6 +32,19 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "DOCTOR OFF", allowed: "the front desk"))
             }
             return deactivate(doctorID: id, now: now)
+        case .registerDoctor(let name, let specialty):
+            return requestToJoin(name: name, specialty: specialty, sender: sender, now: now)
+        case .decideRequest(let id, let approve, let reason):
+            guard role(of: sender.address) == .desk else {
+                return Decision(outcome: .notAllowed(command: approve ? "APPROVE" : "REJECT", allowed: "the front desk"))
+            }
+            return decideRequest(id: id, approve: approve, reason: reason, now: now)
+        case .monthReport(let month):
+            guard role(of: sender.address) == .desk else {
+                return Decision(outcome: .notAllowed(command: "REPORT", allowed: "the front desk"))
+            }
+            guard month <= YearMonth(zone.local(now).date) else { return Decision(outcome: .monthReportAhead(month)) }
+            return Decision(outcome: .monthReport(hospitalMonth(month)))
         case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
             return decideClosure(intent, role: role(of: sender.address), now: now)
         case .ratePatient(let ref, let stars, let comment):

@@ -21,7 +21,7 @@ extension LineParser {
         guard args.first?.key == Self.cancelWord else {
             switch day(args, entry: Help.broadcast, understood: "BROADCAST", clock: &clock) {
             case .found(let day, let rest):
-                guard let message = FreeText.clean(rest.text, limit: Self.broadcastLimit) else {
+                guard let message = FreeText.clean(rest.textToEnd, limit: Self.broadcastLimit) else {
                     return .problem(CommandProblem(Help.broadcast, understood: "BROADCAST", wrong: "no message given", doctor: nil))
                 }
                 return .command(.broadcast(day: day, message: message))

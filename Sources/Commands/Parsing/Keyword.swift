@@ -4,7 +4,7 @@ enum Keyword: String, Sendable, CaseIterable {
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave
     // the desk
-    case broadcast
+    case broadcast, approve, reject, report
     // patients and doctors
     case profile, set, rate, contact
 
@@ -45,6 +45,9 @@ enum Keyword: String, Sendable, CaseIterable {
         case .done: Help.done
         case .noshow: Help.noShow
         case .broadcast: Help.broadcast
+        case .approve: Help.approve
+        case .reject: Help.reject
+        case .report: Help.report
         case .hours: Help.hours
         case .leave: Help.leave
         case .profile: Help.profile

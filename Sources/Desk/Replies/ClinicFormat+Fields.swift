@@ -4,7 +4,8 @@ import Clinic
 extension ClinicFormat {
     func fields(of doctor: Doctor) -> TemplateFields {
         [.name: .text(doctor.name), .surname: .text(doctor.surname), .specialty: .text(doctor.specialty),
-         .qualifications: .text(doctor.qualifications), .fee: .text(money(doctor.fee)), .hours: .text(doctor.hours.summary),
+         .qualifications: doctor.qualifications.isEmpty ? nil : .text(doctor.qualifications), .fee: .text(money(doctor.fee)),
+         .hours: doctor.hours.workingDays.isEmpty ? nil : .text(doctor.hours.summary),
          .slotMinutes: .number(doctor.slotMinutes), .active: .flag(doctor.active),
          .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)")), .bio: doctor.bio.map(TemplateValue.text),
          .phone: doctor.contactPhone.map(TemplateValue.text), .rating: ratings[doctor.id].map { .text($0.average) },

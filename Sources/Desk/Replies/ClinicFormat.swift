@@ -65,6 +65,11 @@ struct ClinicFormat: Sendable {
 
     func money(_ amount: Money) -> String { info.currencySymbol + amount.description }
 
+    /// The Content-ID a reply's HTML shows a doctor's photo by (`cid:` URL, RFC 2392).
+    func photoContentID(_ doctorID: String) -> String {
+        "photo-\(doctorID)@" + (info.deskEmail.split(separator: "@").last.map(String.init) ?? "caredesk.invalid")
+    }
+
     func doctorName(_ id: String) -> String { doctor(id: id)?.name ?? id }
 
     /// The command a patient would write to book `slot` ("BOOK Dr Rao 2026-03-03 10:00").

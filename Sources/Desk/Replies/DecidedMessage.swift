@@ -24,27 +24,50 @@ struct DecidedMessage: Sendable {
     let events: [ClinicEvent]
     /// Notices to patients the commands caused (a day cancelled, a broadcast), sent in the same commit.
     var notices: [AddressedNotice] = []
+    /// Notices about requests to join as a doctor (to the desk, or to the applicant).
+    var letters: [JoiningLetter] = []
     let decideNanos: UInt64
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text.
-    func reply(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> (OutboxMessage, text: String) {
+    func reply(templates: ReplyTemplates, format: ClinicFormat, photos: PhotoFolder? = nil, now: Int64) -> (OutboxMessage, text: String) {
         let bodies = bodies(templates: templates, format: format, now: now)
         let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
         let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)
             + outcomes.compactMap { outcome -> Attachment? in
-                guard case .earningsReport(let report) = outcome else { return nil }
-                return Attachment(filename: "earnings-\(report.doctorID)-\(report.month.iso).csv", contentType: "text/csv",
-                                  data: Data(report.csv(format).utf8))
+                switch outcome {
+                case .earningsReport(let report):
+                    return Attachment(filename: "earnings-\(report.doctorID)-\(report.month.iso).csv", contentType: "text/csv",
+                                      data: Data(report.csv(format).utf8))
+                case .monthReport(let report):
+                    return Attachment(filename: "report-\(report.month.iso).csv", contentType: "text/csv", data: Data(report.csv(format).utf8))
+                default:
+                    return nil
+                }
             }
         let message = ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: bodies.text, html: bodies.html,
-                                                               attachments: invites, now: now)
+                                                               attachments: invites, inlineImages: photos.map { inlinePhotos(outcomes, from: $0, format: format) } ?? [],
+                                                               now: now)
         return (message, bodies.text)
+    }
+
+    /// The photos of the doctors a DOCTOR line shows, for the HTML reply to show inline; a file that cannot be
+    /// read is left out (the text still says a photo is on file).
+    private func inlinePhotos(_ outcomes: [Outcome], from photos: PhotoFolder, format: ClinicFormat) -> [InlineImage] {
+        var seen = Set<String>()
+        return outcomes.compactMap { outcome -> InlineImage? in
+            guard case .doctorDetail(let doctor) = outcome, let photo = doctor.photo, seen.insert(doctor.id).inserted else { return nil }
+            let file = photos.file(ownerID: doctor.id, kind: photo.kind)
+            guard let data = try? Data(contentsOf: file) else { return nil }
+            return InlineImage(contentID: format.photoContentID(doctor.id), contentType: photo.kind == .jpeg ? "image/jpeg" : "image/png",
+                               filename: "\(doctor.id).\(photo.kind.fileExtension)", data: data)
+        }
     }
 
     /// The notices to other people, as they will be sent.
     func noticeMessages(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> [OutboxMessage] {
         notices.map { $0.message(templates: templates, format: format, now: now) }
+            + letters.map { $0.message(templates: templates, format: format, now: now) }
     }
 
     func bodies(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> ReplyBodies {

@@ -9,7 +9,7 @@ extension Outcome {
         case .contactRefused(let refusal):
             return (.contactRefused, [.count: .number(refusal.limit), .day: .text(format.day(refusal.again))])
         default:
-            return photoTemplate()
+            return joiningTemplate(format)
         }
     }
 }

@@ -11,15 +11,17 @@ extension Outcome {
             return (.help, [.commands: .list(Help.commands.map { .fields([.command: .text($0.command), .example: .text($0.example),
                                                                           .meaning: .text($0.meaning)]) }),
                             .notes: .list(Help.notes(dayFirst: format.info.dayFirst).map(TemplateValue.text))])
-        case .info(let info):
+        case .info(let info, let doctors):
             return (.info, [.name: .text(info.name), .address: .text(info.address), .phone: .text(info.phone),
                             .email: .text(info.deskEmail), .deskLink: .text(format.desk.bare),
-                            .doctors: .number(format.doctors.count(where: \.active)), .zone: .text(info.timeZone)])
+                            .doctors: .number(doctors), .zone: .text(info.timeZone)])
         case .doctorList(let doctors, let specialty):
             return (.doctors, [.specialty: specialty.map(TemplateValue.text), .noneToShow: .flag(doctors.isEmpty),
                                .doctors: .list(doctors.map { .fields(format.fields(of: $0)) })])
         case .doctorDetail(let doctor):
-            return (.doctor, format.fields(of: doctor))
+            var fields = format.fields(of: doctor)
+            fields[.photoID] = doctor.photo.map { _ in .text(format.photoContentID(doctor.id)) }
+            return (.doctor, fields)
         case .slots(let doctor, let days):
             let example = days.lazy.flatMap(\.slots).first { !$0.isBooked }
             return (.slots, [.doctor: .text(doctor.name), .days: .list(days.map { .fields(format.fields(of: $0)) }),

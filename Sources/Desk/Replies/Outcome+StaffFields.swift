@@ -13,7 +13,9 @@ extension Outcome {
         case .earningRefused(let refusal):
             return (.earningRefused, [.why: .text(refusal.explanation(format))])
         case .earningsReport(let report):
-            return (.earningsReport, report.fields(format))
+            var fields = report.fields(format)
+            fields[.attached] = .flag(true)
+            return (.earningsReport, fields)
         case .earningsNone(let month, let future):
             return (.earningsNone, [.month: .text(month.description), .future: .flag(future)])
         case .schedule(let day, let entries):

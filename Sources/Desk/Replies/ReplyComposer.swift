@@ -12,7 +12,7 @@ struct ReplyComposer {
     }
 
     func reply(to mail: InboundMail, recipient: MailAddress, text: String, html: String?, attachments: [Attachment] = [],
-               now: Int64) -> OutboxMessage {
+               inlineImages: [InlineImage] = [], now: Int64) -> OutboxMessage {
         let id = mail.derivedID("reply")
         let subject = mail.message.subject
         let reSubject: String
@@ -25,12 +25,13 @@ struct ReplyComposer {
         }
         var references = Array(mail.message.references.suffix(9))
         if let parent = mail.message.messageID { references.append(parent) }
-        let outgoing = OutgoingMail(
+        var outgoing = OutgoingMail(
             from: MailAddress(name: clinic.name, address: clinic.deskEmail), to: [recipient], subject: reSubject,
             messageID: "\(id)@\(domain)", inReplyTo: mail.message.messageID, references: references,
             date: Date(timeIntervalSince1970: Double(now)), autoSubmitted: "auto-replied",
             extraHeaders: [("X-Loop", clinic.deskEmail)],
             text: text, html: html, attachments: attachments)
+        outgoing.inlineImages = inlineImages
         let data = String(decoding: outgoing.render(lineEnding: "\n"), as: UTF8.self)
         return OutboxMessage(id: id, envelopeFrom: "", recipients: [recipient.address], data: data, createdAt: now)
     }

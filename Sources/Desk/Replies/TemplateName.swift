@@ -29,6 +29,12 @@ enum TemplateName: String, CaseIterable, Sendable {
     case leaveRefused = "leave-refused"
     case doctorOff = "doctor-off"
     case doctorOffRefused = "doctor-off-refused"
+    case doctorRequested = "doctor-requested"
+    case doctorRequestRefused = "doctor-request-refused"
+    case doctorRequestDecided = "doctor-request-decided"
+    case requestDecisionRefused = "request-decision-refused"
+    case monthReport = "month-report"
+    case monthReportAhead = "month-report-ahead"
     // Profiles
     case patientProfile = "patient-profile"
     case doctorProfile = "doctor-profile"
@@ -49,4 +55,7 @@ enum TemplateName: String, CaseIterable, Sendable {
     case cancellationNotice = "cancellation-notice"
     case broadcastNotice = "broadcast-notice"
     case contactNotice = "contact-notice"
+    case doctorRequestNotice = "doctor-request-notice"
+    case doctorApprovedNotice = "doctor-approved-notice"
+    case doctorRejectedNotice = "doctor-rejected-notice"
 }

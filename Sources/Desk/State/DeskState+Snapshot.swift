@@ -17,6 +17,8 @@ extension DeskState {
         w.write("nextPatientNumber", integers: [Int64(clinic.nextPatientNumber)])
         try w.write("earnings", value: clinic.earnings)
         try w.write("ratings", value: RatingsMemory(doctors: clinic.doctorRatings, patients: clinic.patientRatings))
+        try w.write("requests", value: clinic.doctorRequests)
+        try w.write("contactTimes", value: clinic.contactTimes)
         // Each doctor's appointments together, in time order: the doctor column then holds long runs of
         // one value, and the restore indexes a doctor's day from consecutive rows.
         let list = clinic.appointments.values.sorted {
@@ -64,6 +66,8 @@ extension DeskState {
             let ratings = try r.value(RatingsMemory.self, "ratings")
             clinic?.restore(doctorRatings: ratings.doctors, patientRatings: ratings.patients)
         }
+        if r.contains("requests") { clinic?.restore(doctorRequests: try r.value([DoctorRequest].self, "requests")) }
+        if r.contains("contactTimes") { clinic?.restore(contactTimes: try r.value([String: [Int64]].self, "contactTimes")) }
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
         if r.contains("delivery") {

@@ -51,6 +51,16 @@ struct MIMEEntity {
                                     ("Content-Transfer-Encoding", "base64")], body: body)
     }
 
+    /// An image shown by the HTML part (`cid:` URL, RFC 2392): Content-ID and Content-Disposition: inline.
+    static func inline(_ image: InlineImage, eol: [UInt8]) -> MIMEEntity {
+        var part = attachment(Attachment(filename: image.filename, contentType: image.contentType, data: image.data), eol: eol)
+        part.headers = part.headers.map { name, value in
+            name == "Content-Disposition" ? (name, value.replacingOccurrences(of: "attachment", with: "inline", options: .anchored)) : (name, value)
+        }
+        part.headers.insert(("Content-ID", HeaderWriter.msgID(image.contentID)), at: 1)
+        return part
+    }
+
     /// multipart/SUBTYPE of `parts`, with a boundary that occurs in none of them.
     static func multipart(_ subtype: String, _ parts: [MIMEEntity], seed: String, eol: [UInt8]) -> MIMEEntity {
         var n = 0

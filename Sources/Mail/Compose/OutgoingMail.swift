@@ -24,6 +24,9 @@ public struct OutgoingMail: Sendable {
     public var html: String?
     /// Non-empty: multipart/mixed (body, attachments...), attachments base64.
     public var attachments: [Attachment]
+    /// Images the HTML part shows with `<img src="cid:…">`: the HTML and these go in one multipart/related
+    /// (RFC 2387). Ignored without `html`.
+    public var inlineImages: [InlineImage] = []
 
     public init(from: MailAddress, to: [MailAddress], replyTo: MailAddress? = nil, subject: String, messageID: String,
                 inReplyTo: String? = nil, references: [String] = [], date: Date = Date(),
@@ -85,8 +88,12 @@ public struct OutgoingMail: Sendable {
         let seed = OutgoingMail.hash(messageID)
         var main = MIMEEntity.text(text, subtype: "plain", eol: eol)
         if let html {
-            main = MIMEEntity.multipart("alternative", [main, MIMEEntity.text(html, subtype: "html", eol: eol)],
-                                        seed: seed, eol: eol)
+            var htmlPart = MIMEEntity.text(html, subtype: "html", eol: eol)
+            if !inlineImages.isEmpty {
+                htmlPart = MIMEEntity.multipart("related", [htmlPart] + inlineImages.map { MIMEEntity.inline($0, eol: eol) },
+                                                seed: seed, eol: eol)
+            }
+            main = MIMEEntity.multipart("alternative", [main, htmlPart], seed: seed, eol: eol)
         }
         guard !attachments.isEmpty else { return main }
         let parts = [main] + attachments.map { MIMEEntity.attachment($0, eol: eol) }

@@ -26,11 +26,13 @@ enum TemplateKey: String, CaseIterable, Sendable {
     // Ratings
     case rating, ratings, stars, updated, until
     // Photos
-    case photo, kilobytes
+    case photo, kilobytes, photoID
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
     // A day cancelled, the desk's broadcasts
     case cancelled, notified, unreachable, sameDoctor, otherDoctor, otherName, message, several
     // A patient's message relayed
     case patient
+    // Requests to join as a doctor; the hospital's month
+    case request, approved, waiting, id, noShows, confirmed, cancelledByPatients, cancelledByDoctor, cancelledByDesk, earnings, totals, attached
 }

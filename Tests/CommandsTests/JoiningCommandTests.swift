@@ -1,0 +1,46 @@
+import Clinic
+import Commands
+import Testing
+
+/// REGISTER DOCTOR, APPROVE, REJECT and REPORT, read on Mon 2 Mar 2026 10:00 IST.
+@Suite struct JoiningCommandTests {
+    static let lines: [(String, Intent)] = [
+        ("REGISTER DOCTOR Priya Nair, Dermatology", .registerDoctor(name: "Priya Nair", specialty: "Dermatology")),
+        ("register doctor Dr. Priya Nair , skin and hair.", .registerDoctor(name: "Dr. Priya Nair", specialty: "skin and hair")),
+        ("REGISTER Anita Sharma", .register(name: "Anita Sharma")),
+        ("APPROVE R1", .decideRequest(id: "R1", approve: true, reason: nil)),
+        ("approve #r12", .decideRequest(id: "R12", approve: true, reason: nil)),
+        ("REJECT R2", .decideRequest(id: "R2", approve: false, reason: nil)),
+        ("REJECT R2 because no such doctor works here.", .decideRequest(id: "R2", approve: false, reason: "no such doctor works here.")),
+        ("REPORT", .monthReport(YearMonth(year: 2026, month: 3))),
+        ("REPORT February", .monthReport(YearMonth(year: 2026, month: 2))),
+        ("report for 2025-12", .monthReport(YearMonth(year: 2025, month: 12))),
+        ("REPORT last month", .monthReport(YearMonth(year: 2026, month: 2))),
+    ]
+
+    @Test(arguments: lines)
+    func reads(line: String, intent: Intent) {
+        #expect(Fixture.read(line) == .command(intent))
+    }
+
+    static let bad: [(String, String, String)] = [
+        ("REGISTER DOCTOR", "REGISTER DOCTOR <full name>, <specialty>", "no name given"),
+        ("REGISTER DOCTOR Priya Nair Dermatology", "REGISTER DOCTOR <full name>, <specialty>", "no comma"),
+        ("REGISTER DOCTOR Priya Nair,", "REGISTER DOCTOR <full name>, <specialty>", "no specialty"),
+        ("APPROVE", "APPROVE <request>", "no request given"),
+        ("APPROVE Priya", "APPROVE <request>", "is not a request"),
+        ("REJECT 12", "REJECT <request> [reason]", "is not a request"),
+        ("REPORT Smarch", "REPORT [month] [year]", "is not a month"),
+    ]
+
+    @Test(arguments: bad)
+    func problem(line: String, form: String, wrong: String) throws {
+        let problem = try #require(Fixture.problem(line), "\(line) should be a problem")
+        #expect(problem.form == form)
+        #expect(problem.wrong.contains(wrong), "\(problem.wrong)")
+        guard case .command = Fixture.read(problem.example) else {
+            Issue.record("example \"\(problem.example)\" of \"\(line)\" is not a command")
+            return
+        }
+    }
+}
