@@ -23,7 +23,8 @@ public struct StandardWebhookSignature: Sendable {
     /// The `webhook-signature` header value for a message: `v1,<base64>`.
     /// `timestamp` is in seconds since 1970.
     public func sign(id: String, timestamp: Int, body: Data) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Self.signedText(id: id, timestamp: String(timestamp), body: body), using: key)
+        let text = Self.signedText(id: id, timestamp: String(timestamp), body: body)
+        let code = HMAC<SHA256>.authenticationCode(for: text, using: key)
         return "v1," + Data(code).base64EncodedString()
     }
 
