@@ -29,6 +29,10 @@ let package = Package(
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         // SMTP sender and HTTP poster over one reused libcurl easy handle each
         .target(name: "Transport", dependencies: ["CCurlShims"], swiftSettings: strict),
+        // webhook building blocks: form bodies, Twilio / Standard Webhooks signatures, SMS rules; no I/O
+        .target(name: "Webhooks", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
         // one message in -> one commit
         .target(name: "Desk", dependencies: [
             "Clinic", "Commands", "Mail", "Store",
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         // real servers the tests start on loopback (aiosmtpd, test certificates), shared by the test targets
         .target(name: "TestServers", path: "Tests/TestServers"),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServers"], swiftSettings: strict),
         // swift-mustache only as the reference the reply templates' own renderer is checked against
         .testTarget(name: "DeskTests", dependencies: [

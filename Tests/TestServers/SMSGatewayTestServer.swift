@@ -1,0 +1,69 @@
+import Foundation
+
+/// scripts/sms-gateway-test-server.py on a free loopback port: a fake
+/// Twilio Messages API that checks basic auth against `account`/`token` and
+/// records every call. Stopped and its files removed on `stop()` or deinit.
+public final class SMSGatewayTestServer {
+    public let account: String
+    public let token: String
+    private let directory: TemporaryDirectory
+    private let server: ScriptServer
+
+    public var port: Int { server.port }
+    /// What to configure as the Twilio base URL.
+    public var baseURL: String { "http://127.0.0.1:\(server.port)" }
+
+    /// `statuses` answer the first calls in order (e.g. [429, 500, 201]);
+    /// after them the gateway answers 201, or 400 for a To without '+'.
+    public init(account: String = "AC0123456789abcdef0123456789abcdef", token: String = "test-auth-token",
+                statuses: [Int] = []) throws {
+        self.account = account
+        self.token = token
+        directory = try TemporaryDirectory()
+        var arguments = ["--account", account, "--token", token, "--log", directory.path("calls.jsonl")]
+        if !statuses.isEmpty {
+            arguments += ["--statuses", statuses.map(String.init).joined(separator: ",")]
+        }
+        server = try ScriptServer(
+            script: "sms-gateway-test-server.py", arguments: arguments, logPath: directory.path("server.log"))
+    }
+
+    /// Every call recorded so far, in arrival order.
+    public func calls() throws -> [RecordedSMS] {
+        let path = directory.path("calls.jsonl")
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        return try lines.map { try JSONDecoder().decode(RecordedSMS.self, from: Data($0.utf8)) }
+    }
+
+    public func stop() {
+        server.stop()
+    }
+}
+
+/// One call to the fake gateway as it recorded it; a form field the call
+/// lacked is nil.
+public struct RecordedSMS: Decodable, Equatable {
+    /// The account SID named in the URL path.
+    public let account: String
+    public let from: String?
+    public let to: String?
+    public let body: String?
+    /// Whether basic auth matched the gateway's account and token.
+    public let authOK: Bool
+    /// The status the gateway answered.
+    public let status: Int
+
+    public init(account: String, from: String?, to: String?, body: String?, authOK: Bool, status: Int) {
+        self.account = account
+        self.from = from
+        self.to = to
+        self.body = body
+        self.authOK = authOK
+        self.status = status
+    }
+
+    public enum CodingKeys: String, CodingKey {
+        case account, from, to, body, authOK = "auth_ok", status
+    }
+}
