@@ -192,6 +192,7 @@ public final class Desk {
                 var photo: Data? = nil
                 if case .setPhoto = intent { (intent, photo) = PhotoExamination.intent(for: message.attachments) }
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
+                    .leavingOut(bounced: state.undeliverable, clinic: state.clinic!)
                 if let photo { try keepPhoto(photo, for: decision.events) }
                 state.applyToClinic(decision.events)
                 events += decision.events

@@ -64,6 +64,29 @@ import Testing
         #expect(!fixture.desk.state.undeliverable.contains(DeskFixture.patient))
     }
 
+    @Test func aBroadcastCountsABouncedPatientAsNotReachableAndSendsThemNothing() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Kumar Tue 8:30")], now: DeskFixture.now)
+        let start = try #require(fixture.desk.state.clinic?.appointments.values.first?.start)
+        try fixture.desk.queueReminders(now: start - 120 * 60, minutesBefore: [120])
+        let reminder = try #require(fixture.desk.state.outbox.values.first { $0.purpose == .notice })
+        _ = try fixture.desk.handle([Self.report(to: reminder.envelopeFrom, recipient: DeskFixture.patient)], now: start - 110 * 60)
+        let before = fixture.desk.state.outbox.count
+
+        let reports = try fixture.desk.handle([DeskFixture.mail("BROADCAST Tue the lift is out of order", from: "desk@kanchicare.example")],
+                                              now: start - 100 * 60)
+        let text = try #require(reports.first?.replyText)
+        #expect(text.contains("goes to 0 patient(s) by mail"), "\(text)")
+        #expect(text.contains("Not reachable by mail (no email address, or mail to them bounced): 1 patient(s)."), "\(text)")
+        #expect(fixture.desk.state.outbox.count == before + 1, "the desk's reply only: no notice to the bounced address")
+
+        let cancelled = try fixture.desk.handle([DeskFixture.mail("BROADCAST CANCEL ALL Tue power cut", from: "desk@kanchicare.example")],
+                                                now: start - 90 * 60)
+        let summary = try #require(cancelled.first?.replyText)
+        #expect(!summary.contains("Told by mail") && summary.contains("mail to them bounced; please call them"), "\(summary)")
+    }
+
     @Test func aDelayReportOrAReportForAnUnknownMessageChangesNothing() throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }

@@ -24,6 +24,7 @@ extension Desk {
             var random = SeededGenerator(seed: 0)
             let sender = Sender(address: clinic.info.deskEmail.lowercased(), channel: .email)
             let decision = clinic.decide(.broadcastCancel(doctorID: doctorID, day: day, reason: reason), from: sender, now: now, random: &random)
+                .leavingOut(bounced: state.undeliverable, clinic: clinic)
             clinic.apply(decision.events)
             let format = ClinicFormat(clinic)
             let messages = decision.notices.compactMap { clinic.addressed($0, cause: key) }
