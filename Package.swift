@@ -29,13 +29,16 @@ let package = Package(
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         // SMTP sender and HTTP poster over one reused libcurl easy handle each
         .target(name: "Transport", dependencies: ["CCurlShims"], swiftSettings: strict),
-        // webhook building blocks: form bodies, Twilio / Standard Webhooks signatures, SMS rules; no I/O
+        // SMS conventions: carrier keywords (STOP, START, HELP), GSM-7/UCS-2 segments, E.164 numbers; pure
+        .target(name: "SMS", swiftSettings: strict),
+        // webhook building blocks: form bodies, Twilio / Standard Webhooks signatures, the generic JSON message; no I/O
         .target(name: "Webhooks", dependencies: [
+            "SMS",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         // one message in -> one commit
         .target(name: "Desk", dependencies: [
-            "Clinic", "Commands", "Mail", "Store",
+            "Clinic", "Commands", "Mail", "Store", "SMS",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -54,6 +57,7 @@ let package = Package(
         // real servers the tests start on loopback (aiosmtpd, test certificates), shared by the test targets
         .target(name: "TestServers", path: "Tests/TestServers"),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strict),
+        .testTarget(name: "SMSTests", dependencies: ["SMS"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServers"], swiftSettings: strict),
         // swift-mustache only as the reference the reply templates' own renderer is checked against
         .testTarget(name: "DeskTests", dependencies: [

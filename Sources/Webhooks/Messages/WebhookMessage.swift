@@ -1,4 +1,5 @@
 import Foundation
+import SMS
 
 /// A message posted to the generic JSON webhook:
 /// `{"id", "channel", "from", "to", "text", "subject"?}`, checked field by

@@ -1,5 +1,5 @@
 import Testing
-import Webhooks
+import SMS
 
 struct E164Tests {
     @Test(arguments: [

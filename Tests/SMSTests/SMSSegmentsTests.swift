@@ -1,5 +1,5 @@
 import Testing
-import Webhooks
+import SMS
 
 struct SMSSegmentsTests {
     private func shape(_ body: String) -> String {

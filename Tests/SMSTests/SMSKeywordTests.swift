@@ -1,5 +1,5 @@
 import Testing
-import Webhooks
+import SMS
 
 struct SMSKeywordTests {
     @Test(arguments: ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "stop", "Stop.", "  quit!\n", "\tUnsubscribe "])
