@@ -3,6 +3,7 @@ import Commands
 import Foundation
 import Logging
 import Mail
+import SMS
 import Store
 
 /// One message in, one commit out: the only place where identity, commands, the clinic, the store and the
@@ -87,8 +88,25 @@ public final class Desk {
                     reports.append(HandlingReport(key: bounce.mail.key, result: .silent(reason: bounce.reason),
                                                   sender: bounce.mail.message.from?.address, subject: bounce.mail.message.subject, replyText: nil))
                     handlingNanos?.append(0)
+                case .keyword(let mail, let answer):
+                    let record = DeskRecord.message(answer.record)
+                    state.absorb(record, eventsApplied: true)
+                    records.append(record)
+                    let result: HandlingReport.Result = answer.record.silentBecause.map { .silent(reason: $0) }
+                        ?? .answered(replyID: answer.record.replies.first?.id ?? "")
+                    var report = HandlingReport(key: mail.key, result: result, sender: mail.message.from?.address, subject: mail.message.subject,
+                                                replyText: answer.replyText)
+                    if answer.replyText == nil { report.noticeIDs = answer.record.replies.map(\.id) }
+                    reports.append(report)
+                    handlingNanos?.append(0)
                 case .decided(let decided):
-                    guard let (reply, text, nanos, notices) = replies[i] else { continue }
+                    guard let (written, text, nanos, notices) = replies[i] else { continue }
+                    var reply = written
+                    if reply.channel == .sms, state.smsOptedOut.contains(decided.recipient.address) {
+                        // The number sent STOP: carriers forbid texting it until it sends START.
+                        reply.apply(OutboxUpdate(id: reply.id, state: .failed, at: now, attempts: 0,
+                                                 error: "the number opted out of SMS (STOP); START opts it back in"))
+                    }
                     // Someone whose mail bounced before writes again: their mailbox works, answer them.
                     let address = decided.recipient.address.lowercased()
                     let again = state.undeliverable.contains(address) ? [address] : nil
@@ -114,6 +132,7 @@ public final class Desk {
         case duplicate(InboundMail)
         case silent(InboundMail, reason: String)
         case bounced(Bounce)
+        case keyword(InboundMail, KeywordAnswer)
         case decided(DecidedMessage)
     }
 
@@ -172,12 +191,22 @@ public final class Desk {
         }
         let loopID = info.deskEmail.lowercased()
         if message.xLoop.contains(where: { $0.lowercased() == loopID }) { return .silent(mail, reason: "our own X-Loop: a mail loop") }
-        guard let from = message.from, from.address.contains("@") else { return .silent(mail, reason: "no usable sender address") }
-        let address = from.address.lowercased()
+        guard let from = message.from else { return .silent(mail, reason: "no usable sender address") }
+        let address: String
+        if mail.channel == .sms {
+            guard let number = E164(from.address) else { return .silent(mail, reason: "no usable sender number") }
+            address = number.value
+            if let keyword = SMSKeyword(body: message.text) {
+                return .keyword(mail, answerKeyword(keyword, mail: mail, number: address, state: state, now: now))
+            }
+        } else {
+            guard from.address.contains("@") else { return .silent(mail, reason: "no usable sender address") }
+            address = from.address.lowercased()
+        }
         // The desk's own people write from the desk's addresses (BROADCAST, EARNINGS <doctor>); what the desk
         // itself sends carries our X-Loop or Auto-Submitted and was set aside above.
 
-        let sender = Sender(address: address, channel: .email, displayName: from.name)
+        let sender = Sender(address: address, channel: mail.channel, displayName: from.name)
         let commands = commandReader(for: state.clinic!).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
         var random = SeededGenerator(seed: mail.seed)
         var events: [ClinicEvent] = []
@@ -210,12 +239,14 @@ public final class Desk {
         let greeting = state.clinic!.patient(address: address)?.name ?? state.clinic!.doctor(address: address)?.name
             ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
         logger.debug("decided", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
-        var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: greeting,
+        var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: mail.channel == .sms ? address : from.address),
+                                     greeting: greeting,
                                        lines: lines, fromSubject: commands.fromSubject,
                                        gaveUp: commands.gaveUp, cutAt: commands.lines.count > Desk.commandsPerMessage ? Desk.commandsPerMessage : nil,
                                        anyCommand: commands.hasCommand, events: events, notices: notices,
                                        decideNanos: DispatchTime.now().uptimeNanoseconds - start)
         decided.letters = letters
+        decided.channel = mail.channel
         return .decided(decided)
     }
 }

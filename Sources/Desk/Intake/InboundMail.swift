@@ -1,16 +1,35 @@
+import Clinic
 import Crypto
 import Foundation
 import Mail
 
-/// An inbound message as read from a spool, parsed, with the key that makes handling it idempotent.
+/// An inbound message as read from a spool, parsed, with the key that makes handling it idempotent; or a
+/// text message a webhook brought (an SMS, the generic JSON feed), held in the same shape.
 public struct InboundMail: Sendable {
     public let raw: Data
     public let message: MailMessage
-    /// "<message-id>" when the message has a usable one; otherwise "sha256:<hex of the content>".
+    /// "<message-id>" when the message has a usable one; otherwise "sha256:<hex of the content>". For a
+    /// webhook's message, "<source>:<the id its source gave it>" (e.g. "sms:SM…", the Twilio MessageSid).
     public let key: String
+    /// How it came and how it is answered: mail, or SMS (the sender is then an E.164 number).
+    public let channel: Sender.Channel
+
+    /// A text message from a webhook: `from` an E.164 number (SMS) or an email address, `id` the id its
+    /// source gave it, which makes handling it again a no-op.
+    public init(text: String, from: String, subject: String? = nil, channel: Sender.Channel, source: String, id: String) {
+        var message = MailMessage()
+        message.from = MailAddress(name: nil, address: from)
+        message.text = text
+        message.subject = subject ?? ""
+        self.message = message
+        raw = Data(text.utf8)
+        key = "\(source):\(id)"
+        self.channel = channel
+    }
 
     public init(raw: Data) {
         self.raw = raw
+        channel = .email
         message = MailMessage.parse(raw)
         if let id = message.messageID, !id.isEmpty, id.utf8.count <= 250, !id.contains(where: { $0.isWhitespace }) {
             key = "<\(id)>"

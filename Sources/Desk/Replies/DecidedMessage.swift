@@ -26,11 +26,14 @@ struct DecidedMessage: Sendable {
     var notices: [AddressedNotice] = []
     /// Notices about requests to join as a doctor (to the desk, or to the applicant).
     var letters: [JoiningLetter] = []
+    /// How the message came, and so how it is answered.
+    var channel: Sender.Channel = .email
     let decideNanos: UInt64
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text.
     func reply(templates: ReplyTemplates, format: ClinicFormat, photos: PhotoFolder? = nil, now: Int64) -> (OutboxMessage, text: String) {
+        if channel == .sms { return smsReply(templates: templates, format: format, now: now) }
         let bodies = bodies(templates: templates, format: format, now: now)
         let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
         let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)

@@ -2,10 +2,14 @@ import Foundation
 
 /// The wording of every reply, loaded once from Templates/: a folder of Mustache files, `text/` for the
 /// plain-text forms and `html/` for the HTML ones, one file per `TemplateName` in each. A missing or broken
-/// template is an operational error at start-up, not at reply time.
+/// template is an operational error at start-up, not at reply time. `sms/` holds the short forms SMS replies
+/// use: one for each `SMSTemplateName`, and for any `TemplateName` whose text form is too long or too
+/// detailed for a text message (the others are sent as their text form, on one line).
 public struct ReplyTemplates: Sendable {
     private let textForms: [TemplateName: CompiledTemplate]
     private let htmlForms: [TemplateName: CompiledTemplate]
+    private let smsForms: [TemplateName: CompiledTemplate]
+    private let smsOnly: [SMSTemplateName: CompiledTemplate]
 
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
@@ -14,34 +18,47 @@ public struct ReplyTemplates: Sendable {
     public init(directory: URL) throws {
         textForms = try Self.load(directory, form: "text")
         htmlForms = try Self.load(directory, form: "html")
+        smsForms = try Self.load(directory, form: "sms", optional: true)
+        smsOnly = try Self.load(directory, form: "sms", names: SMSTemplateName.allCases, optional: false)
     }
 
-    private static func load(_ directory: URL, form: String) throws -> [TemplateName: CompiledTemplate] {
+    private static func load<Name: RawRepresentable<String> & Hashable>(_ directory: URL, form: String, names: [Name],
+                                                                        optional: Bool) throws -> [Name: CompiledTemplate] {
+        var templates: [Name: CompiledTemplate] = [:]
+        for name in names {
+            let url = directory.appendingPathComponent("\(form)/\(name.rawValue).mustache")
+            if optional, !FileManager.default.fileExists(atPath: url.path) { continue }
+            templates[name] = try compile(directory, "\(form)/\(name.rawValue).mustache")
+        }
+        return templates
+    }
+
+    private static func load(_ directory: URL, form: String, optional: Bool = false) throws -> [TemplateName: CompiledTemplate] {
+        if optional { return try load(directory, form: form, names: TemplateName.allCases, optional: true) }
         let folder = directory.appendingPathComponent(form)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Problem(description: "no templates in \(folder.path): the folder is missing")
         }
-        var templates: [TemplateName: CompiledTemplate] = [:]
-        for name in TemplateName.allCases {
-            let file = "\(form)/\(name.rawValue).mustache"
-            let url = directory.appendingPathComponent(file)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw Problem(description: "template \(file) is missing from \(directory.path)")
-            }
-            let text: String
-            do {
-                text = try String(contentsOf: url, encoding: .utf8)
-            } catch {
-                throw Problem(description: "template \(file) cannot be read: \(error.localizedDescription)")
-            }
-            do {
-                templates[name] = try CompiledTemplate(parsing: text)
-            } catch {
-                throw Problem(description: "template \(file) does not parse: \(error)")
-            }
+        return try load(directory, form: form, names: TemplateName.allCases, optional: false)
+    }
+
+    private static func compile(_ directory: URL, _ file: String) throws -> CompiledTemplate {
+        let url = directory.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw Problem(description: "template \(file) is missing from \(directory.path)")
         }
-        return templates
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw Problem(description: "template \(file) cannot be read: \(error.localizedDescription)")
+        }
+        do {
+            return try CompiledTemplate(parsing: text)
+        } catch {
+            throw Problem(description: "template \(file) does not parse: \(error)")
+        }
     }
 
     /// Both forms of template `name`, each without the line ends and spaces it ends with.
@@ -55,6 +72,15 @@ public struct ReplyTemplates: Sendable {
 
     func html(_ name: TemplateName, _ fields: TemplateFields) -> String {
         htmlForms[name]?.render(fields, trimmed: true) ?? ""
+    }
+
+    /// The SMS form of `name`: its own short form when `sms/` has one, else the text form.
+    func sms(_ name: TemplateName, _ fields: TemplateFields) -> String {
+        smsForms[name]?.render(fields, trimmed: true) ?? text(name, fields)
+    }
+
+    func sms(_ name: SMSTemplateName, _ fields: TemplateFields) -> String {
+        smsOnly[name]?.render(fields, trimmed: true) ?? ""
     }
 
     /// Finds the Templates folder: `CAREDESK_TEMPLATES`, then `DATA/templates`, then wherever the shipped

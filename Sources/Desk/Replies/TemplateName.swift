@@ -55,6 +55,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case cancellationNotice = "cancellation-notice"
     case broadcastNotice = "broadcast-notice"
     case contactNotice = "contact-notice"
+    /// To a patient who texted STOP or CANCEL: no more texts, and how to cancel an appointment by text or mail.
+    case smsOptOutNotice = "sms-opt-out-notice"
     case doctorRequestNotice = "doctor-request-notice"
     case doctorApprovedNotice = "doctor-approved-notice"
     case doctorRejectedNotice = "doctor-rejected-notice"

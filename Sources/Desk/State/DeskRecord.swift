@@ -55,9 +55,13 @@ public struct HandledMessage: Sendable, Codable, Equatable {
     public var deliverableAgain: [String]?
     /// Outbox messages a delivery-status report said failed for good.
     public var bounced: [String]?
+    /// Numbers that opted out of SMS (STOP) or back in (START) with this message.
+    public var smsOptedOut: [String]?
+    public var smsOptedIn: [String]?
 
     public init(key: String, events: [ClinicEvent], replies: [OutboxMessage], silentBecause: String? = nil,
-                undeliverable: [String]? = nil, deliverableAgain: [String]? = nil, bounced: [String]? = nil) {
+                undeliverable: [String]? = nil, deliverableAgain: [String]? = nil, bounced: [String]? = nil,
+                smsOptedOut: [String]? = nil, smsOptedIn: [String]? = nil) {
         self.key = key
         self.events = events
         self.replies = replies
@@ -65,5 +69,7 @@ public struct HandledMessage: Sendable, Codable, Equatable {
         self.undeliverable = undeliverable
         self.deliverableAgain = deliverableAgain
         self.bounced = bounced
+        self.smsOptedOut = smsOptedOut
+        self.smsOptedIn = smsOptedIn
     }
 }

@@ -45,7 +45,8 @@ extension DeskState {
         try w.write("delivery", value: DeliveryMemory(undeliverable: undeliverable.sorted(),
                                                       // a reminder matters only while its appointment is still on
                                                       reminded: reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })]?.isActive == true },
-                                                      lastFailureSummaryAt: lastFailureSummaryAt))
+                                                      lastFailureSummaryAt: lastFailureSummaryAt,
+                                                      smsOptedOut: smsOptedOut.sorted()))
         return w.data()
     }
 
@@ -75,6 +76,7 @@ extension DeskState {
             undeliverable = Set(memory.undeliverable)
             reminded = memory.reminded
             lastFailureSummaryAt = memory.lastFailureSummaryAt
+            smsOptedOut = Set(memory.smsOptedOut ?? [])
         }
     }
 }
@@ -90,6 +92,7 @@ struct DeliveryMemory: Codable {
     var undeliverable: [String]
     var reminded: [String: Int]
     var lastFailureSummaryAt: Int64
+    var smsOptedOut: [String]?
 }
 
 struct SnapshotProblem: Error, CustomStringConvertible {

@@ -14,6 +14,8 @@ public struct DeskState: StoreState {
     public internal(set) var reminded: [String: Int] = [:]
     /// When the desk last got the summary of failed deliveries (0: never).
     public internal(set) var lastFailureSummaryAt: Int64 = 0
+    /// Numbers that sent a carrier opt-out word (STOP …): no SMS goes to them until they send START.
+    public internal(set) var smsOptedOut: Set<String> = []
 
     public init() {}
 
@@ -32,6 +34,8 @@ public struct DeskState: StoreState {
             if !eventsApplied { clinic?.apply(message.events) }
             for address in message.deliverableAgain ?? [] { undeliverable.remove(address) }
             for address in message.undeliverable ?? [] { undeliverable.insert(address) }
+            for number in message.smsOptedOut ?? [] { smsOptedOut.insert(number) }
+            for number in message.smsOptedIn ?? [] { smsOptedOut.remove(number) }
             for id in message.bounced ?? [] {
                 guard let bounced = outbox[id] else { continue }
                 outbox[id]?.apply(OutboxUpdate(id: id, state: .failed, at: bounced.finishedAt ?? bounced.createdAt,
