@@ -38,6 +38,9 @@ public enum DataFolder {
 
     public static func outgoing(_ folder: URL) -> String { folder.appendingPathComponent("outgoing").path }
 
+    /// Where text messages go when no SMS gateway is configured: one file each, like `outgoing/`.
+    public static func outgoingSMS(_ folder: URL) -> String { folder.appendingPathComponent("outgoing-sms").path }
+
     /// Reads a clinic file (`{"clinic": {...}, "doctors": [...]}`), naming the problem when it does not decode.
     public static func readClinic(_ file: URL) throws -> ClinicSetup {
         guard let data = FileManager.default.contents(atPath: file.path) else {

@@ -15,8 +15,10 @@ public struct MaildirDelivery: Sendable {
         "\(message.createdAt).\(message.id).caredesk"
     }
 
-    /// Delivers each message (or finds it already delivered) and returns the ids handed over.
+    /// Delivers each pending mail message (or finds it already delivered) and returns the ids handed over.
+    /// Text messages are not mail: they wait for a delivery pass with an SMS courier.
     public func deliver(_ messages: [OutboxMessage]) throws -> [String] {
+        let messages = messages.filter { $0.channel == .email && $0.isPending }
         for message in messages {
             _ = try maildir.deliver(Data(message.data.utf8), name: Self.fileName(message))
         }

@@ -135,7 +135,12 @@ public final class SpoolIngest {
                     if let message = desk.state.outbox[id] { fresh.append(message) }
                 }
             case .duplicate: summary.duplicates += 1
-            case .silent: summary.silent += 1
+            case .silent:
+                summary.silent += 1
+                // A silent message may still cause mail to others (an SMS opt-out tells the patient by mail).
+                for id in item.noticeIDs {
+                    if let message = desk.state.outbox[id] { fresh.append(message) }
+                }
             }
             report(item)
         }
