@@ -48,6 +48,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case photoRefused = "photo-refused"
     case contactSent = "contact-sent"
     case contactRefused = "contact-refused"
+    /// A sender past the hourly limit, told once when they will be read again.
+    case tooMany = "too-many"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"
