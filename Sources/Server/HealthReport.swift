@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `GET /health`: counts only — how much the store holds, where the outbox stands, how the last delivery
 /// went. Never a patient's name, address or appointment.
-public struct HealthReport: Sendable, Equatable, Codable, ResponseEncodable {
+public struct HealthReport: Sendable, Equatable, Codable {
     public struct Store: Sendable, Equatable, Codable {
         public var doctors: Int
         public var patients: Int
@@ -62,5 +62,16 @@ public struct HealthReport: Sendable, Equatable, Codable, ResponseEncodable {
     /// A mail server's refusal may quote the recipient ("550 <asha@example.in>: no such user").
     static func withoutAddresses(_ text: String) -> String {
         text.replacing(#/[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+/#, with: "(address)")
+    }
+}
+
+extension HealthReport: ResponseGenerator {
+    /// JSON with its keys in a fixed order, so two reports compare line by line.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = try encoder.encode(self)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -1,8 +1,5 @@
-import Foundation
-
 /// What `caredesk serve` was asked to do: where to listen, which Maildir to watch, how often to look.
 public struct ServeSettings: Sendable {
-    public var dataFolder: URL
     public var host: String
     /// 0: the system picks a free port (the one it picked is announced when the server listens).
     public var port: Int
@@ -15,9 +12,8 @@ public struct ServeSettings: Sendable {
     /// Messages per commit when the watcher ingests.
     public var batchSize: Int
 
-    public init(dataFolder: URL, host: String = "127.0.0.1", port: Int = 8080, maildir: String? = nil,
+    public init(host: String = "127.0.0.1", port: Int = 8080, maildir: String? = nil,
                 pollInterval: Duration = .seconds(1), tickInterval: Duration = .seconds(60), batchSize: Int = 256) {
-        self.dataFolder = dataFolder
         self.host = host
         self.port = port
         self.maildir = maildir

@@ -54,7 +54,7 @@ struct Serve: AsyncParsableCommand {
         let reception = try Reception(dataFolder: options.folder, templates: try ReplyTemplates(directory: templatesFolder),
                                       clock: clock, logger: logger)
         Couriers.prepare(reception.deliverySettings)
-        let settings = ServeSettings(dataFolder: options.folder, host: host, port: port, maildir: maildir,
+        let settings = ServeSettings(host: host, port: port, maildir: maildir,
                                      pollInterval: .milliseconds(Int(pollInterval * 1000)),
                                      tickInterval: .milliseconds(Int(tickInterval * 1000)), batchSize: max(1, batch))
         let host = self.host
