@@ -13,12 +13,13 @@ final class ServeProcess: @unchecked Sendable {
     private(set) var port = 0
 
     /// Starts `caredesk serve --port 0 ARGUMENTS` and waits (at most `timeout` seconds) for its port line.
-    init(_ arguments: [String], errors: URL, timeout: TimeInterval = 30) throws {
+    init(_ arguments: [String], errors: URL, environment: [String: String] = [:], timeout: TimeInterval = 30) throws {
         self.errors = errors
         process.executableURL = URL(fileURLWithPath: CareDeskBinary.path)
         process.arguments = ["serve", "--port", "0"] + arguments
         var env = ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = CareDeskBinary.packageRoot.appendingPathComponent("Templates").path
+        for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe()
         process.standardOutput = out
@@ -97,6 +98,16 @@ func eventually(timeout: TimeInterval = 20, _ condition: () throws -> Bool) reth
         usleep(20_000)
     }
     return try condition()
+}
+
+/// `eventually` for a condition that awaits.
+func eventuallyAsync(timeout: TimeInterval = 20, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return try await condition()
 }
 
 /// The replies in a data folder's outgoing/new, counted by the Message-ID they answer.

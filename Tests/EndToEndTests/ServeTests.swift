@@ -56,6 +56,29 @@ import Testing
         #expect(exit?.reason == .exit && exit?.status == 0, "serve did not exit 0 on SIGTERM: \(String(describing: exit)) \(server.stderr)")
     }
 
+    @Test func anUnreachableMailServerShowsInHealth() async throws {
+        let (root, data) = try sampleClinicFolder("serve-smtp")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let maildir = try maildir(in: root)
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        let server = try ServeProcess(["--data", data.path, "--maildir", maildir.path, "--now", Self.now, "--poll-interval", "0.1"],
+                                      errors: root.appendingPathComponent("serve.err"), environment: ["CAREDESK_SMTP_URL": "smtp://127.0.0.1:1"])
+        defer { server.stop() }
+        try deliverToMaildir(mail(from: "anita.desai@example.in", subject: "Help", body: "HELP", id: "serve-smtp-1@example.in"),
+                             name: "2000.serve.test", maildir: maildir)
+        var health: [String: Any] = [:]
+        let deferred = try await eventuallyAsync {
+            health = try JSONSerialization.jsonObject(with: try await server.get("/health").body) as? [String: Any] ?? [:]
+            return (health["outbox"] as? [String: Int])?["deferred"] == 1
+        }
+        #expect(deferred, "the reply was not deferred: \(health) \(server.stderr)")
+        #expect(health["lastDeliveryError"] is String, "\(health)")
+        #expect(health["lastDeliveryAt"] is NSNull, "\(health)")
+        #expect(files(in: data.appendingPathComponent("outgoing/new")).isEmpty)
+        let exit = server.signal(SIGTERM)
+        #expect(exit?.reason == .exit && exit?.status == 0, "serve did not exit 0 on SIGTERM: \(String(describing: exit)) \(server.stderr)")
+    }
+
     @Test func sigtermMidBatchLosesAndRepeatsNothing() throws {
         let (root, data) = try sampleClinicFolder("serve-stop")
         defer { try? FileManager.default.removeItem(at: root) }
