@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // core: the clinic, pure functions of (state, intent, now)
@@ -44,8 +47,17 @@ let package = Package(
         ], swiftSettings: strict),
         // the desk's outbox handed to real transports (SMTP now; SMS and webhooks later)
         .target(name: "Delivery", dependencies: ["Desk", "Transport"], swiftSettings: strict),
+        // the long-lived process: HTTP intake (Hummingbird), the Maildir watcher, delivery and tick rounds,
+        // and the one serial owner of the desk they all go through
+        .target(name: "Server", dependencies: [
+            "Desk", "Delivery",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .executableTarget(name: "caredesk", dependencies: [
-            "Desk", "Clinic", "Mail", "Store", "Delivery",
+            "Desk", "Clinic", "Mail", "Store", "Delivery", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Clinic
+import Delivery
 import Desk
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Server
 
 /// Options every subcommand that works on a data folder shares.
 struct DataOptions: ParsableArguments {
@@ -21,5 +22,11 @@ struct DataOptions: ParsableArguments {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
         throw ValidationError("--now \(text): not an ISO 8601 instant; write e.g. 2026-03-02T10:00:00+05:30")
+    }
+
+    /// The desk's clock: fixed at `--now` or `CAREDESK_NOW` when either is set, else the system clock.
+    func clock() throws -> DeskClock {
+        guard now != nil || ProcessInfo.processInfo.environment["CAREDESK_NOW"] != nil else { return .system }
+        return DeskClock(fixedAt: try instant())
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Delivery
 import Desk
 import Foundation
 

@@ -1,11 +1,16 @@
-import Delivery
 import Desk
 import Foundation
+import Transport
 
 /// The couriers a delivery pass uses: one SMTP connection per worker when a server is configured, else the
-/// local `DATA/outgoing/` Maildir.
-enum Couriers {
-    static func make(_ settings: DeliverySettings, dataFolder: URL) throws -> [any Courier] {
+/// local `DATA/outgoing/` Maildir. Shared by the one-shot commands and `caredesk serve`.
+public enum Couriers {
+    /// Readies the transports before any thread starts (libcurl's global set-up) when a server is configured.
+    public static func prepare(_ settings: DeliverySettings) {
+        if settings.smtp != nil { Curl.initialise() }
+    }
+
+    public static func make(_ settings: DeliverySettings, dataFolder: URL) throws -> [any Courier] {
         if let smtp = settings.smtp {
             return try (0..<settings.workers).map { _ in try SMTPCourier(smtp) }
         }
@@ -13,14 +18,14 @@ enum Couriers {
     }
 
     /// Runs delivery passes until nothing due is left, then forgets long-finished messages.
-    static func deliver(desk: Desk, settings: DeliverySettings, dataFolder: URL, now: Int64) throws -> DeliveryPass.Summary {
+    public static func deliver(desk: Desk, settings: DeliverySettings, dataFolder: URL, now: Int64) throws -> DeliveryPass.Summary {
         let pass = DeliveryPass(desk: desk, policy: settings.retry, couriers: try make(settings, dataFolder: dataFolder))
         let summary = try pass.run(now: now)
         try desk.forgetFinished(now: now, keepDays: settings.keepDays)
         return summary
     }
 
-    static func describe(_ summary: DeliveryPass.Summary) -> String {
+    public static func describe(_ summary: DeliveryPass.Summary) -> String {
         var line = "delivery: \(summary.sent) sent, \(summary.deferred) deferred, \(summary.failed) failed"
         if let error = summary.lastError, summary.deferred + summary.failed > 0 { line += " (last error: \(error))" }
         return line + "."

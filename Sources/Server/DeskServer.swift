@@ -1,0 +1,55 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `caredesk serve`: the HTTP front door, the Maildir watcher, the delivery and reminder rounds, all around
+/// one `Reception`, run as one service group that shuts down gracefully on SIGTERM and SIGINT.
+///
+/// Shutting down: the front door is told first — the reception's sign turns to closed (no new work for the
+/// desk from anyone) and the server stops accepting connections and finishes the requests in hand; then the
+/// watcher and the rounds finish what they hold (a batch being ingested is committed and its mail moved to
+/// cur/) and stop. `run` then returns.
+public struct DeskServer: Sendable {
+    public let reception: Reception
+    let settings: ServeSettings
+    let logger: Logger
+
+    public init(reception: Reception, settings: ServeSettings, logger: Logger) {
+        self.reception = reception
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public func run(onListening: @escaping @Sendable (_ port: Int) async -> Void) async throws {
+        let reception = self.reception
+        let door = FrontDoor.application(reception: reception, host: settings.host, port: settings.port,
+                                         logger: logger, onListening: onListening)
+        var services: [any Service] = [
+            DeliveryRound(reception: reception, interval: settings.pollInterval, logger: logger),
+            ReminderRound(reception: reception, interval: settings.tickInterval, logger: logger),
+        ]
+        if let maildir = settings.maildir {
+            services.append(MailboxWatcher(reception: reception, maildir: maildir, pollInterval: settings.pollInterval,
+                                           batchSize: settings.batchSize, logger: logger))
+        }
+        // Last in the list, so first to hear of the shutdown: it closes the desk to new work for everyone.
+        services.append(ClosingDoor(door: door, reception: reception))
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// The front door as a service that, when told to shut down, first turns the reception's sign to closed.
+struct ClosingDoor<Door: ApplicationProtocol>: Service {
+    let door: Door
+    let reception: Reception
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await door.run()
+        } onGracefulShutdown: {
+            reception.close()
+        }
+    }
+}

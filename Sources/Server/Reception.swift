@@ -1,0 +1,86 @@
+import Delivery
+import Desk
+import Foundation
+import Logging
+
+/// The front desk's one clerk: the only holder of the clinic's `Desk`. Every desk call of the long-lived
+/// process — mail from the watcher, messages from webhooks, delivery rounds, the clock's work, health
+/// reads — waits its turn here, one at a time, on the desk's own thread (`DeskQueue`), so a batch is decided
+/// and committed whole before the next call starts.
+///
+/// From a route handler: `let reports = try await reception.receive([InboundMail(raw: data)])` returns once
+/// the message's effects and replies are committed (answer 2xx then); its replies go out with the next
+/// delivery round. For any other desk call: `try await reception.withDesk { desk, now in … }`.
+public actor Reception {
+    private nonisolated let queue = DeskQueue()
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { queue.asUnownedSerialExecutor() }
+
+    let desk: Desk
+    let dataFolder: URL
+    let clock: DeskClock
+    let logger: Logger
+    /// How replies leave (SMTP or `DATA/outgoing/`), reminder offsets, retry policy: `DATA/config.json`.
+    public nonisolated let deliverySettings: DeliverySettings
+    nonisolated let sign = DoorSign()
+    /// The last error of the last delivery round that tried anything; nil when all it tried went.
+    var lastDeliveryError: String?
+
+    /// Opens the desk of `dataFolder`; reads `DATA/config.json` for delivery.
+    public init(dataFolder: URL, templates: ReplyTemplates, clock: DeskClock, logger: Logger) throws {
+        self.dataFolder = dataFolder
+        self.clock = clock
+        self.logger = logger
+        deliverySettings = try DeliverySettings.load(dataFolder)
+        desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger)
+    }
+
+    /// Turns the sign to closed: from now on no new work is taken (calls throw `Reception.Closed`); the call
+    /// in hand, if any, finishes and commits. Can be called from anywhere, at once.
+    public nonisolated func close() {
+        sign.close()
+    }
+
+    public nonisolated var isOpen: Bool { sign.isOpen }
+
+    /// Handles inbound messages (from a webhook, say) in one commit; returns after the commit, one report
+    /// per message, duplicates reported as such. Their replies wait in the outbox for the delivery round.
+    public func receive(_ batch: [InboundMail]) throws -> [HandlingReport] {
+        try requireOpen()
+        return try desk.handle(batch, now: clock.now())
+    }
+
+    /// Any other call on the desk, in turn with the rest, at the desk's clock.
+    public func withDesk<T: Sendable>(_ body: @Sendable (Desk, _ now: Int64) throws -> T) throws -> T {
+        try requireOpen()
+        return try body(desk, clock.now())
+    }
+
+    /// Ingests what a Maildir's new/ holds, exactly as `caredesk ingest` does: in batches of one commit each,
+    /// each message moved to cur/ only after its commit; without a mail server the replies are written to
+    /// `DATA/outgoing/` as each batch commits.
+    public func ingest(maildir path: String, batchSize: Int) throws -> SpoolIngest.Summary {
+        try requireOpen()
+        let local = deliverySettings.smtp == nil
+        let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(dataFolder)) : nil
+        let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batchSize))
+        return try ingest.run([.maildir(path)], now: clock.now()) { _ in }
+    }
+
+    func requireOpen() throws {
+        guard sign.isOpen else { throw Closed() }
+    }
+
+    /// The desk is closing (SIGTERM or SIGINT): it takes no new work.
+    public struct Closed: Error, CustomStringConvertible {
+        public var description: String { "the desk is closing and takes no new work" }
+    }
+}
+
+/// The sign on the door, readable and turnable from any thread.
+final class DoorSign: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = true
+
+    var isOpen: Bool { lock.withLock { open } }
+    func close() { lock.withLock { open = false } }
+}

@@ -1,0 +1,24 @@
+/// What `caredesk serve` was asked to do: where to listen, which Maildir to watch, how often to look.
+public struct ServeSettings: Sendable {
+    public var host: String
+    /// 0: the system picks a free port (the one it picked is announced when the server listens).
+    public var port: Int
+    /// The Maildir whose new/ is watched for inbound mail; nil: no watcher (webhooks only).
+    public var maildir: String?
+    /// How often new/ is looked at, and how often due deliveries (fresh replies, retries) are handed over.
+    public var pollInterval: Duration
+    /// How often the clock's work is done: reminders, the desk's failure summary.
+    public var tickInterval: Duration
+    /// Messages per commit when the watcher ingests.
+    public var batchSize: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maildir: String? = nil,
+                pollInterval: Duration = .seconds(1), tickInterval: Duration = .seconds(60), batchSize: Int = 256) {
+        self.host = host
+        self.port = port
+        self.maildir = maildir
+        self.pollInterval = pollInterval
+        self.tickInterval = tickInterval
+        self.batchSize = batchSize
+    }
+}
