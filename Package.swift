@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
@@ -50,10 +51,11 @@ let package = Package(
         // the long-lived process: HTTP intake (Hummingbird), the Maildir watcher, delivery and tick rounds,
         // and the one serial owner of the desk they all go through
         .target(name: "Server", dependencies: [
-            "Desk", "Delivery",
+            "Desk", "Delivery", "Webhooks", "SMS", "Clinic",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "caredesk", dependencies: [
@@ -76,6 +78,10 @@ let package = Package(
             "Desk", "Clinic", "Commands", "Mail", "Store",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Mail", "TestServers"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "Mail", "TestServers",
+            // HMAC for signing webhook requests the way Twilio and Standard Webhooks senders do, independently of ours
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], exclude: ["Golden"]),
     ]
 )

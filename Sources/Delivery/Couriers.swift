@@ -6,15 +6,23 @@ import Transport
 /// local `DATA/outgoing/` Maildir. Shared by the one-shot commands and `caredesk serve`.
 public enum Couriers {
     /// Readies the transports before any thread starts (libcurl's global set-up) when a server is configured.
-    public static func prepare(_ settings: DeliverySettings) {
-        if settings.smtp != nil { Curl.initialise() }
+    public static func prepare(_ settings: DeliverySettings, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if settings.smtp != nil || (try? TwilioConfiguration.fromEnvironment(environment)) != nil { Curl.initialise() }
     }
 
-    public static func make(_ settings: DeliverySettings, dataFolder: URL) throws -> [any Courier] {
-        if let smtp = settings.smtp {
-            return try (0..<settings.workers).map { _ in try SMTPCourier(smtp) }
+    /// Per worker, one courier that sends mail to the SMTP server (or `outgoing/`) and texts to the SMS gateway
+    /// named by `CAREDESK_TWILIO_*` (or `outgoing-sms/`).
+    public static func make(_ settings: DeliverySettings, dataFolder: URL,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [any Courier] {
+        let twilio = try TwilioConfiguration.fromEnvironment(environment)
+        func sms() throws -> any Courier {
+            if let twilio { return try TwilioCourier(twilio) }
+            return try SMSFolderCourier(path: DataFolder.outgoingSMS(dataFolder))
         }
-        return [MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder)))]
+        if let smtp = settings.smtp {
+            return try (0..<settings.workers).map { _ in ChannelCourier(mail: try SMTPCourier(smtp), sms: try sms()) }
+        }
+        return [ChannelCourier(mail: MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder))), sms: try sms())]
     }
 
     /// Runs delivery passes until nothing due is left, then forgets long-finished messages.

@@ -22,7 +22,7 @@ public struct DeskServer: Sendable {
 
     public func run(onListening: @escaping @Sendable (_ port: Int) async -> Void) async throws {
         let reception = self.reception
-        let door = FrontDoor.application(reception: reception, host: settings.host, port: settings.port,
+        let door = FrontDoor.application(reception: reception, host: settings.host, port: settings.port, webhooks: settings.webhooks,
                                          logger: logger, onListening: onListening)
         var services: [any Service] = [
             DeliveryRound(reception: reception, interval: settings.pollInterval, logger: logger),

@@ -8,9 +8,10 @@ public enum FrontDoor {
     public typealias Context = BasicRequestContext
 
     /// Every route the desk answers.
-    public static func router(reception: Reception) -> Router<Context> {
+    public static func router(reception: Reception, webhooks: WebhookSettings = WebhookSettings()) -> Router<Context> {
         let router = Router(context: Context.self)
         addHealth(to: router, reception: reception)
+        addWebhooks(to: router, reception: reception, settings: webhooks)
         return router
     }
 
@@ -22,10 +23,11 @@ public enum FrontDoor {
     }
 
     /// The application on `host:port` (port 0: a free one); `onListening` gets the port actually bound.
-    public static func application(reception: Reception, host: String, port: Int, logger: Logger,
+    public static func application(reception: Reception, host: String, port: Int, webhooks: WebhookSettings = WebhookSettings(),
+                                   logger: Logger,
                                    onListening: @escaping @Sendable (_ port: Int) async -> Void)
         -> some ApplicationProtocol {
-        Application(router: router(reception: reception),
+        Application(router: router(reception: reception, webhooks: webhooks),
                     configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "caredesk"),
                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
                     logger: logger)

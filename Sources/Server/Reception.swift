@@ -17,8 +17,8 @@ public actor Reception {
 
     let desk: Desk
     let dataFolder: URL
-    let clock: DeskClock
-    let logger: Logger
+    nonisolated let clock: DeskClock
+    nonisolated let logger: Logger
     /// How replies leave (SMTP or `DATA/outgoing/`), reminder offsets, retry policy: `DATA/config.json`.
     public nonisolated let deliverySettings: DeliverySettings
     nonisolated let sign = DoorSign()

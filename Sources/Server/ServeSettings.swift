@@ -11,14 +11,18 @@ public struct ServeSettings: Sendable {
     public var tickInterval: Duration
     /// Messages per commit when the watcher ingests.
     public var batchSize: Int
+    /// What the webhook routes trust and how much they take.
+    public var webhooks: WebhookSettings
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maildir: String? = nil,
-                pollInterval: Duration = .seconds(1), tickInterval: Duration = .seconds(60), batchSize: Int = 256) {
+                pollInterval: Duration = .seconds(1), tickInterval: Duration = .seconds(60), batchSize: Int = 256,
+                webhooks: WebhookSettings = WebhookSettings()) {
         self.host = host
         self.port = port
         self.maildir = maildir
         self.pollInterval = pollInterval
         self.tickInterval = tickInterval
         self.batchSize = batchSize
+        self.webhooks = webhooks
     }
 }

@@ -56,7 +56,8 @@ struct Serve: AsyncParsableCommand {
         Couriers.prepare(reception.deliverySettings)
         let settings = ServeSettings(host: host, port: port, maildir: maildir,
                                      pollInterval: .milliseconds(Int(pollInterval * 1000)),
-                                     tickInterval: .milliseconds(Int(tickInterval * 1000)), batchSize: max(1, batch))
+                                     tickInterval: .milliseconds(Int(tickInterval * 1000)), batchSize: max(1, batch),
+                                     webhooks: WebhookSettings.fromEnvironment())
         let host = self.host
         try await DeskServer(reception: reception, settings: settings, logger: logger).run { port in
             let shown = host.contains(":") ? "[\(host)]" : host

@@ -78,6 +78,15 @@ final class ServeProcess: @unchecked Sendable {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
     }
 
+    /// POST `body` to `path` with `headers`: the status and the body.
+    func post(_ path: String, headers: [String: String], body: Data) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = "POST"
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.upload(for: request, from: body)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }

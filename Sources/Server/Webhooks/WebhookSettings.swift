@@ -1,0 +1,33 @@
+import Foundation
+
+/// What the webhook routes need to trust a request, from the environment: Twilio's auth token and the public
+/// URL Twilio signs; the Standard Webhooks secret of the generic feed; and the limits that keep load out.
+public struct WebhookSettings: Sendable {
+    /// `CAREDESK_TWILIO_AUTH_TOKEN`: nil refuses every SMS webhook (nothing can be verified).
+    public var twilioAuthToken: String?
+    /// `CAREDESK_PUBLIC_URL`, e.g. `https://desk.kanchicare.example`: what Twilio was given, before the path.
+    public var publicURL: String?
+    /// `CAREDESK_WEBHOOK_SECRET`, `whsec_…`: nil refuses every generic webhook.
+    public var webhookSecret: String?
+    /// The largest body read; more is refused with 413.
+    public var bodyLimit: Int
+    /// Messages one sender may send in an hour (`CAREDESK_RATE_LIMIT`, default 20); past it, one polite
+    /// answer, then nothing is read until the hour has passed.
+    public var hourlyLimit: Int
+
+    public init(twilioAuthToken: String? = nil, publicURL: String? = nil, webhookSecret: String? = nil, bodyLimit: Int = 64 * 1024,
+                hourlyLimit: Int = 20) {
+        self.twilioAuthToken = twilioAuthToken
+        self.publicURL = publicURL
+        self.webhookSecret = webhookSecret
+        self.bodyLimit = bodyLimit
+        self.hourlyLimit = hourlyLimit
+    }
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> WebhookSettings {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        return WebhookSettings(twilioAuthToken: value("CAREDESK_TWILIO_AUTH_TOKEN"), publicURL: value("CAREDESK_PUBLIC_URL"),
+                               webhookSecret: value("CAREDESK_WEBHOOK_SECRET"),
+                               hourlyLimit: value("CAREDESK_RATE_LIMIT").flatMap(Int.init).map { max(1, $0) } ?? 20)
+    }
+}
