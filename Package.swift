@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // the desk's outbox handed to real transports (SMTP now; SMS and webhooks later)
-        .target(name: "Delivery", dependencies: ["Desk", "Transport"], swiftSettings: strict),
+        .target(name: "Delivery", dependencies: ["Desk", "Transport", "Webhooks"], swiftSettings: strict),
         // the long-lived process: HTTP intake (Hummingbird), the Maildir watcher, delivery and tick rounds,
         // and the one serial owner of the desk they all go through
         .target(name: "Server", dependencies: [

@@ -5,6 +5,8 @@ Prints the port it listens on (127.0.0.1) as its first stdout line. Answers
 every POST with the status named by the path ("/status/503" -> 503, anything
 else -> 200) and a JSON body describing the request:
   {method, path, headers: {lower-case name: value}, body_base64}
+With `--record FILE`, each request's description is also appended to FILE
+as one JSON line, with the status it was answered with.
 Stops on SIGTERM, or when its stdin is a pipe that closes.
 """
 import base64
@@ -13,7 +15,11 @@ import json
 import os
 import signal
 import stat
+import sys
 import threading
+
+RECORD = None
+RECORD_LOCK = threading.Lock()
 
 
 class Echo(http.server.BaseHTTPRequestHandler):
@@ -30,6 +36,11 @@ class Echo(http.server.BaseHTTPRequestHandler):
             "headers": {name.lower(): value for name, value in self.headers.items()},
             "body_base64": base64.b64encode(body).decode("ascii"),
         }).encode()
+        if RECORD:
+            line = json.loads(reply)
+            line["status"] = status
+            with RECORD_LOCK, open(RECORD, "a") as f:
+                f.write(json.dumps(line) + "\n")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(reply)))
@@ -41,6 +52,9 @@ class Echo(http.server.BaseHTTPRequestHandler):
 
 
 def main():
+    global RECORD
+    if len(sys.argv) == 3 and sys.argv[1] == "--record":
+        RECORD = sys.argv[2]
     # A launcher may start us with signals blocked (threads of a test runner
     # often block them, and the mask is inherited): unblock the ones we stop on.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})

@@ -1,26 +1,39 @@
 import Desk
 
 /// One courier per worker that hands each message to the courier of its channel: mail to the SMTP server
-/// (or `outgoing/`), texts to the SMS gateway (or `outgoing-sms/`). An SMS gateway that cannot be reached
-/// does not stop the mail: its texts wait for the next pass, and the rest of this pass tries it no more.
+/// (or `outgoing/`), texts to the SMS gateway (or `outgoing-sms/`), events to their webhook endpoints. An SMS
+/// gateway or an endpoint that cannot be reached does not stop the mail: what was for it waits for the next
+/// pass, and the rest of this pass tries it no more.
 public final class ChannelCourier: Courier, @unchecked Sendable {
     // One delivery worker uses a courier at a time (DeliveryPass gives each worker its own).
     private let mail: any Courier
     private let sms: any Courier
-    private var smsUnreachable: String?
+    private let events: (any Courier)?
+    /// Destinations found unreachable in this pass (the SMS gateway, an endpoint's URL), with why.
+    private var unreachable: [String: String] = [:]
 
-    public init(mail: any Courier, sms: any Courier) {
+    public init(mail: any Courier, sms: any Courier, events: (any Courier)? = nil) {
         self.mail = mail
         self.sms = sms
+        self.events = events
     }
 
     public func hand(_ message: OutboxMessage) -> CourierResult {
-        guard message.channel == .sms else { return mail.hand(message) }
-        if let reason = smsUnreachable { return .deferred(reason) }
-        let result = sms.hand(message)
+        switch message.channel {
+        case .email: return mail.hand(message)
+        case .sms: return handOnce(message, via: sms, destination: "the SMS gateway")
+        case .webhook:
+            guard let events else { return .deferred("no event webhooks are configured") }
+            return handOnce(message, via: events, destination: message.recipients.first ?? "")
+        }
+    }
+
+    private func handOnce(_ message: OutboxMessage, via courier: any Courier, destination: String) -> CourierResult {
+        if let reason = unreachable[destination] { return .deferred(reason) }
+        let result = courier.hand(message)
         if case .unreachable(let reason) = result {
-            smsUnreachable = "the SMS gateway: \(reason)"
-            return .deferred(smsUnreachable!)
+            unreachable[destination] = "\(destination): \(reason)"
+            return .deferred(unreachable[destination]!)
         }
         return result
     }

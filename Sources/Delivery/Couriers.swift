@@ -7,27 +7,34 @@ import Transport
 public enum Couriers {
     /// Readies the transports before any thread starts (libcurl's global set-up) when a server is configured.
     public static func prepare(_ settings: DeliverySettings, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if settings.smtp != nil || (try? TwilioConfiguration.fromEnvironment(environment)) != nil { Curl.initialise() }
+        if settings.smtp != nil || !settings.webhooks.isEmpty || (try? TwilioConfiguration.fromEnvironment(environment)) != nil {
+            Curl.initialise()
+        }
     }
 
     /// Per worker, one courier that sends mail to the SMTP server (or `outgoing/`) and texts to the SMS gateway
     /// named by `CAREDESK_TWILIO_*` (or `outgoing-sms/`).
     public static func make(_ settings: DeliverySettings, dataFolder: URL,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [any Courier] {
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws -> [any Courier] {
         let twilio = try TwilioConfiguration.fromEnvironment(environment)
         func sms() throws -> any Courier {
             if let twilio { return try TwilioCourier(twilio) }
             return try SMSFolderCourier(path: DataFolder.outgoingSMS(dataFolder))
         }
-        if let smtp = settings.smtp {
-            return try (0..<settings.workers).map { _ in ChannelCourier(mail: try SMTPCourier(smtp), sms: try sms()) }
+        func events() throws -> (any Courier)? {
+            settings.webhooks.isEmpty ? nil : try EventWebhookCourier(endpoints: settings.webhooks, clock: clock)
         }
-        return [ChannelCourier(mail: MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder))), sms: try sms())]
+        if let smtp = settings.smtp {
+            return try (0..<settings.workers).map { _ in ChannelCourier(mail: try SMTPCourier(smtp), sms: try sms(), events: try events()) }
+        }
+        return [ChannelCourier(mail: MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder))), sms: try sms(),
+                               events: try events())]
     }
 
     /// Runs delivery passes until nothing due is left, then forgets long-finished messages.
     public static func deliver(desk: Desk, settings: DeliverySettings, dataFolder: URL, now: Int64) throws -> DeliveryPass.Summary {
-        let pass = DeliveryPass(desk: desk, policy: settings.retry, couriers: try make(settings, dataFolder: dataFolder))
+        let pass = DeliveryPass(desk: desk, policy: settings.retry, couriers: try make(settings, dataFolder: dataFolder, clock: { now }))
         let summary = try pass.run(now: now)
         try desk.forgetFinished(now: now, keepDays: settings.keepDays)
         return summary

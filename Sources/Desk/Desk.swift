@@ -22,6 +22,8 @@ public final class Desk {
     public static let commandsPerMessage = 50
     /// How long the last batch's journal write and fsync took.
     public private(set) var lastCommitNanos: UInt64 = 0
+    /// The systems told of bookings, cancellations, moves and reminders (`webhooks` in DATA/config.json).
+    public var eventEndpoints: [EventEndpoint]
 
     public struct NotInitialised: Error, CustomStringConvertible {
         public let description: String
@@ -33,6 +35,7 @@ public final class Desk {
         self.templates = templates
         self.logger = logger
         photos = PhotoFolder(dataFolder: dataFolder)
+        eventEndpoints = try DeliverySettings.load(dataFolder).webhooks
         guard store.state.clinic != nil else {
             throw NotInitialised(description: "\(dataFolder.path) holds no clinic; run `caredesk init --data \(dataFolder.path)` first")
         }
@@ -110,7 +113,8 @@ public final class Desk {
                     // Someone whose mail bounced before writes again: their mailbox works, answer them.
                     let address = decided.recipient.address.lowercased()
                     let again = state.undeliverable.contains(address) ? [address] : nil
-                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events, replies: [reply] + notices,
+                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events,
+                                                                   replies: [reply] + notices + decided.calls,
                                                                    deliverableAgain: again))
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
@@ -213,6 +217,7 @@ public final class Desk {
         var lines: [(text: String, line: DecidedMessage.Line)] = []
         var notices: [AddressedNotice] = []
         var letters: [JoiningLetter] = []
+        var calls: [OutboxMessage] = []
         // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
         // further command would only lengthen the lock the batch holds.
         for line in commands.lines.prefix(Desk.commandsPerMessage) {
@@ -223,6 +228,8 @@ public final class Desk {
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
                     .leavingOut(bounced: state.undeliverable, clinic: state.clinic!)
                 if let photo { try keepPhoto(photo, for: decision.events) }
+                calls += EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
+                                            disabled: state.disabledEndpoints, cause: "\(mail.key) line \(lines.count)", now: now)
                 state.applyToClinic(decision.events)
                 events += decision.events
                 // Relayed messages are named by their line too: two CONTACT lines are two mails.
@@ -247,6 +254,7 @@ public final class Desk {
                                        decideNanos: DispatchTime.now().uptimeNanoseconds - start)
         decided.letters = letters
         decided.channel = mail.channel
+        decided.calls = calls
         return .decided(decided)
     }
 }

@@ -40,9 +40,9 @@ struct Ingest: ParsableCommand {
             print(TranscriptPrinter.format(report, number: count))
         }
         print("\(summary.messages) messages: \(summary.answered) answered, \(summary.silent) not answered (automatic mail), \(summary.duplicates) already handled.")
-        // Texts never take the local fast path: a pass with the SMS courier hands them over.
-        let textsWaiting = desk.state.outbox.values.contains { $0.channel == .sms && $0.isPending }
-        if !noDeliver && (settings.smtp != nil || textsWaiting) {
+        // Texts and event webhooks never take the local fast path: a pass with their couriers hands them over.
+        let othersWaiting = desk.state.outbox.values.contains { $0.channel != .email && $0.isPending }
+        if !noDeliver && (settings.smtp != nil || othersWaiting) {
             print(Couriers.describe(try Couriers.deliver(desk: desk, settings: settings, dataFolder: options.folder, now: now)))
         }
     }

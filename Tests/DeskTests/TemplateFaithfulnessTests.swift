@@ -33,7 +33,7 @@ import Testing
         let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice,
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
-                                                                                      .smsOptOutNotice, .tooMany])
+                                                                                      .smsOptOutNotice, .tooMany, .endpointDisabled])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)

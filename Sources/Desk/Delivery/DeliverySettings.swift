@@ -40,17 +40,20 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
     public var workers: Int
     /// How long sent and failed messages stay listed in the outbox.
     public var keepDays: Int
+    /// Other systems told of bookings, cancellations, moves and reminders (`"webhooks"` in the file).
+    public var webhooks: [EventEndpoint]
 
     public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 4,
-                keepDays: Int = 7) {
+                keepDays: Int = 7, webhooks: [EventEndpoint] = []) {
         self.smtp = smtp
         self.retry = retry
         self.reminderMinutes = reminderMinutes
         self.workers = workers
         self.keepDays = keepDays
+        self.webhooks = webhooks
     }
 
-    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays }
+    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -60,6 +63,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         reminderMinutes = try c.decodeIfPresent([Int].self, forKey: .reminderMinutes) ?? defaults.reminderMinutes
         workers = try c.decodeIfPresent(Int.self, forKey: .workers) ?? defaults.workers
         keepDays = try c.decodeIfPresent(Int.self, forKey: .keepDays) ?? defaults.keepDays
+        webhooks = try c.decodeIfPresent([EventEndpoint].self, forKey: .webhooks) ?? []
     }
 
     public static func file(_ dataFolder: URL) -> URL { dataFolder.appendingPathComponent("config.json") }
@@ -80,8 +84,9 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         }
         guard settings.workers >= 1, settings.workers <= 16, settings.retry.firstRetryMinutes >= 1,
               settings.retry.maxRetryMinutes >= settings.retry.firstRetryMinutes, settings.retry.giveUpHours >= 1,
-              settings.reminderMinutes.allSatisfy({ $0 > 0 }) else {
-            throw DataFolder.Problem(description: "\(file.path): workers must be 1–16, retry minutes and reminder minutes positive")
+              settings.reminderMinutes.allSatisfy({ $0 > 0 }),
+              settings.webhooks.allSatisfy({ $0.url.hasPrefix("https://") || $0.url.hasPrefix("http://") }) else {
+            throw DataFolder.Problem(description: "\(file.path): workers must be 1–16, retry minutes and reminder minutes positive, webhook urls http(s)")
         }
         return settings
     }

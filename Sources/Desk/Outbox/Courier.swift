@@ -14,12 +14,15 @@ public enum CourierResult: Sendable, Equatable {
     case refused(String)
     /// The destination could not be reached at all (refused connection, timeout): stop the pass, try later.
     case unreachable(String)
+    /// An event webhook endpoint answered 410 Gone: fail the message and tell the endpoint nothing more.
+    case gone(String)
 
     var attempt: AttemptOutcome {
         switch self {
         case .sent: .sent
         case .deferred(let reason), .unreachable(let reason): .temporary(reason)
         case .refused(let reason): .permanent(reason)
+        case .gone(let reason): .gone(reason)
         }
     }
 }

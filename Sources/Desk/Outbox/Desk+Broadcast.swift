@@ -14,7 +14,7 @@ extension Desk {
     /// its notices in one commit, keyed by the command and `now` so a rerun of the same call does nothing twice.
     /// `doctorID` nil: every doctor.
     public func broadcastCancel(doctorID: String?, day: LocalDate, reason: String?, now: Int64) throws -> DeskCommandResult {
-        let templates = self.templates
+        let templates = self.templates, eventEndpoints = self.eventEndpoints
         let key = "cli broadcast cancel \(doctorID ?? "ALL") \(day) \(now)"
         return try store.update { state -> ([DeskRecord], DeskCommandResult) in
             guard var clinic = state.clinic else { throw NotInitialised(description: "no clinic configured") }
@@ -25,13 +25,15 @@ extension Desk {
             let sender = Sender(address: clinic.info.deskEmail.lowercased(), channel: .email)
             let decision = clinic.decide(.broadcastCancel(doctorID: doctorID, day: day, reason: reason), from: sender, now: now, random: &random)
                 .leavingOut(bounced: state.undeliverable, clinic: clinic)
+            let calls = EventCall.messages(for: decision.events, before: clinic, endpoints: eventEndpoints, disabled: state.disabledEndpoints,
+                                           cause: key, now: now)
             clinic.apply(decision.events)
             let format = ClinicFormat(clinic)
             let messages = decision.notices.compactMap { clinic.addressed($0, cause: key) }
                 .map { $0.message(templates: templates, format: format, now: now) }
             let (name, fields) = decision.outcome.template(format)
             let summary = templates.render(name, fields).text
-            let record = DeskRecord.message(HandledMessage(key: key, events: decision.events, replies: messages))
+            let record = DeskRecord.message(HandledMessage(key: key, events: decision.events, replies: messages + calls))
             state.absorb(record, eventsApplied: false)
             return ([record], DeskCommandResult(summary: summary, notices: messages.count, alreadyDone: false))
         }

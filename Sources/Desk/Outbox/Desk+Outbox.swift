@@ -7,6 +7,8 @@ public enum AttemptOutcome: Sendable, Equatable {
     case temporary(String)
     /// Never worth trying again (5xx, an address the server refuses).
     case permanent(String)
+    /// An event webhook endpoint answered 410 Gone: it wants nothing more from us.
+    case gone(String)
 }
 
 /// The outbox seen from the deliverer: claim what is due, record how each attempt ended. Claims and results
@@ -50,6 +52,7 @@ extension Desk {
         guard !results.isEmpty else { return [] }
         return try store.update { state -> ([DeskRecord], [OutboxUpdate]) in
             var updates: [OutboxUpdate] = []
+            var gone = Set<String>()
             for (id, outcome) in results {
                 guard let message = state.outbox[id], message.isPending else { continue }
                 let attempts = message.attempts + 1
@@ -58,6 +61,9 @@ extension Desk {
                     updates.append(OutboxUpdate(id: id, state: .sent, at: now, attempts: attempts))
                 case .permanent(let reason):
                     updates.append(OutboxUpdate(id: id, state: .failed, at: now, attempts: attempts, error: reason))
+                case .gone(let reason):
+                    updates.append(OutboxUpdate(id: id, state: .failed, at: now, attempts: attempts, error: reason))
+                    if let url = message.recipients.first { gone.insert(url) }
                 case .temporary(let reason):
                     if let next = policy.nextAttempt(after: attempts, now: now, queuedAt: message.createdAt) {
                         updates.append(OutboxUpdate(id: id, state: .deferred, at: now, attempts: attempts, nextAttemptAt: next, error: reason))
@@ -69,7 +75,9 @@ extension Desk {
             }
             guard !updates.isEmpty else { return ([], []) }
             state.absorb(.outboxUpdates(updates), eventsApplied: false)
-            return ([.outboxUpdates(updates)], updates)
+            var records: [DeskRecord] = [.outboxUpdates(updates)]
+            records += disable(gone.subtracting(state.disabledEndpoints), state: &state, now: now)
+            return (records, updates)
         }
     }
 

@@ -11,7 +11,7 @@ extension Desk {
     public func queueReminders(now: Int64, minutesBefore: [Int]) throws -> Int {
         let offsets = minutesBefore.filter { $0 > 0 }
         guard let widest = offsets.max() else { return 0 }
-        let templates = self.templates
+        let templates = self.templates, eventEndpoints = self.eventEndpoints
         return try store.update { state -> ([DeskRecord], Int) in
             guard let clinic = state.clinic else { return ([], 0) }
             let format = ClinicFormat(clinic)
@@ -37,6 +37,8 @@ extension Desk {
                             .zone: .text(format.zone.abbreviation(at: appointment.start)),
                         ])
                         let id = NoticeComposer.id("reminder \(key) \(due)")
+                        messages += EventCall.messages(.reminderSent, appointment: appointment, extra: ["minutesBefore": "\(due)"],
+                                                       endpoints: eventEndpoints, disabled: state.disabledEndpoints, cause: id, now: now)
                         messages.append(composer.notice(
                             id: id, to: MailAddress(name: patient.name, address: email),
                             subject: "Reminder: \(doctor.name), \(format.when(appointment.start))",
@@ -47,7 +49,7 @@ extension Desk {
             guard !marks.isEmpty else { return ([], 0) }
             let record = DeskRecord.notices(Notices(messages: messages, reminders: marks))
             state.absorb(record, eventsApplied: false)
-            return ([record], messages.count)
+            return ([record], messages.count(where: { $0.channel == .email }))
         }
     }
 

@@ -28,6 +28,8 @@ struct DecidedMessage: Sendable {
     var letters: [JoiningLetter] = []
     /// How the message came, and so how it is answered.
     var channel: Sender.Channel = .email
+    /// Event webhooks its commands caused (a booking, a cancellation, a move), queued in the same commit.
+    var calls: [OutboxMessage] = []
     let decideNanos: UInt64
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one

@@ -50,6 +50,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case contactRefused = "contact-refused"
     /// A sender past the hourly limit, told once when they will be read again.
     case tooMany = "too-many"
+    /// To the desk: an event webhook endpoint answered 410 Gone and is told nothing more.
+    case endpointDisabled = "endpoint-disabled"
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"

@@ -14,6 +14,8 @@ public enum DeskRecord: Sendable, Codable, Equatable {
     case notices(Notices)
     /// Sent or failed messages old enough to be forgotten.
     case forgotten([String])
+    /// Event webhook endpoints that answered 410 Gone.
+    case endpointsDisabled([String])
 }
 
 /// Messages the clinic starts, journaled with the facts that keep them from being sent twice.

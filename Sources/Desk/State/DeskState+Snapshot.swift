@@ -46,7 +46,7 @@ extension DeskState {
                                                       // a reminder matters only while its appointment is still on
                                                       reminded: reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })]?.isActive == true },
                                                       lastFailureSummaryAt: lastFailureSummaryAt,
-                                                      smsOptedOut: smsOptedOut.sorted()))
+                                                      smsOptedOut: smsOptedOut.sorted(), disabledEndpoints: disabledEndpoints.sorted()))
         return w.data()
     }
 
@@ -77,6 +77,7 @@ extension DeskState {
             reminded = memory.reminded
             lastFailureSummaryAt = memory.lastFailureSummaryAt
             smsOptedOut = Set(memory.smsOptedOut ?? [])
+            disabledEndpoints = Set(memory.disabledEndpoints ?? [])
         }
     }
 }
@@ -93,6 +94,7 @@ struct DeliveryMemory: Codable {
     var reminded: [String: Int]
     var lastFailureSummaryAt: Int64
     var smsOptedOut: [String]?
+    var disabledEndpoints: [String]?
 }
 
 struct SnapshotProblem: Error, CustomStringConvertible {

@@ -16,6 +16,8 @@ public struct DeskState: StoreState {
     public internal(set) var lastFailureSummaryAt: Int64 = 0
     /// Numbers that sent a carrier opt-out word (STOP …): no SMS goes to them until they send START.
     public internal(set) var smsOptedOut: Set<String> = []
+    /// Event webhook endpoints that answered 410 Gone: told nothing more (until their URL changes).
+    public internal(set) var disabledEndpoints: Set<String> = []
 
     public init() {}
 
@@ -55,6 +57,8 @@ public struct DeskState: StoreState {
             if let at = notices.failureSummaryAt { lastFailureSummaryAt = at }
         case .forgotten(let ids):
             for id in ids { outbox[id] = nil }
+        case .endpointsDisabled(let urls):
+            disabledEndpoints.formUnion(urls)
         }
     }
 

@@ -2,9 +2,9 @@
 /// without its content, so `caredesk show outbox` can tell what happened). Its id is derived from what caused
 /// it, so replaying the same inbound message yields the same id and the same Message-ID.
 public struct OutboxMessage: Sendable, Codable, Equatable {
-    /// How it goes: as mail (`data` a whole RFC 5322 message), or as an SMS (`data` the text, `recipients`
-    /// one E.164 number).
-    public enum Channel: String, Sendable, Codable { case email, sms }
+    /// How it goes: as mail (`data` a whole RFC 5322 message), as an SMS (`data` the text, `recipients`
+    /// one E.164 number), or as an event webhook (`data` the JSON body, `recipients` the endpoint's URL).
+    public enum Channel: String, Sendable, Codable { case email, sms, webhook }
 
     /// Why the clinic sends it, which decides the envelope sender (RFC 3834, RFC 5321).
     public enum Purpose: String, Sendable, Codable {
