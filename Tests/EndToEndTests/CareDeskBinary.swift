@@ -14,7 +14,7 @@ struct CareDeskBinary {
         return packageRoot.appendingPathComponent(".build/debug/caredesk").path
     }
 
-    struct Output {
+    struct Output: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String

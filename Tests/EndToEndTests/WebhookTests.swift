@@ -12,7 +12,8 @@ import TestServers
     static let secret = "whsec_" + Data("a secret shared with the feed".utf8).base64EncodedString()
     static let clinicNumber = "+914427220000"
 
-    struct Running {
+    /// Shared by concurrent requests: it only reads its lets, and posts through URLSession, which is thread-safe.
+    struct Running: @unchecked Sendable {
         let root: URL
         let data: URL
         let maildir: URL
