@@ -63,7 +63,8 @@ public actor Reception {
         let local = deliverySettings.smtp == nil
         let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(dataFolder)) : nil
         let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batchSize))
-        return try ingest.run([.maildir(path)], now: clock.now()) { _ in }
+        let sign = self.sign
+        return try ingest.run([.maildir(path)], now: clock.now(), stopping: { !sign.isOpen }) { _ in }
     }
 
     func requireOpen() throws {

@@ -70,7 +70,10 @@ public final class SpoolIngest {
         try desk.markDelivered(try delivery.deliver(pending))
     }
 
-    public func run(_ sources: [Source], now: Int64, report: (HandlingReport) -> Void) throws -> Summary {
+    /// Handles every message of `sources`, one commit per batch. `stopping`, asked between batches of a Maildir,
+    /// ends the run early (a long-lived process told to shut down): what is left stays in `new/` for next time.
+    public func run(_ sources: [Source], now: Int64, stopping: () -> Bool = { false },
+                    report: (HandlingReport) -> Void) throws -> Summary {
         var summary = Summary()
         try flushOutbox()
         for source in sources {
@@ -79,7 +82,7 @@ public final class SpoolIngest {
                 let maildir = Maildir(path: path)
                 let entries = try maildir.newEntries()
                 var start = 0
-                while start < entries.count {
+                while start < entries.count && !(start > 0 && stopping()) {
                     let chunk = Array(entries[start..<min(start + batchSize, entries.count)])
                     start += chunk.count
                     let raws = try chunk.map { try maildir.read($0) }
