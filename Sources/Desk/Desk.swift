@@ -218,6 +218,7 @@ public final class Desk {
         var notices: [AddressedNotice] = []
         var letters: [JoiningLetter] = []
         var calls: [OutboxMessage] = []
+        var texts: [TextedNotice] = []
         // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
         // further command would only lengthen the lock the batch holds.
         for line in commands.lines.prefix(Desk.commandsPerMessage) {
@@ -226,7 +227,7 @@ public final class Desk {
                 var photo: Data? = nil
                 if case .setPhoto = intent { (intent, photo) = PhotoExamination.intent(for: message.attachments) }
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
-                    .leavingOut(bounced: state.undeliverable, clinic: state.clinic!)
+                    .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: state.clinic!)
                 if let photo { try keepPhoto(photo, for: decision.events) }
                 calls += EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
                                             disabled: state.disabledEndpoints, cause: "\(mail.key) line \(lines.count)", now: now)
@@ -235,6 +236,7 @@ public final class Desk {
                 // Relayed messages are named by their line too: two CONTACT lines are two mails.
                 let cause = decision.notices.contains(where: \.isRelay) ? "\(mail.key) line \(lines.count)" : mail.key
                 notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: cause) }
+                texts += decision.notices.compactMap { state.clinic!.texted($0, cause: cause) }
                 letters += decision.joiningNotices.compactMap { JoiningLetter($0, clinic: info) }
                 lines.append((line.text, .outcome(decision.outcome)))
             case .problem(let problem):
@@ -255,6 +257,7 @@ public final class Desk {
         decided.letters = letters
         decided.channel = mail.channel
         decided.calls = calls
+        decided.texts = texts
         return .decided(decided)
     }
 }

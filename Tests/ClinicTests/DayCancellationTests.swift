@@ -46,7 +46,7 @@ import Testing
         let decision = decide(&state, .cancelDay(day: tuesday, reason: "unwell"), rao)
         guard case .dayCancelled(let summary) = decision.outcome else { Issue.record("\(decision.outcome)"); return }
         #expect(summary.cancelled.count == 4)
-        #expect(summary.notified.count == 2 && summary.unreachable.count == 1)
+        #expect(summary.notified.count == 2 && summary.texted.count == 1 && summary.unreachable.isEmpty, "the SMS-only patient is texted")
         for old in before {
             let now = try #require(state.appointment(ref: old.ref))
             #expect(now.status == .cancelledByClinic && now.sequence == old.sequence + 1)
@@ -67,11 +67,11 @@ import Testing
     @Test func theDeskCancelsEveryDoctorsDayAndBroadcastsOncePerPatient() {
         var state = clinic()
         let message = decide(&state, .broadcast(day: tuesday, message: "Lift out of order"), desk)
-        #expect(message.outcome == .broadcastSent(day: tuesday, notified: 2, unreachable: 1))
-        #expect(message.events.isEmpty && message.notices.count == 2)
+        #expect(message.outcome == .broadcastSent(day: tuesday, notified: 2, texted: 1, unreachable: 0))
+        #expect(message.events.isEmpty && message.notices.count == 3)
         let all = decide(&state, .broadcastCancel(doctorID: nil, day: tuesday, reason: "power cut"), desk)
         guard case .dayCancelled(let summary) = all.outcome else { Issue.record("\(all.outcome)"); return }
-        #expect(summary.doctorIDs == ["rao", "iyer", "kumar", "shah"] && summary.cancelled.count == 4 && all.notices.count == 2)
+        #expect(summary.doctorIDs == ["rao", "iyer", "kumar", "shah"] && summary.cancelled.count == 4 && all.notices.count == 3)
     }
 
     @Test func othersAreRefusedByName() {

@@ -78,13 +78,13 @@ import Testing
                                               now: start - 100 * 60)
         let text = try #require(reports.first?.replyText)
         #expect(text.contains("goes to 0 patient(s) by mail"), "\(text)")
-        #expect(text.contains("Not reachable by mail (no email address, or mail to them bounced): 1 patient(s)."), "\(text)")
+        #expect(text.contains("Not reachable (no mail address or phone number, or their mail bounced or number opted out of SMS): 1 patient(s)."), "\(text)")
         #expect(fixture.desk.state.outbox.count == before + 1, "the desk's reply only: no notice to the bounced address")
 
         let cancelled = try fixture.desk.handle([DeskFixture.mail("BROADCAST CANCEL ALL Tue power cut", from: "desk@kanchicare.example")],
                                                 now: start - 90 * 60)
         let summary = try #require(cancelled.first?.replyText)
-        #expect(!summary.contains("Told by mail") && summary.contains("mail to them bounced; please call them"), "\(summary)")
+        #expect(!summary.contains("Told by mail") && summary.contains("their mail bounced or number opted out of SMS; please call them"), "\(summary)")
     }
 
     @Test func aDelayReportOrAReportForAnUnknownMessageChangesNothing() throws {

@@ -84,6 +84,32 @@ import Testing
         #expect(fixture.desk.state.outbox[mailID]?.data.contains("more than 20 messages within an hour") == true)
     }
 
+    /// Registers and verifies `number` by text; books it `booking`.
+    func textingPatient(_ fixture: DeskFixture, booking: String) throws -> String {
+        let registered = try #require(try text(fixture, "REGISTER Lakshmi Narayanan"))
+        let code = try #require(registered.firstMatch(of: /VERIFY (\d{6})/)?.1)
+        _ = try text(fixture, "VERIFY \(code)")
+        _ = try text(fixture, booking)
+        return try #require(fixture.desk.state.clinic?.appointments.values.first { $0.patientID != "P1" }?.ref)
+    }
+
+    @Test func aPatientWithOnlyAPhoneIsToldOfACancelledDayAndRemindedByText() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let ref = try textingPatient(fixture, booking: "BOOK Dr Rao Tue 10:00")
+        let start = try #require(fixture.desk.state.clinic?.appointment(ref: ref)?.start)
+        try fixture.desk.queueReminders(now: start - 120 * 60, minutesBefore: [120])
+        let reminder = try #require(fixture.desk.state.outbox.values.first { $0.purpose == .notice && $0.channel == .sms })
+        #expect(reminder.recipients == [Self.number] && reminder.data.hasPrefix("Reminder \(ref): Dr Suresh Rao"), "\(reminder.data)")
+
+        let reports = try fixture.desk.handle([DeskFixture.mail("CANCEL DAY Tue unwell", from: "rao@kanchicare.example")], now: start - 110 * 60)
+        let summary = try #require(reports.first?.replyText)
+        #expect(summary.contains("Told by SMS, with other free times: Lakshmi Narayanan"), "\(summary)")
+        let told = try #require(reports.first?.noticeIDs.compactMap { fixture.desk.state.outbox[$0] }.first { $0.channel == .sms })
+        #expect(told.recipients == [Self.number] && told.data.contains("cancelled \(ref)") && told.data.contains("Free:"), "\(told.data)")
+        #expect(SMSSegments(told.data).count <= 2)
+    }
+
     @Test func optOutsSurviveASnapshot() throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }

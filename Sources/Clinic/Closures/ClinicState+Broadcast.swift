@@ -30,17 +30,22 @@ extension ClinicState {
     func broadcast(on day: LocalDate, message: String, now: Int64) -> Decision {
         var seen = Set<String>()
         var notices: [PatientNotice] = []
-        var unreachable = 0
+        var unreachable = 0, texted = 0
         let held = doctors.flatMap { appointments(doctorID: $0.id, on: day) }
             .filter { $0.isActive && $0.start > now }
             .sorted { ($0.start, $0.ref) < ($1.start, $1.ref) }
         for appointment in held where seen.insert(appointment.patientID).inserted {
-            guard let email = patients[appointment.patientID]?.email, !email.isEmpty else {
+            let patient = patients[appointment.patientID]
+            if patient?.email.map({ !$0.isEmpty }) ?? false {
+                notices.append(PatientNotice(patientID: appointment.patientID, kind: .message(day: day, text: message)))
+            } else if patient?.phone.map({ !$0.isEmpty }) ?? false {
+                notices.append(PatientNotice(patientID: appointment.patientID, kind: .message(day: day, text: message)))
+                texted += 1
+            } else {
                 unreachable += 1
-                continue
             }
-            notices.append(PatientNotice(patientID: appointment.patientID, kind: .message(day: day, text: message)))
         }
-        return Decision(outcome: .broadcastSent(day: day, notified: notices.count, unreachable: unreachable), notices: notices)
+        return Decision(outcome: .broadcastSent(day: day, notified: notices.count - texted, texted: texted, unreachable: unreachable),
+                        notices: notices)
     }
 }

@@ -15,12 +15,14 @@ extension ClinicState {
 
         var notices: [PatientNotice] = []
         var notified: [String] = []
+        var texted: [String] = []
         var unreachable: [String] = []
         var seen = Set<String>()
         for appointment in cancelled where seen.insert(appointment.patientID).inserted {
             let patient = patients[appointment.patientID]
             let name = patient?.name ?? appointment.patientID
-            guard let email = patient?.email, !email.isEmpty else {
+            let byMail = patient?.email.map { !$0.isEmpty } ?? false
+            guard byMail || (patient?.phone.map { !$0.isEmpty } ?? false) else {
                 unreachable.append(name)
                 continue
             }
@@ -34,10 +36,10 @@ extension ClinicState {
             } ?? []
             notices.append(PatientNotice(patientID: appointment.patientID,
                                          kind: .cancellation(appointments: theirs, reason: reason, sameDoctor: same, otherDoctor: other)))
-            notified.append(name)
+            if byMail { notified.append(name) } else { texted.append(name) }
         }
         let summary = DayCancellation(day: day, doctorIDs: doctorIDs, cancelled: cancelled.map { after.appointments[$0.ref] ?? $0 },
-                                      notified: notified, unreachable: unreachable)
+                                      notified: notified, texted: texted, unreachable: unreachable)
         return Decision(events: events, outcome: .dayCancelled(summary), notices: notices)
     }
 

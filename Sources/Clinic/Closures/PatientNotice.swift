@@ -1,5 +1,6 @@
 /// A message the clinic owes a patient because of someone else's command (a doctor cancelling a day, the
-/// desk's broadcast). The core decides who is told and what; the desk writes and sends it in the same commit.
+/// desk's broadcast). The core decides who is told and what; the desk writes and sends it in the same commit,
+/// by mail, or by SMS to a patient who has only a phone number.
 public struct PatientNotice: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The patient's appointments that were cancelled, the reason, and free slots to book instead.
@@ -27,14 +28,17 @@ public struct DayCancellation: Sendable, Equatable {
     public var cancelled: [Appointment]
     /// Patients told by mail, by name, once each.
     public var notified: [String]
-    /// Patients with no email address: not told by mail.
+    /// Patients with no email address but a phone number: told by SMS.
+    public var texted: [String]
+    /// Patients with neither: not told at all (the desk calls them).
     public var unreachable: [String]
 
-    public init(day: LocalDate, doctorIDs: [String], cancelled: [Appointment], notified: [String], unreachable: [String]) {
+    public init(day: LocalDate, doctorIDs: [String], cancelled: [Appointment], notified: [String], texted: [String] = [], unreachable: [String]) {
         self.day = day
         self.doctorIDs = doctorIDs
         self.cancelled = cancelled
         self.notified = notified
+        self.texted = texted
         self.unreachable = unreachable
     }
 }

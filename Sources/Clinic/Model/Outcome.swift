@@ -37,8 +37,8 @@ public enum Outcome: Sendable, Equatable {
     case markRefused(MarkRefusal)
     /// CANCEL DAY / BROADCAST CANCEL: what was cancelled and who was told.
     case dayCancelled(DayCancellation)
-    /// BROADCAST <day> <message>: how many patients were told, and who could not be by mail.
-    case broadcastSent(day: LocalDate, notified: Int, unreachable: Int)
+    /// BROADCAST <day> <message>: how many patients were told by mail and by SMS, and how many could not be told.
+    case broadcastSent(day: LocalDate, notified: Int, texted: Int, unreachable: Int)
     /// HOURS: the doctor's hours now, and the confirmed appointments ahead they no longer cover (not cancelled).
     case hoursSet(WeeklyHours, stranded: [Appointment])
     /// LEAVE: recorded, with the confirmed appointments ahead that fall on it (not cancelled).

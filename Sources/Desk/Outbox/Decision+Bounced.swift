@@ -1,29 +1,45 @@
 import Clinic
 
 extension Decision {
-    /// The decision without the notices to patients whose mail bounced (the outbox would only fail them), and
-    /// with its summary counting those patients as not reachable by mail, so the desk knows to call them.
-    func leavingOut(bounced: Set<String>, clinic: ClinicState) -> Decision {
-        guard !bounced.isEmpty, !notices.isEmpty else { return self }
-        var kept: [PatientNotice] = [], dropped: [PatientNotice] = []
+    /// The decision without the notices no one would receive — to a patient whose mail bounced, or by SMS to a
+    /// number that opted out (the outbox would only fail them) — and with its summary counting those patients
+    /// as not told, so the desk knows to call them.
+    func leavingOut(bounced: Set<String>, optedOut: Set<String>, clinic: ClinicState) -> Decision {
+        guard !notices.isEmpty, !bounced.isEmpty || !optedOut.isEmpty else { return self }
+        var kept: [PatientNotice] = []
+        var droppedMail: [PatientNotice] = [], droppedTexts: [PatientNotice] = []
         for notice in notices {
             // A relayed message goes to a doctor or the desk, not to the patient: never left out here.
-            let email = clinic.patients[notice.patientID]?.email?.lowercased()
-            if !notice.isRelay, let email, bounced.contains(email) { dropped.append(notice) } else { kept.append(notice) }
+            guard !notice.isRelay, let patient = clinic.patients[notice.patientID] else {
+                kept.append(notice)
+                continue
+            }
+            if let email = patient.email?.lowercased(), !email.isEmpty {
+                if bounced.contains(email) { droppedMail.append(notice) } else { kept.append(notice) }
+            } else if let phone = patient.phone, optedOut.contains(phone) {
+                droppedTexts.append(notice)
+            } else {
+                kept.append(notice)
+            }
         }
-        guard !dropped.isEmpty else { return self }
+        guard !droppedMail.isEmpty || !droppedTexts.isEmpty else { return self }
         var decision = self
         decision.notices = kept
+        func name(_ notice: PatientNotice) -> String { clinic.patients[notice.patientID]?.name ?? notice.patientID }
         switch outcome {
         case .dayCancelled(var summary):
-            for notice in dropped {
-                let name = clinic.patients[notice.patientID]?.name ?? notice.patientID
-                if let i = summary.notified.firstIndex(of: name) { summary.notified.remove(at: i) }
-                summary.unreachable.append(name)
+            for notice in droppedMail {
+                if let i = summary.notified.firstIndex(of: name(notice)) { summary.notified.remove(at: i) }
+                summary.unreachable.append(name(notice))
+            }
+            for notice in droppedTexts {
+                if let i = summary.texted.firstIndex(of: name(notice)) { summary.texted.remove(at: i) }
+                summary.unreachable.append(name(notice))
             }
             decision.outcome = .dayCancelled(summary)
-        case .broadcastSent(let day, let notified, let unreachable):
-            decision.outcome = .broadcastSent(day: day, notified: notified - dropped.count, unreachable: unreachable + dropped.count)
+        case .broadcastSent(let day, let notified, let texted, let unreachable):
+            decision.outcome = .broadcastSent(day: day, notified: notified - droppedMail.count, texted: texted - droppedTexts.count,
+                                              unreachable: unreachable + droppedMail.count + droppedTexts.count)
         default:
             break
         }

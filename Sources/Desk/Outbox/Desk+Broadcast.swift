@@ -24,13 +24,14 @@ extension Desk {
             var random = SeededGenerator(seed: 0)
             let sender = Sender(address: clinic.info.deskEmail.lowercased(), channel: .email)
             let decision = clinic.decide(.broadcastCancel(doctorID: doctorID, day: day, reason: reason), from: sender, now: now, random: &random)
-                .leavingOut(bounced: state.undeliverable, clinic: clinic)
+                .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: clinic)
             let calls = EventCall.messages(for: decision.events, before: clinic, endpoints: eventEndpoints, disabled: state.disabledEndpoints,
                                            cause: key, now: now)
             clinic.apply(decision.events)
             let format = ClinicFormat(clinic)
             let messages = decision.notices.compactMap { clinic.addressed($0, cause: key) }
                 .map { $0.message(templates: templates, format: format, now: now) }
+                + decision.notices.compactMap { clinic.texted($0, cause: key) }.map { $0.message(templates: templates, format: format, now: now) }
             let (name, fields) = decision.outcome.template(format)
             let summary = templates.render(name, fields).text
             let record = DeskRecord.message(HandledMessage(key: key, events: decision.events, replies: messages + calls))

@@ -1,6 +1,7 @@
 import Clinic
 import Foundation
 import Mail
+import SMS
 
 extension Desk {
     /// Queues the reminders due at `now`: for each confirmed appointment still ahead, the reminder with the
@@ -28,17 +29,26 @@ extension Desk {
                         let key = Desk.reminderKey(appointment)
                         if let sent = state.reminded[key], sent <= due { continue }
                         marks[key] = due
-                        guard let patient = clinic.patients[appointment.patientID], let email = patient.email,
-                              !state.undeliverable.contains(email.lowercased()) else { continue }
-                        let bodies = templates.render(.reminder, [
+                        guard let patient = clinic.patients[appointment.patientID] else { continue }
+                        let fields: TemplateFields = [
                             .name: .text(patient.name), .ref: .text(appointment.ref), .doctor: .text(doctor.name),
                             .specialty: .text(doctor.specialty), .when: .text(format.span(appointment.start, appointment.end)),
                             .clinic: .text(clinic.info.name), .address: .text(clinic.info.address), .phone: .text(clinic.info.phone),
                             .zone: .text(format.zone.abbreviation(at: appointment.start)),
-                        ])
+                        ]
                         let id = NoticeComposer.id("reminder \(key) \(due)")
                         messages += EventCall.messages(.reminderSent, appointment: appointment, extra: ["minutesBefore": "\(due)"],
                                                        endpoints: eventEndpoints, disabled: state.disabledEndpoints, cause: id, now: now)
+                        guard let email = patient.email, !email.isEmpty else {
+                            // A patient with only a phone number is reminded by SMS (unless the number opted out).
+                            if let phone = patient.phone, !phone.isEmpty, !state.smsOptedOut.contains(phone) {
+                                messages.append(OutboxMessage(id: id, channel: .sms, purpose: .notice, envelopeFrom: "", recipients: [phone],
+                                                              data: SMSSegments.fit(templates.sms(.reminder, fields), segments: 2), createdAt: now))
+                            }
+                            continue
+                        }
+                        guard !state.undeliverable.contains(email.lowercased()) else { continue }
+                        let bodies = templates.render(.reminder, fields)
                         messages.append(composer.notice(
                             id: id, to: MailAddress(name: patient.name, address: email),
                             subject: "Reminder: \(doctor.name), \(format.when(appointment.start))",
@@ -49,7 +59,7 @@ extension Desk {
             guard !marks.isEmpty else { return ([], 0) }
             let record = DeskRecord.notices(Notices(messages: messages, reminders: marks))
             state.absorb(record, eventsApplied: false)
-            return ([record], messages.count(where: { $0.channel == .email }))
+            return ([record], messages.count(where: { $0.channel != .webhook }))
         }
     }
 

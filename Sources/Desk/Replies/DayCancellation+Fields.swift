@@ -10,6 +10,7 @@ extension DayCancellation {
         return [.day: .text(format.day(day)), .doctor: .text(doctorIDs.map(format.doctorName).joined(separator: ", ")),
                 .count: .number(cancelled.count), .cancelled: .list(rows), .noneToShow: .flag(cancelled.isEmpty),
                 .notified: notified.isEmpty ? nil : .text(notified.joined(separator: ", ")),
+                .texted: texted.isEmpty ? nil : .text(texted.joined(separator: ", ")),
                 .unreachable: unreachable.isEmpty ? nil : .text(unreachable.joined(separator: ", ")),
                 .several: .flag(doctorIDs.count > 1)]
     }

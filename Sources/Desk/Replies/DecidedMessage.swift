@@ -28,6 +28,8 @@ struct DecidedMessage: Sendable {
     var letters: [JoiningLetter] = []
     /// How the message came, and so how it is answered.
     var channel: Sender.Channel = .email
+    /// Notices by SMS, to patients with a phone number and no mail address.
+    var texts: [TextedNotice] = []
     /// Event webhooks its commands caused (a booking, a cancellation, a move), queued in the same commit.
     var calls: [OutboxMessage] = []
     let decideNanos: UInt64
@@ -73,6 +75,7 @@ struct DecidedMessage: Sendable {
     func noticeMessages(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> [OutboxMessage] {
         notices.map { $0.message(templates: templates, format: format, now: now) }
             + letters.map { $0.message(templates: templates, format: format, now: now) }
+            + texts.map { $0.message(templates: templates, format: format, now: now) }
     }
 
     func bodies(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> ReplyBodies {

@@ -33,9 +33,10 @@ extension Outcome {
             return (.markRefused, [.why: .text(refusal.explanation(format))])
         case .dayCancelled(let summary):
             return (.dayCancelled, summary.fields(format))
-        case .broadcastSent(let day, let notified, let unreachable):
+        case .broadcastSent(let day, let notified, let texted, let unreachable):
             return (.broadcastSent, [.day: .text(format.day(day)), .count: .number(notified), .unreachable: unreachable > 0 ? .number(unreachable) : nil,
-                                     .noneToShow: .flag(notified == 0 && unreachable == 0)])
+                                     .texted: texted > 0 ? .number(texted) : nil,
+                                     .noneToShow: .flag(notified == 0 && texted == 0 && unreachable == 0)])
         case .hoursSet(let hours, let stranded):
             var fields = format.strandedFields(stranded)
             fields[.hours] = .text(hours.summary)

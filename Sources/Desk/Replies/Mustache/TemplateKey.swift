@@ -30,7 +30,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     // Reminders and the desk's notices
     case count, failures, to, queued, attempts, kind, addresses, status
     // A day cancelled, the desk's broadcasts
-    case cancelled, notified, unreachable, sameDoctor, otherDoctor, otherName, message, several
+    case cancelled, notified, texted, unreachable, sameDoctor, otherDoctor, otherName, message, several
     // A patient's message relayed
     case patient
     // Requests to join as a doctor; the hospital's month
