@@ -52,11 +52,11 @@ import TestServers
         }
     }
 
-    func start(_ name: String, environment extra: [String: String] = [:]) throws -> Running {
+    func start(_ name: String, environment extra: [String: String] = [:], gatewayStatuses: [Int] = []) throws -> Running {
         let (root, data) = try sampleClinicFolder(name)
         let maildir = root.appendingPathComponent("maildir")
         try makeMaildir(at: maildir, messages: [])
-        let gateway = try SMSGatewayTestServer()
+        let gateway = try SMSGatewayTestServer(statuses: gatewayStatuses)
         var environment = ["CAREDESK_TWILIO_BASE_URL": gateway.baseURL, "CAREDESK_TWILIO_ACCOUNT_SID": gateway.account,
                            "CAREDESK_TWILIO_AUTH_TOKEN": gateway.token, "CAREDESK_TWILIO_FROM": Self.clinicNumber,
                            "CAREDESK_PUBLIC_URL": Self.publicURL, "CAREDESK_WEBHOOK_SECRET": Self.secret]
@@ -97,6 +97,29 @@ import TestServers
         #expect(try desk.texts(to: number).count == 3, "a duplicate or a forged request was answered")
         let shown = try CareDeskBinary.run(["show", "--data", desk.data.path, "appointments", "--json"])
         #expect(shown.stdout.components(separatedBy: "\"confirmed\"").count == 2, "one appointment, still confirmed: \(shown.stdout)")
+    }
+
+    @Test func aTextTheGatewayRefusesForNowIsTriedAgainAndOneRefusedForGoodFails() async throws {
+        let desk = try start("webhook-retry", gatewayStatuses: [429, 400])
+        defer { desk.stop() }
+        let number = "+919840000021"
+        _ = try await desk.sms("HELP", from: number, sid: "SM30000000000000000000000000000001")
+        func outbox() throws -> [[String: String]] {
+            let shown = try CareDeskBinary.run(["show", "--data", desk.data.path, "outbox", "--json"]).stdout
+            return try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [[String: String]] ?? []
+        }
+        var rows: [[String: String]] = []
+        #expect(try eventually { rows = try outbox(); return rows.first?["state"] == "deferred" }, "\(rows)")
+        #expect(rows.first?["error"]?.contains("429") == true, "\(rows)")
+        #expect(desk.server.signal(SIGTERM)?.status == 0)
+        // Five minutes on, the retry is due: the gateway now refuses it for good (400), so it fails and is not retried.
+        let environment = ["CAREDESK_TWILIO_BASE_URL": desk.gateway.baseURL, "CAREDESK_TWILIO_ACCOUNT_SID": desk.gateway.account,
+                           "CAREDESK_TWILIO_AUTH_TOKEN": desk.gateway.token, "CAREDESK_TWILIO_FROM": Self.clinicNumber]
+        try CareDeskBinary.run(["deliver", "--data", desk.data.path, "--now", "2026-03-02T09:06:00+05:30"], environment: environment)
+        rows = try outbox()
+        #expect(rows.first?["state"] == "failed" && rows.first?["error"]?.contains("400") == true, "\(rows)")
+        try CareDeskBinary.run(["deliver", "--data", desk.data.path, "--now", "2026-03-02T10:00:00+05:30"], environment: environment)
+        #expect(try desk.gateway.calls().count == 2, "tried twice, no more")
     }
 
     @Test func cannedKeywordsAndTheHourlyLimit() async throws {
