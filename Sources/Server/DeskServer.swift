@@ -25,8 +25,8 @@ public struct DeskServer: Sendable {
         let door = FrontDoor.application(reception: reception, host: settings.host, port: settings.port, webhooks: settings.webhooks,
                                          logger: logger, onListening: onListening)
         var services: [any Service] = [
-            DeliveryRound(reception: reception, interval: settings.pollInterval, logger: logger),
-            ReminderRound(reception: reception, interval: settings.tickInterval, logger: logger),
+            Round.delivery(reception: reception, interval: settings.pollInterval, logger: logger),
+            Round.reminders(reception: reception, interval: settings.tickInterval, logger: logger),
         ]
         if let maildir = settings.maildir {
             services.append(MailboxWatcher(reception: reception, maildir: maildir, pollInterval: settings.pollInterval,

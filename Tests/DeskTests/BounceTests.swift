@@ -38,13 +38,18 @@ import Testing
         return InboundMail(raw: Data(raw.utf8))
     }
 
-    @Test func aBouncedNoticeMarksTheAddressAndTellsTheDesk() throws {
-        let fixture = try DeskFixture()
-        defer { fixture.remove() }
+    /// The fixture's patient books Tue 8:30 and is sent a reminder two hours before; returns the start and the reminder.
+    func bookAndRemind(_ fixture: DeskFixture) throws -> (start: Int64, reminder: OutboxMessage) {
         _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Kumar Tue 8:30")], now: DeskFixture.now)
         let start = try #require(fixture.desk.state.clinic?.appointments.values.first?.start)
         try fixture.desk.queueReminders(now: start - 120 * 60, minutesBefore: [120])
-        let reminder = try #require(fixture.desk.state.outbox.values.first { $0.purpose == .notice })
+        return (start, try #require(fixture.desk.state.outbox.values.first { $0.purpose == .notice }))
+    }
+
+    @Test func aBouncedNoticeMarksTheAddressAndTellsTheDesk() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let (start, reminder) = try bookAndRemind(fixture)
 
         let reports = try fixture.desk.handle([Self.report(to: reminder.envelopeFrom, recipient: DeskFixture.patient)], now: start - 110 * 60)
         guard case .silent = reports.first?.result else { Issue.record("a report is never answered"); return }
@@ -67,10 +72,7 @@ import Testing
     @Test func aBroadcastCountsABouncedPatientAsNotReachableAndSendsThemNothing() throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
-        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Kumar Tue 8:30")], now: DeskFixture.now)
-        let start = try #require(fixture.desk.state.clinic?.appointments.values.first?.start)
-        try fixture.desk.queueReminders(now: start - 120 * 60, minutesBefore: [120])
-        let reminder = try #require(fixture.desk.state.outbox.values.first { $0.purpose == .notice })
+        let (start, reminder) = try bookAndRemind(fixture)
         _ = try fixture.desk.handle([Self.report(to: reminder.envelopeFrom, recipient: DeskFixture.patient)], now: start - 110 * 60)
         let before = fixture.desk.state.outbox.count
 
