@@ -1,3 +1,4 @@
+import Testing
 import Clinic
 import Commands
 
@@ -38,5 +39,18 @@ enum Fixture {
     static func problem(_ line: String, reader: CommandReader = reader, now: Int64 = now) -> CommandProblem? {
         if case .problem(let problem) = reader.readLine(line, now: now) { return problem }
         return nil
+    }
+
+    /// Checks that `line` reads as a problem quoting `form`, saying `wrong`, whose example is itself a command
+    /// (and, with `understood`, that it says what it understood).
+    static func expectProblem(_ line: String, form: String, wrong: String, understood: Bool = false) throws {
+        let problem = try #require(Fixture.problem(line), "\(line) should be a problem")
+        #expect(problem.form == form)
+        #expect(problem.wrong.contains(wrong), "\(problem.wrong)")
+        if understood { #expect(problem.understood != nil) }
+        guard case .command = Fixture.read(problem.example) else {
+            Issue.record("example \"\(problem.example)\" of \"\(line)\" is not a command")
+            return
+        }
     }
 }

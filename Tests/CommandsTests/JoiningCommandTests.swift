@@ -35,12 +35,6 @@ import Testing
 
     @Test(arguments: bad)
     func problem(line: String, form: String, wrong: String) throws {
-        let problem = try #require(Fixture.problem(line), "\(line) should be a problem")
-        #expect(problem.form == form)
-        #expect(problem.wrong.contains(wrong), "\(problem.wrong)")
-        guard case .command = Fixture.read(problem.example) else {
-            Issue.record("example \"\(problem.example)\" of \"\(line)\" is not a command")
-            return
-        }
+        try Fixture.expectProblem(line, form: form, wrong: wrong)
     }
 }
