@@ -60,8 +60,12 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "caredesk", dependencies: [
             "Desk", "Clinic", "Mail", "Store", "Delivery", "Server",
+            // bench webhooks: signs its requests (Webhooks), serves the bare endpoint beside the desk's and stops both (Hummingbird, ServiceLifecycle)
+            "Webhooks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
 
         .testTarget(name: "ClinicTests", dependencies: ["Clinic"]),

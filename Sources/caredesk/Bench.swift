@@ -6,8 +6,8 @@ import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure CareDesk: `bench ingest` (the default) and `bench delivery`.",
-        subcommands: [BenchIngest.self, BenchDelivery.self], defaultSubcommand: BenchIngest.self)
+        abstract: "Measure CareDesk: `bench ingest` (the default), `bench delivery` and `bench webhooks`.",
+        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self], defaultSubcommand: BenchIngest.self)
 }
 
 struct BenchIngest: ParsableCommand {

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Desk
+import Foundation
+import Logging
+import Server
+import ServiceLifecycle
+
+struct BenchWebhooks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhooks",
+        abstract: "Measure POST /webhooks/messages beside a bare Hummingbird endpoint, in the same run, on loopback.",
+        discussion: """
+        Builds a synthetic clinic (50 doctors, 10,000 registered patients, 10,000 past appointments) in a \
+        temporary data folder and starts, in this process, the desk's front door (a Reception on that folder, \
+        the routes of `caredesk serve`) and a bare Hummingbird application whose one route, POST /bare, reads \
+        the body and answers 200, each on a free loopback port. Then the same load goes to each in turn: \
+        signed JSON messages (60% BOOK with frequent conflicts, 20% SLOTS, 15% CANCEL, 5% not commands) from \
+        registered patients, over keep-alive HTTP/1.1 connections, each sending its next request once the \
+        last is answered. The desk commits every request (journal write + fsync) before answering it. \
+        Delivery is off: replies wait in the outbox. Prints figures; asserts nothing.
+        """)
+
+    @Option(help: "Signed requests sent to each endpoint.") var requests = 20_000
+    @Option(help: "Keep-alive connections at once (a thread each).") var connections = 8
+    @Option(help: "Stop handing out requests to an endpoint after this many seconds.") var durationCap: Double?
+    @Option(help: "Work folder; the run works in a new subfolder and removes it at the end.") var work = ".build/bench"
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func validate() throws {
+        guard requests > 0, connections > 0 else { throw ValidationError("--requests and --connections must be positive") }
+        if let durationCap, durationCap <= 0 { throw ValidationError("--duration-cap must be positive") }
+    }
+
+    func run() async throws {
+        CareDesk.bootstrapLogging()
+        let workURL = URL(fileURLWithPath: work).appendingPathComponent("webhooks-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workURL) }
+        let now = Int64(1_772_422_200)  // Mon 2 Mar 2026 09:00 IST, as in the other benches
+        let synthetic = SyntheticClinic(doctors: 50, patients: 10_000, appointments: 10_000)
+        let folder = workURL.appendingPathComponent("data")
+        try synthetic.write(to: folder, now: now)
+        let measured = try SignedMessages(mails: synthetic.messages(count: requests), idPrefix: "bench", timestamp: now)
+        // A few requests first, not counted, so both servers have their connections and caches warm.
+        let warming = try SignedMessages(mails: synthetic.messages(count: min(200, max(requests / 20, connections)), seed: 11),
+                                         idPrefix: "warm", timestamp: now)
+
+        let logger = Logger(label: "caredesk.bench")
+        let templates = try ReplyTemplates(directory: ReplyTemplates.locate(dataFolder: folder).orThrow("Templates folder not found"))
+        let reception = try Reception(dataFolder: folder, templates: templates, clock: DeskClock(fixedAt: now), logger: logger)
+        // Many senders send twice or more within the hour: the bench measures the desk, not the flood guard.
+        let settings = WebhookSettings(webhookSecret: SignedMessages.secret, hourlyLimit: Int.max / 2)
+        let ports = ListeningPorts()
+        let door = FrontDoor.application(reception: reception, host: "127.0.0.1", port: 0, webhooks: settings, logger: logger) {
+            ports.set("desk", $0)
+        }
+        let bare = BareEndpoint.application(logger: logger) { ports.set("bare", $0) }
+
+        print("webhooks bench — \(requests) signed requests to each endpoint (60% BOOK with conflicts, 20% SLOTS, 15% CANCEL, "
+              + "5% other) from \(synthetic.patients) registered patients, \(connections) keep-alive connections, loopback, "
+              + "\(ProcessInfo.processInfo.activeProcessorCount) cores; delivery off (replies wait in the outbox)")
+        let servers = ServiceGroup(configuration: ServiceGroupConfiguration(services: [door, bare], logger: logger))
+        let serving = Task { try await servers.run() }
+        do {
+            try await measure(requests: measured, warming: warming, reception: reception, ports: ports)
+        } catch {
+            await servers.triggerGracefulShutdown()
+            throw error
+        }
+        // Both servers finish what they hold and stop, as `caredesk serve` does on SIGTERM.
+        await servers.triggerGracefulShutdown()
+        try await serving.value
+    }
+
+    /// Warms both endpoints, then sends the measured requests to the bare one and then to the desk's; prints.
+    func measure(requests measured: SignedMessages, warming: SignedMessages, reception: Reception, ports: ListeningPorts) async throws {
+        let deskPort = try await ports.wait(for: "desk"), barePort = try await ports.wait(for: "bare")
+        let client = { (port: Int) in LoadClient(port: port, connections: connections, durationCap: durationCap) }
+        _ = await client(barePort).run(warming.requests(path: "/bare", port: barePort))
+        _ = await client(deskPort).run(warming.requests(path: "/webhooks/messages", port: deskPort))
+        let before = await reception.health().store.appointments
+
+        let bareResult = await client(barePort).run(measured.requests(path: "/bare", port: barePort))
+        report("bare Hummingbird, POST /bare:", bareResult)
+
+        let commits = CommitSamples()
+        let sampler = Task {
+            while !Task.isCancelled {
+                commits.add((try? await reception.withDesk { desk, _ in desk.lastCommitNanos }) ?? 0)
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        let deskResult = await client(deskPort).run(measured.requests(path: "/webhooks/messages", port: deskPort))
+        sampler.cancel()
+        report("caredesk, POST /webhooks/messages:", deskResult)
+        let after = await reception.health().store.appointments
+        let commit = commits.medianMillis.map { String(format: "commit+fsync p50 %.2f ms (sampled)", $0) } ?? "commit+fsync not sampled"
+        print("  durable: one commit+fsync per request before its answer; \(commit); appointments \(before) -> \(after)")
+        let ratio = bareResult.rate > 0 ? deskResult.rate / bareResult.rate : 0
+        print(String(format: "ratio (webhooks / bare): %.2f", ratio))
+    }
+
+    func report(_ label: String, _ result: LoadClient.Result) {
+        print(label.padding(toLength: 36, withPad: " ", startingAt: 0)
+              + String(format: "%d answered in %.2f s = %.0f requests/s; p50 %.2f ms, p99 %.2f ms; non-2xx %d",
+                       result.answered, result.seconds, result.rate, result.millis(at: 0.5), result.millis(at: 0.99), result.non2xx))
+        if result.failures > 0 {
+            print("  \(result.failures) requests got no answer (last: \(result.lastFailure ?? "?"))")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `caredesk bench webhooks`, small: it runs, every signed request is trusted and answered 2xx by both
+/// endpoints, bookings really happen, and the ratio is printed. No timing is asserted.
+@Suite struct BenchWebhooksTests {
+    @Test func printsBothEndpointsAndTheRatio() throws {
+        let work = try temporaryFolder("bench-webhooks")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let run = try CareDeskBinary.run(["bench", "webhooks", "--requests", "200", "--connections", "2", "--work", work.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+
+        for label in ["bare Hummingbird, POST /bare:", "caredesk, POST /webhooks/messages:"] {
+            let line = try #require(lines.first { $0.hasPrefix(label) }, "no line for \(label) in:\n\(run.stdout)")
+            #expect(line.contains("200 answered in"), "\(line)")
+            #expect(line.contains("requests/s; p50 "), "\(line)")
+            #expect(line.contains(" ms, p99 "), "\(line)")
+            #expect(line.hasSuffix("non-2xx 0"), "\(line)")
+        }
+        #expect(!run.stdout.contains("got no answer"), "\(run.stdout)")
+
+        // Durable and real: the desk committed each request, and BOOKs booked.
+        let durable = try #require(lines.first { $0.contains("durable: one commit+fsync per request") }, "\(run.stdout)")
+        let counts = durable.components(separatedBy: "appointments ").last?.components(separatedBy: " -> ").compactMap { Int($0) } ?? []
+        #expect(counts.count == 2 && counts[1] > counts[0], "\(durable)")
+
+        let ratio = try #require(lines.last { $0.hasPrefix("ratio (webhooks / bare): ") }, "\(run.stdout)")
+        let value = Double(ratio.dropFirst("ratio (webhooks / bare): ".count))
+        #expect(value.map { $0 > 0 } == true, "\(ratio)")
+        // The work folder is left empty: the run removes its data folder.
+        #expect(files(in: work).isEmpty)
+    }
+}
