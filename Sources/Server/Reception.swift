@@ -22,6 +22,7 @@ public actor Reception {
     /// How replies leave (SMTP or `DATA/outgoing/`), reminder offsets, retry policy: `DATA/config.json`.
     public nonisolated let deliverySettings: DeliverySettings
     nonisolated let sign = DoorSign()
+    nonisolated let lobby = Lobby()
     /// The last error of the last delivery round that tried anything; nil when all it tried went.
     var lastDeliveryError: String?
 
@@ -42,11 +43,35 @@ public actor Reception {
 
     public nonisolated var isOpen: Bool { sign.isOpen }
 
-    /// Handles inbound messages (from a webhook, say) in one commit; returns after the commit, one report
+    /// Handles inbound messages (from a webhook, say); returns after the commit that holds them, one report
     /// per message, duplicates reported as such. Their replies wait in the outbox for the delivery round.
-    public func receive(_ batch: [InboundMail]) throws -> [HandlingReport] {
+    ///
+    /// Group commit: messages that arrive while the desk is busy wait in the `Lobby` and are then handled
+    /// together, in the order they came, in one commit (one journal write, one fsync), so concurrent webhook
+    /// requests share the cost of durability; each caller still hears back only after its commit.
+    public nonisolated func receive(_ batch: [InboundMail]) async throws -> [HandlingReport] {
         try requireOpen()
-        return try desk.handle(batch, now: clock.now())
+        return try await withCheckedThrowingContinuation { caller in
+            if lobby.wait(batch, caller) { Task { await self.seeTheLobby() } }
+        }
+    }
+
+    /// Handles everyone waiting in the lobby, a group (up to `Lobby.groupLimit` messages) per commit, until it is empty.
+    func seeTheLobby() {
+        while let group = lobby.nextGroup() {
+            do {
+                try requireOpen()
+                let reports = try desk.handle(group.flatMap(\.messages), now: clock.now())
+                var start = 0
+                for visitor in group {
+                    visitor.caller.resume(returning: Array(reports[start..<start + visitor.messages.count]))
+                    start += visitor.messages.count
+                }
+            } catch {
+                // Nothing of the group was committed (the store reloads on a failed commit): each sender may send again.
+                for visitor in group { visitor.caller.resume(throwing: error) }
+            }
+        }
     }
 
     /// Any other call on the desk, in turn with the rest, at the desk's clock.
@@ -67,7 +92,7 @@ public actor Reception {
         return try ingest.run([.maildir(path)], now: clock.now(), stopping: { !sign.isOpen }) { _ in }
     }
 
-    func requireOpen() throws {
+    nonisolated func requireOpen() throws {
         guard sign.isOpen else { throw Closed() }
     }
 
