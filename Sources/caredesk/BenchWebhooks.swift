@@ -98,7 +98,7 @@ struct BenchWebhooks: AsyncParsableCommand {
         report("caredesk, POST /webhooks/messages:", deskResult)
         let after = await reception.health().store.appointments
         let commit = commits.medianMillis.map { String(format: "commit+fsync p50 %.2f ms (sampled)", $0) } ?? "commit+fsync not sampled"
-        print("  durable: one commit+fsync per request before its answer; \(commit); appointments \(before) -> \(after)")
+        print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); \(commit); appointments \(before) -> \(after)")
         let ratio = bareResult.rate > 0 ? deskResult.rate / bareResult.rate : 0
         print(String(format: "ratio (webhooks / bare): %.2f", ratio))
     }
