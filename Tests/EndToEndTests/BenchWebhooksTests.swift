@@ -20,8 +20,8 @@ import Testing
         }
         #expect(!run.stdout.contains("got no answer"), "\(run.stdout)")
 
-        // Durable and real: the desk committed each request, and BOOKs booked.
-        let durable = try #require(lines.first { $0.contains("durable: one commit+fsync per request") }, "\(run.stdout)")
+        // Durable and real: each request answered after its commit, and BOOKs booked.
+        let durable = try #require(lines.first { $0.contains("durable: each request answered after the commit that holds it") }, "\(run.stdout)")
         let counts = durable.components(separatedBy: "appointments ").last?.components(separatedBy: " -> ").compactMap { Int($0) } ?? []
         #expect(counts.count == 2 && counts[1] > counts[0], "\(durable)")
 
