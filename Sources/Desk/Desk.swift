@@ -229,14 +229,16 @@ public final class Desk {
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
                     .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: state.clinic!)
                 if let photo { try keepPhoto(photo, for: decision.events) }
-                calls += EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
-                                            disabled: state.disabledEndpoints, cause: "\(mail.key) line \(lines.count)", now: now)
+                if !eventEndpoints.isEmpty, !decision.events.isEmpty {
+                    calls += EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
+                                                disabled: state.disabledEndpoints, cause: "\(mail.key) line \(lines.count)", now: now)
+                }
                 state.applyToClinic(decision.events)
                 events += decision.events
                 // Relayed messages are named by their line too: two CONTACT lines are two mails.
                 let cause = decision.notices.contains(where: \.isRelay) ? "\(mail.key) line \(lines.count)" : mail.key
                 notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: cause) }
-                texts += decision.notices.compactMap { state.clinic!.texted($0, cause: cause) }
+                if !decision.notices.isEmpty { texts += decision.notices.compactMap { state.clinic!.texted($0, cause: cause) } }
                 letters += decision.joiningNotices.compactMap { JoiningLetter($0, clinic: info) }
                 lines.append((line.text, .outcome(decision.outcome)))
             case .problem(let problem):

@@ -25,14 +25,20 @@ final class Lobby: @unchecked Sendable {
         }
     }
 
+    /// Whether visitors are still waiting (the lobby stays seen to); when none are, the seeing-to ends and the
+    /// next visitor starts a new one.
+    func moreWaiting() -> Bool {
+        lock.withLock {
+            if waiting.isEmpty { seen = false }
+            return !waiting.isEmpty
+        }
+    }
+
     /// The next group, in arrival order, up to `groupLimit` messages (always at least one visitor); nil when the
-    /// lobby is empty, which also ends the current seeing-to.
+    /// lobby is empty.
     func nextGroup() -> [Visitor]? {
         lock.withLock {
-            guard !waiting.isEmpty else {
-                seen = false
-                return nil
-            }
+            guard !waiting.isEmpty else { return nil }
             var count = 0, taken = 0
             while taken < waiting.count, taken == 0 || count + waiting[taken].messages.count <= Self.groupLimit {
                 count += waiting[taken].messages.count

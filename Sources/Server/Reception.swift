@@ -56,9 +56,10 @@ public actor Reception {
         }
     }
 
-    /// Handles everyone waiting in the lobby, a group (up to `Lobby.groupLimit` messages) per commit, until it is empty.
+    /// Handles one group from the lobby (up to `Lobby.groupLimit` messages) in one commit; if more wait, comes back
+    /// for them after the desk's other callers (the watcher, the rounds) have had their turn.
     func seeTheLobby() {
-        while let group = lobby.nextGroup() {
+        if let group = lobby.nextGroup() {
             do {
                 try requireOpen()
                 let reports = try desk.handle(group.flatMap(\.messages), now: clock.now())
@@ -72,6 +73,7 @@ public actor Reception {
                 for visitor in group { visitor.caller.resume(throwing: error) }
             }
         }
+        if lobby.moreWaiting() { Task { self.seeTheLobby() } }
     }
 
     /// Any other call on the desk, in turn with the rest, at the desk's clock.
