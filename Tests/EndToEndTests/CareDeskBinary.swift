@@ -116,9 +116,10 @@ func mail(from: String, subject: String, body: String, id: String, extraHeaders:
 }
 
 /// Ingests one plain message from `from` into `data` at `now` with `--transcript`; returns what was printed.
-func ingestOne(_ data: URL, root: URL, from: String, body: String, now: String = "2026-03-02T09:00:00+05:30") throws -> String {
+func ingestOne(_ data: URL, root: URL, from: String, body: String, subject: String = "to the desk",
+               now: String = "2026-03-02T09:00:00+05:30") throws -> String {
     let maildir = root.appendingPathComponent("in-\(UUID().uuidString.prefix(8))")
-    try makeMaildir(at: maildir, messages: [mail(from: from, subject: "to the desk", body: body, id: "\(UUID().uuidString)@example.in")])
+    try makeMaildir(at: maildir, messages: [mail(from: from, subject: subject, body: body, id: "\(UUID().uuidString)@example.in")])
     let run = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", now, "--transcript", maildir.path])
     #expect(run.status == 0, "\(run.stderr)")
     return run.stdout

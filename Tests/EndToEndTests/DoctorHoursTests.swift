@@ -9,11 +9,7 @@ import Testing
         let now = "2026-03-02T09:00:00+05:30"
         let patient = try registerPatients(count: 1, data: data, root: root, now: now)[0]
         func send(_ from: String, _ body: String) throws -> String {
-            let maildir = root.appendingPathComponent("in-\(UUID().uuidString.prefix(8))")
-            try makeMaildir(at: maildir, messages: [mail(from: from, subject: "desk", body: body, id: "\(UUID().uuidString)@example.in")])
-            let run = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", now, "--transcript", maildir.path])
-            #expect(run.status == 0, "\(run.stderr)")
-            return run.stdout
+            try ingestOne(data, root: root, from: from, body: body, subject: "desk", now: now)
         }
         _ = try send(patient, "BOOK Dr Rao Tue 12:00")
         let hours = try send("rao@kanchicare.example", "HOURS Tue 09:00-11:00\nLEAVE Wed")

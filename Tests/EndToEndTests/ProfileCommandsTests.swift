@@ -8,12 +8,7 @@ import Testing
 
     /// Ingests one message and returns the transcript the run printed.
     func send(_ data: URL, root: URL, from: String, body: String, now: String) throws -> String {
-        let id = "\(UUID().uuidString)@example.in"
-        let maildir = root.appendingPathComponent("in-\(id.prefix(8))")
-        try makeMaildir(at: maildir, messages: [mail(from: from, subject: "profile", body: body, id: id)])
-        let run = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", now, "--transcript", maildir.path])
-        #expect(run.status == 0, "\(run.stderr)")
-        return run.stdout
+        try ingestOne(data, root: root, from: from, body: body, subject: "profile", now: now)
     }
 
     @Test func aPatientFillsInTheirProfile() throws {

@@ -5,12 +5,7 @@ import Testing
 /// average; the doctor rates the patient, whose replies never mention it; the window closes after 3 days.
 @Suite struct RatingCommandsTests {
     func send(_ data: URL, root: URL, from: String, body: String, now: String) throws -> String {
-        let id = "\(UUID().uuidString)@example.in"
-        let maildir = root.appendingPathComponent("in-\(id.prefix(8))")
-        try makeMaildir(at: maildir, messages: [mail(from: from, subject: "rate", body: body, id: id)])
-        let run = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", now, "--transcript", maildir.path])
-        #expect(run.status == 0, "\(run.stderr)")
-        return run.stdout
+        try ingestOne(data, root: root, from: from, body: body, subject: "rate", now: now)
     }
 
     @Test func ratingsAfterAVisit() throws {
