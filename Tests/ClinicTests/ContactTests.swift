@@ -8,12 +8,6 @@ import Testing
     let patient = Sender(address: "a@example.in", channel: .email)
     let stranger = Sender(address: "nobody@example.in", channel: .email)
 
-    func decide(_ state: inout ClinicState, _ intent: Intent, _ sender: Sender, at now: Int64 = SampleClinic.now) -> Decision {
-        var random = SeededGenerator(seed: 1)
-        let decision = state.decide(intent, from: sender, now: now, random: &random)
-        state.apply(decision.events)
-        return decision
-    }
 
     @Test func aMessageGoesToTheDoctorAsANotice() throws {
         var state = SampleClinic.withPatients([patient.address])

@@ -32,12 +32,6 @@ import Testing
         return state
     }
 
-    func decide(_ state: inout ClinicState, _ intent: Intent, _ sender: Sender) -> Decision {
-        var random = SeededGenerator(seed: 1)
-        let decision = state.decide(intent, from: sender, now: SampleClinic.now, random: &random)
-        state.apply(decision.events)
-        return decision
-    }
 
     @Test func aDoctorsDayIsCancelledAndEachPatientToldOnce() throws {
         var state = clinic()

@@ -7,12 +7,6 @@ import Testing
     let a = Sender(address: "a@example.in", channel: .email)
     let tuesday = SampleClinic.tuesday
 
-    func decide(_ state: inout ClinicState, _ intent: Intent, _ sender: Sender) -> Decision {
-        var random = SeededGenerator(seed: 1)
-        let decision = state.decide(intent, from: sender, now: SampleClinic.now, random: &random)
-        state.apply(decision.events)
-        return decision
-    }
 
     func booked() -> (ClinicState, Appointment) {
         var state = SampleClinic.withPatients([a.address])

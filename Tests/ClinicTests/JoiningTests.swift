@@ -10,12 +10,6 @@ import Testing
     let applicant = Sender(address: "priya@example.org", channel: .email)
     let patient = Sender(address: "a@example.in", channel: .email)
 
-    func decide(_ state: inout ClinicState, _ intent: Intent, _ sender: Sender, at now: Int64 = SampleClinic.now) -> Decision {
-        var random = SeededGenerator(seed: 1)
-        let decision = state.decide(intent, from: sender, now: now, random: &random)
-        state.apply(decision.events)
-        return decision
-    }
 
     @Test func anApprovedRequestMakesADoctorWhoseAddressIsReadAsTheirs() throws {
         var state = SampleClinic.state()

@@ -8,12 +8,6 @@ import Testing
     let rao = Sender(address: "rao@kanchicare.example", channel: .email)
     let patients = ["a@example.in", "b@example.in", "c@example.in", "d@example.in"].map { Sender(address: $0, channel: .email) }
 
-    func decide(_ state: inout ClinicState, _ intent: Intent, _ sender: Sender, at now: Int64 = SampleClinic.now) -> Decision {
-        var random = SeededGenerator(seed: UInt64(now))
-        let decision = state.decide(intent, from: sender, now: now, random: &random)
-        state.apply(decision.events)
-        return decision
-    }
 
     @Test func appointmentsAreCountedByHowTheyEndedAndWhoCancelled() throws {
         var state = SampleClinic.withPatients(patients.map(\.address))

@@ -42,3 +42,11 @@ enum SampleClinic {
         return state
     }
 }
+
+/// Decides `intent` from `sender` at `now` with a fixed seed and applies its events, as the desk does.
+func decide(_ state: inout ClinicState, _ intent: Intent, _ sender: Sender, at now: Int64 = SampleClinic.now) -> Decision {
+    var random = SeededGenerator(seed: 1)
+    let decision = state.decide(intent, from: sender, now: now, random: &random)
+    state.apply(decision.events)
+    return decision
+}
