@@ -60,8 +60,6 @@ enum EventCall {
     }
 
     static func iso(_ instant: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(instant)))
+        Date(timeIntervalSince1970: TimeInterval(instant)).formatted(.iso8601)
     }
 }
