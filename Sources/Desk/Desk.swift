@@ -43,6 +43,14 @@ public final class Desk {
 
     public var state: DeskState { store.state }
 
+    /// See `JSONStore.defersSync`: commits are written but their fsync is left to `takePendingSync()`.
+    public var defersSync: Bool {
+        get { store.defersSync }
+        set { store.defersSync = newValue }
+    }
+
+    public func takePendingSync() -> JournalSync? { store.takePendingSync() }
+
     /// Handles a batch of inbound messages in one commit. Returns one report per message, in order.
     /// Commands are decided one message after another against the live state; the replies are then written
     /// on both cores at once (they need only the decided outcomes and the clinic's directory); then the

@@ -94,50 +94,7 @@ public struct ColumnarJSONWriter {
         offsets.append(Int64(buffer.count))
     }
 
-    private mutating func appendInteger(_ value: Int64) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var first = digits.count
-            repeat {  // least significant digit first, from the end of the scratch space
-                first -= 1
-                digits[first] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { buffer.append(UInt8(ascii: "-")) }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
-        }
-    }
+    private mutating func appendInteger(_ value: Int64) { buffer.appendJSONInteger(value) }
 
-    private mutating func appendString(_ string: String) {
-        var string = string
-        string.withUTF8 { utf8 in
-            buffer.append(UInt8(ascii: "\""))
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    appendEscape(byte)
-                    runStart = index + 1
-                }
-                index += 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-            buffer.append(UInt8(ascii: "\""))
-        }
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        buffer.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
-        case 0x0A: buffer.append(UInt8(ascii: "n"))
-        case 0x0D: buffer.append(UInt8(ascii: "r"))
-        case 0x09: buffer.append(UInt8(ascii: "t"))
-        default:  // other control characters: \u00XX
-            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-            buffer.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0xF)])
-        }
-    }
+    private mutating func appendString(_ string: String) { buffer.appendJSONString(string) }
 }

@@ -28,10 +28,14 @@ public final class JSONStore<State: StoreState> {
     let layout: StoreLayout
     let lock: FolderLock
     var journal: Journal
-    let encoder = JSONEncoder()
     let decoder = JSONDecoder()
-    /// Reused between commits to keep allocations down.
-    var frameBuffer: [UInt8] = []
+    /// Writes the records of a commit; its buffer is reused between commits to keep allocations down.
+    let recordEncoder = RecordEncoder()
+    /// When true, a commit writes its batch but leaves the fsync to whoever takes `takePendingSync()`: a
+    /// caller that decides the next batch while the disk makes the last one durable. It must run the sync
+    /// before acknowledging anything of the batch, and turn this off (or sync) before it stops.
+    public var defersSync = false
+    var pendingSync: JournalSync?
 
     /// Opens the store in `directory/store`, creating it (mode 0700) if
     /// missing, and loads the newest snapshot and its journal under the lock.
@@ -69,6 +73,12 @@ public final class JSONStore<State: StoreState> {
         return result
     }
 
+    /// The fsync owed for commits made while `defersSync` was on, if any; the store forgets it.
+    public func takePendingSync() -> JournalSync? {
+        defer { pendingSync = nil }
+        return pendingSync
+    }
+
     /// Takes the lock and catches up with other writers without committing.
     public func refresh() throws {
         try lock.withLock { try catchUp() }
@@ -99,20 +109,23 @@ public final class JSONStore<State: StoreState> {
     }
 
     /// Encodes, frames, appends (one write + fsync) and applies a batch.
-    /// Caller holds the lock and has caught up.
+    /// Caller holds the lock and has caught up. Each record is written by `RecordEncoder` straight into
+    /// the frame buffer, its header filled in afterwards.
     func commit(_ records: [State.Record], applying: Bool = true) throws {
-        frameBuffer.removeAll(keepingCapacity: true)
+        recordEncoder.bytes.removeAll(keepingCapacity: true)
         for record in records {
-            let payload: Data
+            let header = recordEncoder.bytes.count
+            recordEncoder.bytes.append(contentsOf: RecordFrame.placeholder)
             do {
-                payload = try encoder.encode(record)
+                try recordEncoder.encode(record)
             } catch {
                 throw StoreError(.encoding(what: "record", detail: "\(error)"))
             }
-            try payload.withUnsafeBytes { try RecordFrame.append($0, to: &frameBuffer) }
+            try RecordFrame.seal(&recordEncoder.bytes, headerAt: header)
         }
-        try journal.append(frameBuffer)
-        if frameBuffer.capacity > 16 << 20 { frameBuffer = [] }  // don't pin a huge batch's buffer
+        try journal.append(recordEncoder.bytes, sync: !defersSync)
+        if defersSync { pendingSync = journal.syncLater }
+        if recordEncoder.bytes.capacity > 16 << 20 { recordEncoder.bytes = [] }  // don't pin a huge batch's buffer
         if applying { for record in records { state.apply(record) } }
         recordsSinceSnapshot += records.count
     }

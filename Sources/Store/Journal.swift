@@ -10,7 +10,9 @@ import Darwin
 final class Journal {
     let path: String
     let generation: Int
-    private let fd: Int32
+    /// The open file; shared with any `JournalSync` still waiting to run, so it stays open until then.
+    private let file: JournalFile
+    private var fd: Int32 { file.fd }
     /// End of the valid records this process has consumed (read or written).
     /// Records of other processes start here; a torn tail starts at the valid
     /// end of what follows.
@@ -19,11 +21,7 @@ final class Journal {
     private init(path: String, generation: Int, fd: Int32) {
         self.path = path
         self.generation = generation
-        self.fd = fd
-    }
-
-    deinit {
-        FileIO.closeFile(fd)
+        file = JournalFile(fd: fd, path: path)
     }
 
     /// Opens `journal-<generation>.log`, creating it (durably) if missing.
@@ -91,8 +89,9 @@ final class Journal {
         }
     }
 
-    /// Appends a batch of framed records with one write, then fsyncs.
-    func append(_ framed: [UInt8]) throws {
+    /// Appends a batch of framed records with one write, then fsyncs — or, with `sync` false, leaves the
+    /// fsync to the caller (`syncLater`), who must run it before telling anyone the batch is done.
+    func append(_ framed: [UInt8], sync: Bool = true) throws {
         do {
             try framed.withUnsafeBytes { try FileIO.write(fd, $0, at: end, path: path) }
         } catch {
@@ -105,7 +104,10 @@ final class Journal {
             }
             throw error
         }
-        FileIO.syncOrCrash(fd, path: path)
+        if sync { FileIO.syncOrCrash(fd, path: path) }
         end += framed.count
     }
+
+    /// The fsync of everything appended so far, to run later (on another thread).
+    var syncLater: JournalSync { JournalSync(file: file) }
 }

@@ -7,17 +7,22 @@
 enum RecordFrame {
     static let headerSize = 8
 
-    /// Appends one framed payload to `buffer`.
-    static func append(_ payload: UnsafeRawBufferPointer, to buffer: inout [UInt8]) throws {
-        guard payload.count > 0, payload.count <= Int(UInt32.max) else {
-            throw StoreError(.encoding(what: "record", detail: "payload of \(payload.count) bytes cannot be framed"))
+    /// Eight bytes to reserve where a frame's header goes, before its payload is written after them.
+    static let placeholder = [UInt8](repeating: 0, count: headerSize)
+
+    /// Fills in the header at `header` for the payload that follows it up to the end of `buffer`.
+    static func seal(_ buffer: inout [UInt8], headerAt header: Int) throws {
+        let start = header + headerSize
+        let count = buffer.count - start
+        guard count > 0, count <= Int(UInt32.max) else {
+            throw StoreError(.encoding(what: "record", detail: "payload of \(count) bytes cannot be framed"))
         }
-        let length = UInt32(payload.count)
-        let crc = CRC32.checksum(payload)
-        buffer.reserveCapacity(buffer.count + headerSize + payload.count)
-        for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: length >> shift)) }
-        for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: crc >> shift)) }
-        buffer.append(contentsOf: payload)
+        let crc = buffer.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        let length = UInt32(count)
+        for (i, shift) in stride(from: 0, to: 32, by: 8).enumerated() {
+            buffer[header + i] = UInt8(truncatingIfNeeded: length >> shift)
+            buffer[header + 4 + i] = UInt8(truncatingIfNeeded: crc >> shift)
+        }
     }
 
     /// Walks the frames at the start of `bytes`, calling `payload` with the

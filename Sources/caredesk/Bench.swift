@@ -94,7 +94,7 @@ struct BenchIngest: ParsableCommand {
         print("store with \(size) appointments (opened in \(String(format: "%.2f", openSeconds)) s):")
         print(String(format: "  caredesk ingest: %d messages in %.2f s = %.0f messages/s durable (%d answered)",
                      summary.messages, seconds, rate, summary.answered))
-        print(String(format: "  per message (parse + decide + reply): p50 %.1f µs, p99 %.1f µs; commit+fsync per batch: p50 %.1f ms",
+        print(String(format: "  per message (parse + decide + reply): p50 %.1f µs, p99 %.1f µs; commit per batch (encode + write; its fsync runs beside the next batch): p50 %.1f ms",
                      percentile(0.5), percentile(0.99), ingest.medianCommitMillis))
         if let floorRate {
             print(String(format: "  iofloor (bare Maildir I/O, same messages): %.0f messages/s; caredesk / floor = %.2f (goal ≥ 0.50)",

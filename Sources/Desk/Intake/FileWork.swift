@@ -1,16 +1,25 @@
 import Dispatch
 import Foundation
 import Mail
+import Store
 
 /// The file work that follows a commit — writing reply files, moving inbound mail to cur/ — done on a
 /// serial background queue, so it overlaps with deciding the next batch. Everything queued here is already
 /// durable in the journal: if the process dies first, the next run finds the reply still in the outbox and
 /// the inbound message still in new/ (handled already, so only marked seen), and finishes the work.
+/// The fsync of each commit runs here too, ahead of that commit's file work: the next batch is decided
+/// while the disk makes this one durable, and nothing is acknowledged before it is.
 final class FileWork: @unchecked Sendable {
     private let queue = DispatchQueue(label: "caredesk.filework")
     private let lock = NSLock()
     private var delivered: [String] = []
     private var failure: (any Error)?
+
+    /// Makes the last commits durable; whatever is queued after it is acknowledged only once it has run.
+    /// Runs even after a failure: it is what makes the batches before the failure count.
+    func sync(_ sync: JournalSync) {
+        queue.async { sync.run() }
+    }
 
     func deliver(_ messages: [OutboxMessage], with delivery: MaildirDelivery) {
         guard !messages.isEmpty else { return }

@@ -76,6 +76,13 @@ public final class SpoolIngest {
                     report: (HandlingReport) -> Void) throws -> Summary {
         var summary = Summary()
         try flushOutbox()
+        // Each batch's fsync runs on the file-work queue while the next batch is read and decided; its
+        // replies and cur/ moves are queued behind it. What is still owed when the run ends is synced here.
+        desk.defersSync = true
+        defer {
+            desk.defersSync = false
+            desk.takePendingSync()?.run()
+        }
         for source in sources {
             switch source {
             case .maildir(let path):
@@ -124,6 +131,7 @@ public final class SpoolIngest {
         }
         desk.handlingNanos = measuring ? [] : nil
         let reports = try desk.handle(batch, now: now, delivered: try fileWork.takeDelivered())
+        if let sync = desk.takePendingSync() { fileWork.sync(sync) }
         if measuring, let handling = desk.handlingNanos {
             commitNanos.append(desk.lastCommitNanos)
             messageNanos += zip(parseNanos, handling).map { $0 + $1 }
