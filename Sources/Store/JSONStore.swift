@@ -31,6 +31,8 @@ public final class JSONStore<State: StoreState> {
     let decoder = JSONDecoder()
     /// Writes the records of a commit; its buffer is reused between commits to keep allocations down.
     let recordEncoder = RecordEncoder()
+    /// Writes the second half of a large commit, on another thread.
+    let secondRecordEncoder = RecordEncoder()
     /// When true, a commit writes its batch but leaves the fsync to whoever takes `takePendingSync()`: a
     /// caller that decides the next batch while the disk makes the last one durable. It must run the sync
     /// before acknowledging anything of the batch, and turn this off (or sync) before it stops.
@@ -109,24 +111,48 @@ public final class JSONStore<State: StoreState> {
     }
 
     /// Encodes, frames, appends (one write + fsync) and applies a batch.
-    /// Caller holds the lock and has caught up. Each record is written by `RecordEncoder` straight into
-    /// the frame buffer, its header filled in afterwards.
+    /// Caller holds the lock and has caught up. Each record is written by a `RecordEncoder` straight into
+    /// a frame buffer, its header filled in afterwards; a large batch is written in two halves on two threads.
     func commit(_ records: [State.Record], applying: Bool = true) throws {
-        recordEncoder.bytes.removeAll(keepingCapacity: true)
-        for record in records {
-            let header = recordEncoder.bytes.count
-            recordEncoder.bytes.append(contentsOf: RecordFrame.placeholder)
-            do {
-                try recordEncoder.encode(record)
-            } catch {
-                throw StoreError(.encoding(what: "record", detail: "\(error)"))
+        if records.count >= 32 {
+            let middle = records.count / 2
+            let halves = [records[..<middle], records[middle...]]
+            nonisolated(unsafe) let encoders = [recordEncoder, secondRecordEncoder]
+            nonisolated(unsafe) var failure: (any Error)?
+            let failureLock = NSLock()
+            // Each thread has its own encoder and its own half: nothing is shared but the failure slot.
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                do {
+                    try Self.frame(halves[half], with: encoders[half])
+                } catch {
+                    failureLock.withLock { failure = failure ?? error }
+                }
             }
-            try RecordFrame.seal(&recordEncoder.bytes, headerAt: header)
+            if let failure { throw failure }
+            recordEncoder.bytes.append(contentsOf: secondRecordEncoder.bytes)
+            if secondRecordEncoder.bytes.capacity > 16 << 20 { secondRecordEncoder.bytes = [] }
+        } else {
+            try Self.frame(records[...], with: recordEncoder)
         }
         try journal.append(recordEncoder.bytes, sync: !defersSync)
         if defersSync { pendingSync = journal.syncLater }
         if recordEncoder.bytes.capacity > 16 << 20 { recordEncoder.bytes = [] }  // don't pin a huge batch's buffer
         if applying { for record in records { state.apply(record) } }
         recordsSinceSnapshot += records.count
+    }
+
+    /// Replaces `encoder`'s bytes with the framed records.
+    private static func frame(_ records: ArraySlice<State.Record>, with encoder: RecordEncoder) throws {
+        encoder.bytes.removeAll(keepingCapacity: true)
+        for record in records {
+            let header = encoder.bytes.count
+            encoder.bytes.append(contentsOf: RecordFrame.placeholder)
+            do {
+                try encoder.encode(record)
+            } catch {
+                throw StoreError(.encoding(what: "record", detail: "\(error)"))
+            }
+            try RecordFrame.seal(&encoder.bytes, headerAt: header)
+        }
     }
 }

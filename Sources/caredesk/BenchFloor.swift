@@ -57,6 +57,14 @@ enum BenchFloor {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// CPU time this process has used so far, user and system, in seconds.
+    static func cpuSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+    }
+
     static func peakMemoryMiB() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -92,8 +92,7 @@ public final class SpoolIngest {
                 while start < entries.count && !(start > 0 && stopping()) {
                     let chunk = Array(entries[start..<min(start + batchSize, entries.count)])
                     start += chunk.count
-                    let raws = try chunk.map { try maildir.read($0) }
-                    try commit(raws, now: now, summary: &summary, report: report)
+                    try commit(try parse(chunk.count) { try maildir.read(chunk[$0]) }, now: now, summary: &summary, report: report)
                     fileWork.markSeen(chunk, in: maildir)
                 }
                 fileWork.drain()
@@ -105,15 +104,16 @@ public final class SpoolIngest {
                 while start < messages.count {
                     let chunk = Array(messages[start..<min(start + batchSize, messages.count)])
                     start += chunk.count
-                    try commit(chunk, now: now, summary: &summary, report: report)
+                    try commit(try parse(chunk.count) { chunk[$0] }, now: now, summary: &summary, report: report)
                 }
             case .file(let path):
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw IngestError(description: "\(path): cannot be read")
                 }
-                try commit([data], now: now, summary: &summary, report: report)
+                try commit(try parse(1) { _ in data }, now: now, summary: &summary, report: report)
             case .standardInput:
-                try commit([FileHandle.standardInput.readDataToEndOfFile()], now: now, summary: &summary, report: report)
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                try commit(try parse(1) { _ in data }, now: now, summary: &summary, report: report)
             }
         }
         fileWork.drain()
@@ -121,14 +121,44 @@ public final class SpoolIngest {
         return summary
     }
 
-    private func commit(_ raws: [Data], now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
-        var parseNanos: [UInt64] = []
-        let batch = raws.map { raw in
-            guard measuring else { return InboundMail(raw: raw) }
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { parseNanos.append(DispatchTime.now().uptimeNanoseconds - start) }
-            return InboundMail(raw: raw)
+    /// A batch read and parsed, with each message's parse time when measuring.
+    struct ParsedBatch {
+        var mails: [InboundMail]
+        var nanos: [UInt64]
+    }
+
+    /// Reads (`raw(i)`: a file read or an mbox slice) and parses `count` messages on two threads: each
+    /// message's parse is pure work of its own, and the desk decides them afterwards, in order.
+    private func parse(_ count: Int, raw: @Sendable (Int) throws -> Data) throws -> ParsedBatch {
+        let mails = UnsafeMutableBufferPointer<InboundMail?>.allocate(capacity: count)
+        mails.initialize(repeating: nil)
+        let nanos = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        nanos.initialize(repeating: 0)
+        defer { mails.deallocate(); nanos.deallocate() }
+        nonisolated(unsafe) let (sharedMails, sharedNanos) = (mails, nanos)
+        nonisolated(unsafe) var failure: (any Error)?
+        let failureLock = NSLock()
+        let workers = count >= 16 ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker writes only its own indices: no two threads touch the same element.
+            for i in stride(from: worker, to: count, by: workers) {
+                do {
+                    let data = try raw(i)
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    sharedMails[i] = InboundMail(raw: data)
+                    sharedNanos[i] = DispatchTime.now().uptimeNanoseconds - start
+                } catch {
+                    failureLock.withLock { failure = failure ?? error }
+                    return
+                }
+            }
         }
+        if let failure { throw failure }
+        return ParsedBatch(mails: mails.map { $0! }, nanos: Array(nanos))
+    }
+
+    private func commit(_ parsed: ParsedBatch, now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
+        let batch = parsed.mails, parseNanos = parsed.nanos
         desk.handlingNanos = measuring ? [] : nil
         let reports = try desk.handle(batch, now: now, delivered: try fileWork.takeDelivered())
         if let sync = desk.takePendingSync() { fileWork.sync(sync) }

@@ -73,21 +73,21 @@ public struct Maildir: Sendable {
     }
 
     /// Delivers `data` as new/NAME unless NAME was delivered before: returns false (and
-    /// writes nothing) when new/NAME, cur/NAME or cur/NAME:... exists (in a cur/ of more than
-    /// a few hundred entries only the standard flags DFPRST are recognised after ":2,", to
+    /// writes nothing into new/) when new/NAME, cur/NAME or cur/NAME:... exists (in a cur/ of more
+    /// than a few hundred entries only the standard flags DFPRST are recognised after ":2,", to
     /// keep the check O(1)). Otherwise writes tmp/NAME with `mode` (group/other bits
-    /// re-applied after the umask), optionally fsyncs it, and links it into new/ (link(2)
-    /// refuses to replace a concurrent delivery of the same name), returning true.
+    /// re-applied after the umask), optionally fsyncs it, and moves it into new/ with a rename
+    /// that refuses to replace (renameat2 RENAME_NOREPLACE; link(2) + unlink where that is
+    /// missing), so a concurrent delivery of the same name is never overwritten; returns true.
     /// NAME must not be empty, start with "." or contain "/", ":" or NUL.
     @discardableResult
     public func deliver(_ data: Data, name: String, mode: mode_t = 0o600, sync: Bool = false) throws -> Bool {
         guard Maildir.isValidName(name) else { throw SpoolError(.invalidName, "deliver", name) }
         let newPath = new + "/" + name
-        if POSIXFile.exists(newPath) { return false }
         if try existsInCur(name) { return false }
         // The tmp name carries the process id: two processes delivering the same message at once (a spool
         // processor and a server sharing a data folder) must not write, or unlink, each other's tmp file.
-        let tmpPath = tmp + "/" + name + "." + String(getpid())
+        let tmpPath = tmp + "/" + name + "." + Maildir.processID
         let fd: Int32
         do {
             fd = try POSIXFile.open(tmpPath, O_WRONLY | O_CREAT | O_EXCL, mode)
@@ -106,16 +106,27 @@ public struct Maildir: Sendable {
             unlink(tmpPath)
             throw error
         }
+        // Into new/ without replacing a delivery of the same name (an earlier run's, or another process's):
+        // one rename where the system can refuse to replace, else link(2) then unlink.
+        if let err = POSIXFile.renameNoReplace(tmpPath, newPath) {
+            if err == 0 { return true }
+            unlink(tmpPath)
+            if err == EEXIST { return false }
+            throw SpoolError(.system(err), "rename", newPath)
+        }
         defer { unlink(tmpPath) }
         if link(tmpPath, newPath) == 0 { return true }
         let err = currentErrno()
         if err == EEXIST { return false }
-        // file systems without hard links: fall back to rename (no-clobber checked above)
+        // file systems without hard links: rename, after a last look (nothing replaces a delivery knowingly)
         if err == EPERM || err == ENOTSUP || err == EOPNOTSUPP || err == EXDEV {
+            if POSIXFile.exists(newPath) { return false }
             if rename(tmpPath, newPath) == 0 { return true }
         }
         throw SpoolError(.system(err), "link", newPath)
     }
+
+    private static let processID = String(getpid())
 
     /// fsyncs the new/ and cur/ directories so renames and links are durable.
     public func syncDirectories() throws {

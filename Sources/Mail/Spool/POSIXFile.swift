@@ -62,7 +62,12 @@ enum POSIXFile {
     static func readAll(fd: Int32, path: String) throws -> Data {
         var st = stat()
         var capacity = 64 * 1024
-        if fstat(fd, &st) == 0 && st.st_size > 0 { capacity = Int(st.st_size) + 1 }
+        // A regular file read up to the size fstat gave is read whole: no second read to see end of file.
+        var size: Int? = nil
+        if fstat(fd, &st) == 0 && st.st_size > 0 && (st.st_mode & S_IFMT) == S_IFREG {
+            size = Int(st.st_size)
+            capacity = Int(st.st_size) + 1
+        }
         var buf = [UInt8](repeating: 0, count: capacity)
         var used = 0
         while true {
@@ -70,7 +75,11 @@ enum POSIXFile {
             let n = buf.withUnsafeMutableBytes { p in
                 systemRead(fd, p.baseAddress! + used, p.count - used)
             }
-            if n > 0 { used += n; continue }
+            if n > 0 {
+                used += n
+                if let size, used >= size, used < buf.count { break }
+                continue
+            }
             if n == 0 { break }
             if currentErrno() == EINTR { continue }
             throw SpoolError.errno("read", path)
@@ -100,6 +109,25 @@ enum POSIXFile {
         let fd = try open(path, O_RDONLY | (directory ? O_DIRECTORY : 0))
         defer { close(fd) }
         if fsync(fd) != 0 { throw SpoolError.errno("fsync", path) }
+    }
+
+    #if os(Linux)
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    /// renameat2(2), which Swift's Glibc module does not export, looked up once (glibc 2.28 and later have it).
+    nonisolated(unsafe) private static let renameAt2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    #endif
+
+    /// Renames `from` to `to` unless `to` exists (RENAME_NOREPLACE): 0, or the errno (EEXIST when `to`
+    /// exists). nil where the system or the file system cannot do it; the caller then links and unlinks.
+    static func renameNoReplace(_ from: String, _ to: String) -> Int32? {
+        #if os(Linux)
+        guard let renameAt2 else { return nil }
+        if renameAt2(AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */) == 0 { return 0 }
+        let err = currentErrno()
+        return err == EINVAL || err == ENOSYS || err == ENOTSUP || err == EOPNOTSUPP ? nil : err
+        #else
+        return nil
+        #endif
     }
 
     /// lstat succeeds (the name exists, whatever it is).
