@@ -21,7 +21,35 @@ enum TimeZoneRules {
     static func observances(_ zone: TimeZone, from first: Date, to last: Date) -> [Observance] {
         let firstYear = localYear(first, zone)
         let lastYear = max(localYear(last, zone), firstYear)
-        // Two days of margin either side absorb any UTC offset.
+        // Every invite of a clinic names the same zone and nearly always the same year: the observances
+        // (a walk through the zone's transitions and an ICU name lookup each) are worked out once.
+        let key = ObservanceKey(zone: zone.identifier, firstYear: firstYear, lastYear: lastYear)
+        if let known = observanceCache.withLock({ $0[key] }) { return known }
+        let found = observances(zone, firstYear: firstYear, lastYear: lastYear)
+        observanceCache.withLock { cache in
+            if cache.count >= 64 { cache.removeAll() }
+            cache[key] = found
+        }
+        return found
+    }
+
+    private struct ObservanceKey: Hashable {
+        var zone: String
+        var firstYear: Int64
+        var lastYear: Int64
+    }
+
+    private static let observanceCache = LockedObservances()
+
+    private final class LockedObservances: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cache: [ObservanceKey: [Observance]] = [:]
+        func withLock<T>(_ body: (inout [ObservanceKey: [Observance]]) -> T) -> T {
+            lock.withLock { body(&cache) }
+        }
+    }
+
+    private static func observances(_ zone: TimeZone, firstYear: Int64, lastYear: Int64) -> [Observance] {        // Two days of margin either side absorb any UTC offset.
         let lower = Date(timeIntervalSince1970: Double(MailDate.days(year: firstYear, month: 1, day: 1) - 2) * 86_400)
         let upper = Date(timeIntervalSince1970: Double(MailDate.days(year: lastYear + 1, month: 1, day: 1) + 2) * 86_400)
         let lookBack = Date(timeIntervalSince1970: Double(MailDate.days(year: firstYear - 1, month: 1, day: 1)) * 86_400)
