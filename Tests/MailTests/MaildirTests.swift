@@ -33,6 +33,23 @@ struct MaildirTests {
         try md.syncDirectories()
     }
 
+    @Test func aBatchReadsCurOnceAndStillNeverDeliversTwice() throws {
+        let tmp = TempDir()
+        defer { tmp.remove() }
+        let md = Maildir(path: tmp.path)
+        try md.create()
+        try Data().write(to: URL(fileURLWithPath: tmp.path + "/cur/seen:2,RS"))
+        try Data().write(to: URL(fileURLWithPath: tmp.path + "/cur/plain"))
+        let listing = try md.curListing()
+        #expect(listing.names == ["seen", "plain"])
+        #expect(try md.deliver(Data("a".utf8), name: "seen", cur: listing) == false)
+        #expect(try md.deliver(Data("a".utf8), name: "plain", cur: listing) == false)
+        #expect(try md.deliver(Data("a".utf8), name: "fresh", cur: listing))
+        #expect(try md.deliver(Data("b".utf8), name: "fresh", cur: listing) == false)  // new/fresh: the rename refuses
+        #expect(tmp.files("new") == ["fresh"])
+        #expect(tmp.files("tmp").isEmpty)
+    }
+
     @Test func entriesReadAndMarkSeen() throws {
         let tmp = TempDir()
         defer { tmp.remove() }

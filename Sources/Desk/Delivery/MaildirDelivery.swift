@@ -19,8 +19,10 @@ public struct MaildirDelivery: Sendable {
     /// Text messages are not mail: they wait for a delivery pass with an SMS courier.
     public func deliver(_ messages: [OutboxMessage]) throws -> [String] {
         let messages = messages.filter { $0.channel == .email && $0.isPending }
+        guard !messages.isEmpty else { return [] }
+        let cur = try maildir.curListing()
         for message in messages {
-            _ = try maildir.deliver(Data(message.data.utf8), name: Self.fileName(message))
+            _ = try maildir.deliver(Data(message.data.utf8), name: Self.fileName(message), cur: cur)
         }
         if !messages.isEmpty { try maildir.syncDirectories() }
         return messages.map(\.id)

@@ -81,10 +81,15 @@ public struct Maildir: Sendable {
     /// missing), so a concurrent delivery of the same name is never overwritten; returns true.
     /// NAME must not be empty, start with "." or contain "/", ":" or NUL.
     @discardableResult
-    public func deliver(_ data: Data, name: String, mode: mode_t = 0o600, sync: Bool = false) throws -> Bool {
+    public func deliver(_ data: Data, name: String, mode: mode_t = 0o600, sync: Bool = false,
+                        cur known: CurListing? = nil) throws -> Bool {
         guard Maildir.isValidName(name) else { throw SpoolError(.invalidName, "deliver", name) }
         let newPath = new + "/" + name
-        if try existsInCur(name) { return false }
+        if let names = known?.names {
+            if names.contains(name) { return false }
+        } else if try existsInCur(name) {
+            return false
+        }
         // The tmp name carries the process id: two processes delivering the same message at once (a spool
         // processor and a server sharing a data folder) must not write, or unlink, each other's tmp file.
         let tmpPath = tmp + "/" + name + "." + Maildir.processID
@@ -127,6 +132,25 @@ public struct Maildir: Sendable {
     }
 
     private static let processID = String(getpid())
+
+    /// What cur/ held when a batch of deliveries began, read once for all of them.
+    public struct CurListing: Sendable {
+        /// The names in cur/ without their ":2,…" info; nil when cur/ is too big to read whole, so that each
+        /// delivery looks its name up instead.
+        public let names: Set<String>?
+    }
+
+    /// Reads cur/ once for a batch of deliveries (`deliver(_:name:cur:)`), instead of once per message. Only
+    /// a message delivered before (a retry after a crash) can be in cur/ at all; one that a mail reader moves
+    /// from new/ to cur/ after the listing is missed only if it left new/ before the no-replace rename, in the
+    /// same few milliseconds.
+    public func curListing() throws -> CurListing {
+        var st = stat()
+        guard stat(cur, &st) == 0, Int(st.st_size) <= Maildir.scanLimit else { return CurListing(names: nil) }
+        return CurListing(names: Set(try POSIXFile.list(cur).map { name in
+            name.firstIndex(of: ":").map { String(name[..<$0]) } ?? name
+        }))
+    }
 
     /// fsyncs the new/ and cur/ directories so renames and links are durable.
     public func syncDirectories() throws {
