@@ -24,7 +24,7 @@ public struct MaildirDelivery: Sendable {
         for message in messages {
             _ = try maildir.deliver(Data(message.data.utf8), name: Self.fileName(message), cur: cur)
         }
-        if !messages.isEmpty { try maildir.syncDirectories() }
+        try maildir.syncDirectories()
         return messages.map(\.id)
     }
 }

@@ -121,7 +121,7 @@ public final class SpoolIngest {
         return summary
     }
 
-    /// A batch read and parsed, with each message's parse time when measuring.
+    /// A batch read and parsed, with each message's parse time (for the bench).
     struct ParsedBatch {
         var mails: [InboundMail]
         var nanos: [UInt64]

@@ -49,7 +49,8 @@ enum TimeZoneRules {
         }
     }
 
-    private static func observances(_ zone: TimeZone, firstYear: Int64, lastYear: Int64) -> [Observance] {        // Two days of margin either side absorb any UTC offset.
+    private static func observances(_ zone: TimeZone, firstYear: Int64, lastYear: Int64) -> [Observance] {
+        // Two days of margin either side absorb any UTC offset.
         let lower = Date(timeIntervalSince1970: Double(MailDate.days(year: firstYear, month: 1, day: 1) - 2) * 86_400)
         let upper = Date(timeIntervalSince1970: Double(MailDate.days(year: lastYear + 1, month: 1, day: 1) + 2) * 86_400)
         let lookBack = Date(timeIntervalSince1970: Double(MailDate.days(year: firstYear - 1, month: 1, day: 1)) * 86_400)
