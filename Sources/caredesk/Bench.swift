@@ -27,7 +27,7 @@ struct BenchIngest: ParsableCommand {
     @Option(help: "Store sizes (appointments held) to ingest into, comma-separated.") var sizes = "10000,1000000"
     @Option(help: "Store sizes to time opening only, comma-separated.") var openSizes = "100000"
     @Option(help: "Messages per commit.") var batch = 256
-    @Option(help: "Work folder; each run works in a new subfolder and removes it at the end.") var work = ".build/bench"
+    @Option(help: "Work folder; each run works in a new subfolder and removes it at the end (unless --keep-work).") var work = ".build/bench"
     @Option(help: "The iofloor C source.") var iofloor: String?
     @Flag(help: """
         Leave the work folder in place. Deleting a run's ~100,000 files slows file creation on ext4 without a \
@@ -37,9 +37,10 @@ struct BenchIngest: ParsableCommand {
 
     func run() throws {
         CareDesk.bootstrapLogging()
-        // Nothing is deleted until every figure is taken: on ext4, creating files within about 30 s of mass
-        // deletions scans the inode table for "recently deleted" inodes and is several times slower, which
-        // would distort both CareDesk's figure and the floor's.
+        // Nothing is deleted until every figure is taken: on ext4 without a journal, creating files within
+        // 60 s of mass deletions (360 s while the inode-table blocks are dirty) skips each "recently deleted"
+        // inode one by one and is several times slower, which would distort both CareDesk's figure and the
+        // floor's — in this run, and in the next one if it starts within those minutes (see --keep-work).
         let workURL = URL(fileURLWithPath: work).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
         defer { if !keepWork { try? FileManager.default.removeItem(at: workURL) } }
