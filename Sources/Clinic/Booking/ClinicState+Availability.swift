@@ -8,7 +8,7 @@ extension ClinicState {
         let ranges = doctor.hours[date.weekday]
         if ranges.isEmpty { return DaySlots(date: date, slots: [], closedBecause: "\(doctor.name) has no clinic on \(date.weekday.fullName)s") }
         let earliest = now + Int64(info.minimumNoticeMinutes) * 60
-        let taken = appointments(doctorID: doctor.id, on: date).filter(\.isActive)
+        let taken = bookedTimes(doctorID: doctor.id, on: date)
         var slots: [Slot] = []
         for range in ranges {
             var minute = range.start.minutes
@@ -17,7 +17,7 @@ extension ClinicState {
                 let start = zone.instant(date, time)
                 let end = start + Int64(doctor.slotMinutes) * 60
                 if start >= earliest {
-                    let booked = taken.contains { $0.overlaps(start: start, end: end) }
+                    let booked = taken.contains { $0.start < end && start < $0.end }
                     slots.append(Slot(doctorID: doctor.id, date: date, time: time, start: start, end: end, isBooked: booked))
                 }
                 minute += doctor.slotMinutes
@@ -41,26 +41,28 @@ extension ClinicState {
 
     /// The `count` free slots of `doctor` nearest in time to `target`, soonest first.
     public func nearestFree(of doctor: Doctor, around target: Int64, count: Int = 3, now: Int64, excluding ref: String? = nil) -> [Slot] {
+        guard count > 0 else { return [] }
         let center = zone.local(max(target, now)).date
-        var found: [Slot] = []
+        // The `count` nearest free slots found so far, nearest first (of two equally near, the earlier).
+        var nearest: [Slot] = []
+        nearest.reserveCapacity(count + 1)
         for distance in 0...21 {
             for offset in distance == 0 ? [0] : [distance, -distance] {
                 let date = center.adding(days: offset)
                 for slot in slots(of: doctor, on: date, now: now).slots where !slot.isBooked || isOnlyBooked(slot, by: ref) {
-                    found.append(slot)
+                    let place = nearest.firstIndex { nearer(slot, than: $0) } ?? nearest.count
+                    if place < count {
+                        nearest.insert(slot, at: place)
+                        if nearest.count > count { nearest.removeLast() }
+                    }
                 }
             }
             // Once enough are found, a further day is farther than any slot already found.
-            if found.count >= count {
-                let sorted = found.sorted(by: nearer)
-                let worst = abs(sorted[count - 1].start - target)
-                if worst <= Int64(distance) * 86_400 { return Array(sorted.prefix(count)).sorted { $0.start < $1.start } }
-            }
+            if nearest.count >= count, abs(nearest[count - 1].start - target) <= Int64(distance) * 86_400 { break }
         }
-        return Array(found.sorted(by: nearer).prefix(count)).sorted { $0.start < $1.start }
+        return nearest.sorted { $0.start < $1.start }
 
-        /// Nearer to the target first; of two equally near, the earlier.
-        func nearer(_ a: Slot, _ b: Slot) -> Bool {
+        func nearer(_ a: Slot, than b: Slot) -> Bool {
             let da = abs(a.start - target), db = abs(b.start - target)
             return da != db ? da < db : a.start < b.start
         }

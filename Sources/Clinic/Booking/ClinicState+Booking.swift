@@ -17,9 +17,7 @@ extension ClinicState {
         let end = start + Int64(doctor.slotMinutes) * 60
         if start <= now { return .failure(.inThePast) }
         if start < now + Int64(info.minimumNoticeMinutes) * 60 { return .failure(.tooSoon(minimumNoticeMinutes: info.minimumNoticeMinutes)) }
-        let clash = appointments(doctorID: doctor.id, on: date)
-            .contains { $0.isActive && $0.ref != moving && $0.overlaps(start: start, end: end) }
-        if clash { return .failure(.taken) }
+        if doctorIsBooked(doctor.id, on: date, start: start, end: end, except: moving) { return .failure(.taken) }
         if let own = (appointmentsByPatient[patientID] ?? []).lazy.map({ self.appointments[row: $0] })
             .first(where: { $0.isActive && $0.ref != moving && $0.overlaps(start: start, end: end) }) {
             return .failure(.overlapsOwn(own))

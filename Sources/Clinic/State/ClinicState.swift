@@ -69,6 +69,25 @@ public struct ClinicState: Sendable {
         (appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] ?? []).map { appointments[row: $0] }
     }
 
+    /// Whether a confirmed appointment of `doctorID` on `date`, other than `ref`, overlaps `start..<end`.
+    /// Looks at the held appointments where they are: the hot path of every booking copies none of them.
+    func doctorIsBooked(_ doctorID: String, on date: LocalDate, start: Int64, end: Int64, except ref: String? = nil) -> Bool {
+        guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return false }
+        return rows.contains { row in
+            let held = appointments.values[Int(row)]
+            return held.isActive && held.overlaps(start: start, end: end) && held.ref != ref
+        }
+    }
+
+    /// The times of `doctorID`'s confirmed appointments on `date`, as (start, end).
+    func bookedTimes(doctorID: String, on date: LocalDate) -> [(start: Int64, end: Int64)] {
+        guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return [] }
+        return rows.compactMap { row in
+            let held = appointments.values[Int(row)]
+            return held.isActive ? (held.start, held.end) : nil
+        }
+    }
+
     /// A patient's confirmed appointments that have not started yet, soonest first.
     public func upcoming(patientID: String, now: Int64) -> [Appointment] {
         (appointmentsByPatient[patientID] ?? []).map { appointments[row: $0] }

@@ -27,7 +27,7 @@ struct NoticeComposer {
             from: MailAddress(name: clinic.name, address: clinic.deskEmail), to: [recipient], replyTo: replyTo, subject: subject,
             messageID: "\(id)@\(domain)", date: Date(timeIntervalSince1970: Double(now)), autoSubmitted: "auto-generated",
             extraHeaders: [("X-Loop", clinic.deskEmail)], text: text, html: html, attachments: attachments)
-        let data = String(decoding: outgoing.render(lineEnding: "\n"), as: UTF8.self)
+        let data = outgoing.renderText(lineEnding: "\n")
         return OutboxMessage(id: id, purpose: .notice, envelopeFrom: Self.bounceAddress(id: id, domain: domain),
                              recipients: [recipient.address], data: data, createdAt: now)
     }

@@ -7,8 +7,14 @@ import Mail
 struct ReplyComposer {
     let clinic: ClinicInfo
 
+    /// What follows the desk address's last "@" (the address itself when it has none).
     var domain: String {
-        clinic.deskEmail.split(separator: "@").last.map(String.init) ?? "caredesk.invalid"
+        let email = clinic.deskEmail.utf8
+        var end = email.endIndex
+        while end > email.startIndex, email[email.index(before: end)] == UInt8(ascii: "@") { end = email.index(before: end) }
+        guard end > email.startIndex else { return "caredesk.invalid" }
+        let start = email[..<end].lastIndex(of: UInt8(ascii: "@")).map(email.index(after:)) ?? email.startIndex
+        return String(clinic.deskEmail[start..<end])
     }
 
     func reply(to mail: InboundMail, recipient: MailAddress, text: String, html: String?, attachments: [Attachment] = [],
@@ -32,7 +38,7 @@ struct ReplyComposer {
             extraHeaders: [("X-Loop", clinic.deskEmail)],
             text: text, html: html, attachments: attachments)
         outgoing.inlineImages = inlineImages
-        let data = String(decoding: outgoing.render(lineEnding: "\n"), as: UTF8.self)
+        let data = outgoing.renderText(lineEnding: "\n")
         return OutboxMessage(id: id, envelopeFrom: "", recipients: [recipient.address], data: data, createdAt: now)
     }
 }

@@ -15,7 +15,11 @@ struct HeaderWriter {
     mutating func field(_ name: String, _ value: String) {
         let safeName = HeaderWriter.fieldName(name)
         guard !safeName.isEmpty else { return }
-        let bytes = Array((safeName + ": " + HeaderSanitizer.sanitize(value)).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(safeName.utf8.count + 2 + value.utf8.count)
+        bytes += safeName.utf8
+        bytes += ": ".utf8
+        bytes += HeaderSanitizer.sanitize(value).utf8
         // RFC 2047 section 2: lines holding encoded words stay within 76 characters
         let limit = EncodedWord.mayContainWord(value) ? 76 : 78
         var start = 0
@@ -37,7 +41,8 @@ struct HeaderWriter {
 
     /// A field name reduced to its legal characters (printable ASCII except ":" and space).
     static func fieldName(_ name: String) -> String {
-        String(decoding: name.utf8.filter { $0 > 0x20 && $0 < 0x7F && $0 != 0x3A }, as: UTF8.self)
+        let legal = { (c: UInt8) in c > 0x20 && c < 0x7F && c != 0x3A }
+        return name.utf8.allSatisfy(legal) ? name : String(decoding: name.utf8.filter(legal), as: UTF8.self)
     }
 
     /// Unstructured text (Subject, free-form headers): sanitized, then RFC 2047 encoded when
@@ -56,8 +61,7 @@ struct HeaderWriter {
 
     /// "Name <local@domain>" with the name as atoms, a quoted string or encoded words.
     static func mailbox(_ a: MailAddress) -> String {
-        let addr = String(decoding: a.address.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != 0x3C && $0 != 0x3E },
-                          as: UTF8.self)
+        let addr = MessageIDs.clean(a.address)  // the same bytes go: whitespace, controls and angle brackets
         guard let name = a.name.map(HeaderSanitizer.sanitize), !name.isEmpty else { return addr }
         return phrase(name) + " <" + addr + ">"
     }

@@ -6,6 +6,8 @@ struct MIMEEntity {
     var headers: [(String, String)]
     /// Content, ending with a line end unless empty.
     var body: [UInt8]
+    /// Whether the body is quoted-printable or base64, so holds no "=_" and no boundary of ours.
+    var isEncoded = false
 
     /// A text/SUBTYPE part in UTF-8: 7bit when every line is short plain ASCII, else
     /// quoted-printable. Line ends are normalised; a final line end is always present.
@@ -13,7 +15,7 @@ struct MIMEEntity {
         let (body, qp) = TextBody.encode(text, eol: eol)
         return MIMEEntity(headers: [("Content-Type", "text/\(subtype); charset=utf-8"),
                                     ("Content-Transfer-Encoding", qp ? "quoted-printable" : "7bit")],
-                          body: body)
+                          body: body, isEncoded: qp)
     }
 
     /// A base64 attachment with Content-Disposition: attachment.
@@ -48,7 +50,7 @@ struct MIMEEntity {
             i = j
         }
         return MIMEEntity(headers: [("Content-Type", ct), ("Content-Disposition", cd),
-                                    ("Content-Transfer-Encoding", "base64")], body: body)
+                                    ("Content-Transfer-Encoding", "base64")], body: body, isEncoded: true)
     }
 
     /// An image shown by the HTML part (`cid:` URL, RFC 2392): Content-ID and Content-Disposition: inline.
@@ -68,7 +70,7 @@ struct MIMEEntity {
         repeat {
             boundary = "=_cd_\(subtype.prefix(3))_\(seed)_\(n)"
             n += 1
-        } while parts.contains(where: { $0.mentions(Array(boundary.utf8)) })
+        } while parts.contains(where: { !$0.isEncoded && $0.mentions(Array(boundary.utf8)) })
         let delimiter = Array(("--" + boundary).utf8)
         var body: [UInt8] = []
         body.reserveCapacity(parts.reduce(0) { $0 + $1.body.count + 256 } + delimiter.count + 8)

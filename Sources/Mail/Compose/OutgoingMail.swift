@@ -55,6 +55,15 @@ public struct OutgoingMail: Sendable {
     /// Header values can never contain CR, LF or other controls; the text always ends with
     /// a line end.
     public func render(lineEnding: String = "\n") -> Data {
+        Data(renderBytes(lineEnding: lineEnding))
+    }
+
+    /// As `render`, as text (all ASCII: non-ASCII content is encoded).
+    public func renderText(lineEnding: String = "\n") -> String {
+        String(decoding: renderBytes(lineEnding: lineEnding), as: UTF8.self)
+    }
+
+    private func renderBytes(lineEnding: String) -> [UInt8] {
         let eol = Array(lineEnding.utf8)
         var w = HeaderWriter(eol: eol)
         w.field("Date", MailDate.format(date, timeZone: timeZone))
@@ -81,7 +90,7 @@ public struct OutgoingMail: Sendable {
         out.append(contentsOf: w.out)
         out.append(contentsOf: eol)
         out.append(contentsOf: entity.body)
-        return Data(out)
+        return out
     }
 
     private func body(eol: [UInt8]) -> MIMEEntity {

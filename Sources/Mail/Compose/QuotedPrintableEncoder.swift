@@ -34,6 +34,17 @@ enum QuotedPrintableEncoder {
         var col = 0
         var k = start
         while k < end {
+            // Eight bytes at a time while they are all written as themselves and stay clear of the limit.
+            if col > 0, col + 8 <= 74, k + 8 < end {
+                let word = UnsafeRawPointer(text.baseAddress! + k).loadUnaligned(as: UInt64.self)
+                if isPlain(word) {
+                    UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: word, as: UInt64.self)
+                    o += 8
+                    col += 8
+                    k += 8
+                    continue
+                }
+            }
             let c = text[k]
             // Common case: a byte written as itself, not last on its line, far from the limit.
             if col < 74 && k + 1 < end && isPlain(c, col: col) {
@@ -67,6 +78,18 @@ enum QuotedPrintableEncoder {
             k += 1
         }
         put(eol, out, &o)
+    }
+
+    /// Whether each of eight bytes is written as itself anywhere but at the start or end of a line:
+    /// printable ASCII except "=", or a space (a tab is left to the byte-by-byte path). Word-at-a-time
+    /// tests: a byte below 0x20, a byte above 0x7E, a byte equal to "=".
+    @inline(__always) private static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let above = ((word &+ ones &* (0x7F - 0x7E)) | word) & highs
+        let equals = word ^ (ones &* 0x3D)
+        let hasEquals = (equals &- ones) & ~equals & highs
+        return below | above | hasEquals == 0
     }
 
     @inline(__always) private static func put(_ eol: Bytes, _ out: UnsafeMutableBufferPointer<UInt8>, _ o: inout Int) {

@@ -114,7 +114,7 @@ enum POSIXFile {
     #if os(Linux)
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     /// renameat2(2), which Swift's Glibc module does not export, looked up once (glibc 2.28 and later have it).
-    nonisolated(unsafe) private static let renameAt2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+    private static let renameAt2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
     #endif
 
     /// Renames `from` to `to` unless `to` exists (RENAME_NOREPLACE): 0, or the errno (EEXIST when `to`

@@ -58,6 +58,7 @@ enum MessageIDs {
 
     /// An id made safe for output: brackets, whitespace and controls removed.
     static func clean(_ id: String) -> String {
-        String(decoding: id.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != 0x3C && $0 != 0x3E }, as: UTF8.self)
+        let kept = { (c: UInt8) in c > 0x20 && c != 0x7F && c != 0x3C && c != 0x3E }
+        return id.utf8.allSatisfy(kept) ? id : String(decoding: id.utf8.filter(kept), as: UTF8.self)
     }
 }

@@ -1,60 +1,132 @@
 /// A parsed template, rendered against a typed value tree. No casts, no reflection, no dictionaries:
 /// names were resolved to `TemplateKey`s when the template was read, and output is gathered as UTF-8.
+///
+/// The parsed tree is laid out flat, as plain values: one array of steps (a section's steps follow it and
+/// it knows how many there are), one of literal bytes and one of names. Rendering walks them by index, so
+/// it touches no reference counts and allocates nothing but its output.
 struct CompiledTemplate: Sendable {
-    let nodes: [TemplateNode]
+    private let steps: [TemplateStep]
+    private let literal: [UInt8]
+    private let keys: [TemplateKey]
 
     init(parsing text: String) throws {
-        nodes = Self.joiningText(try MustacheParser.parse(text))
-    }
-
-    /// The same nodes with each run of literal text made one node (the parser gives one per line).
-    private static func joiningText(_ nodes: [TemplateNode]) -> [TemplateNode] {
-        var joined: [TemplateNode] = []
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                if case .text(let previous) = joined.last {
-                    joined[joined.count - 1] = .text(previous + bytes)
-                } else {
-                    joined.append(node)
-                }
-            case .section(let path, let inner):
-                joined.append(.section(path, joiningText(inner)))
-            case .inverted(let path, let inner):
-                joined.append(.inverted(path, joiningText(inner)))
-            case .value:
-                joined.append(node)
-            }
-        }
-        return joined
+        var layout = TemplateLayout()
+        layout.add(try MustacheParser.parse(text))
+        (steps, literal, keys) = (layout.steps, layout.literal, layout.keys)
     }
 
     /// The template filled in with `fields`; `trimmed`: without the line ends and spaces it ends with.
     func render(_ fields: TemplateFields, trimmed: Bool = false) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        var stack: [TemplateValue] = [.fields(fields)]
-        stack.reserveCapacity(8)
-        write(nodes, stack: &stack, into: &out)
-        if trimmed {
-            while let last = out.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: " ") {
-                // A "\r\n" stays: as a character it is not a "\n".
-                if last == UInt8(ascii: "\n"), out.count > 1, out[out.count - 2] == UInt8(ascii: "\r") { break }
-                out.removeLast()
-            }
-        }
+        out.reserveCapacity(literal.count + 1024)
+        render(fields, trimmed: trimmed, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(_ nodes: [TemplateNode], stack: inout [TemplateValue], into out: inout [UInt8]) {
-        for node in nodes {
+    /// As `render(_:trimmed:)`, appending the UTF-8 to `out`.
+    func render(_ fields: TemplateFields, trimmed: Bool = false, into out: inout [UInt8]) {
+        let start = out.count
+        var stack: [TemplateValue] = [.fields(fields)]
+        stack.reserveCapacity(8)
+        steps.withUnsafeBufferPointer { steps in
+            literal.withUnsafeBufferPointer { literal in
+                keys.withUnsafeBufferPointer { keys in
+                    let walk = TemplateWalk(steps: steps, literal: literal, keys: keys)
+                    walk.write(0..<steps.count, stack: &stack, into: &out)
+                }
+            }
+        }
+        if trimmed {
+            while out.count > start, let last = out.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: " ") {
+                // A "\r\n" stays: as a character it is not a "\n".
+                if last == UInt8(ascii: "\n"), out.count - start > 1, out[out.count - 2] == UInt8(ascii: "\r") { break }
+                out.removeLast()
+            }
+        }
+    }
+}
+
+/// One step of a flat template. Plain values only, so walking the steps costs no reference counting.
+struct TemplateStep: Sendable {
+    enum Kind: UInt8, Sendable {
+        /// Literal bytes `start..<start+count` of the template's literal text.
+        case text
+        /// The value the name shows (escaped for HTML or not).
+        case value, escapedValue
+        /// `{{#name}}` / `{{^name}}`: the next `count` steps are the section's own.
+        case section, inverted
+    }
+
+    var kind: Kind
+    /// The name (a section's, a value's): keys `firstKey..<firstKey+keyCount`; none for `.`.
+    var firstKey: Int32 = 0
+    var keyCount: Int16 = 0
+    var innermostOnly = false
+    var start: Int32 = 0
+    var count: Int32 = 0
+}
+
+/// The flat form being built from the parsed tree.
+private struct TemplateLayout {
+    var steps: [TemplateStep] = []
+    var literal: [UInt8] = []
+    var keys: [TemplateKey] = []
+
+    mutating func add(_ nodes: [TemplateNode]) {
+        for (index, node) in nodes.enumerated() {
             switch node {
             case .text(let bytes):
-                out.append(contentsOf: bytes)
+                // A run of literal text is one step (the parser gives one node per line).
+                if index > 0, case .text = nodes[index - 1] {
+                    steps[steps.count - 1].count += Int32(bytes.count)
+                } else {
+                    steps.append(TemplateStep(kind: .text, start: Int32(literal.count), count: Int32(bytes.count)))
+                }
+                literal += bytes
             case .value(let path, let escaped):
-                path.resolve(in: stack)?.write(into: &out, escaped: escaped)
+                steps.append(step(escaped ? .escapedValue : .value, path))
             case .section(let path, let inner):
-                switch path.resolve(in: stack) {
+                addSection(.section, path, inner)
+            case .inverted(let path, let inner):
+                addSection(.inverted, path, inner)
+            }
+        }
+    }
+
+    private mutating func addSection(_ kind: TemplateStep.Kind, _ path: TemplatePath, _ inner: [TemplateNode]) {
+        let at = steps.count
+        steps.append(step(kind, path))
+        add(inner)
+        steps[at].count = Int32(steps.count - at - 1)
+    }
+
+    private mutating func step(_ kind: TemplateStep.Kind, _ path: TemplatePath) -> TemplateStep {
+        let first = keys.count
+        keys += path.keys
+        return TemplateStep(kind: kind, firstKey: Int32(first), keyCount: Int16(path.keys.count), innermostOnly: path.innermostOnly)
+    }
+}
+
+/// Rendering: the steps in a range, against a stack of scopes (innermost last).
+private struct TemplateWalk {
+    let steps: UnsafeBufferPointer<TemplateStep>
+    let literal: UnsafeBufferPointer<UInt8>
+    let keys: UnsafeBufferPointer<TemplateKey>
+
+    func write(_ range: Range<Int>, stack: inout [TemplateValue], into out: inout [UInt8]) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let step = steps[index]
+            index += 1
+            switch step.kind {
+            case .text:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: literal[Int(step.start)..<Int(step.start + step.count)]))
+            case .value, .escapedValue:
+                resolve(step, in: stack)?.write(into: &out, escaped: step.kind == .escapedValue)
+            case .section:
+                let inner = index..<index + Int(step.count)
+                index = inner.upperBound
+                switch resolve(step, in: stack) {
                 case nil, .flag(false):
                     break
                 case .flag(true):
@@ -70,8 +142,10 @@ struct CompiledTemplate: Sendable {
                     write(inner, stack: &stack, into: &out)
                     stack.removeLast()
                 }
-            case .inverted(let path, let inner):
-                switch path.resolve(in: stack) {
+            case .inverted:
+                let inner = index..<index + Int(step.count)
+                index = inner.upperBound
+                switch resolve(step, in: stack) {
                 case nil, .flag(false):
                     write(inner, stack: &stack, into: &out)
                 case .list(let items) where items.isEmpty:
@@ -81,6 +155,29 @@ struct CompiledTemplate: Sendable {
                 }
             }
         }
+    }
+
+    /// The value a step names: `.` is the innermost scope; else the first name is looked for from the
+    /// innermost scope outwards (only in the innermost when the name starts with a dot), the rest inside it.
+    private func resolve(_ step: TemplateStep, in stack: [TemplateValue]) -> TemplateValue? {
+        let first = Int(step.firstKey), end = first + Int(step.keyCount)
+        guard first < end else { return stack.last }
+        var found: TemplateValue?
+        if step.innermostOnly {
+            found = stack.last?.field(keys[first])
+        } else {
+            var scope = stack.count - 1
+            while scope >= 0, found == nil {
+                found = stack[scope].field(keys[first])
+                scope -= 1
+            }
+        }
+        var next = first + 1
+        while next < end, let scope = found {
+            found = scope.field(keys[next])
+            next += 1
+        }
+        return found
     }
 }
 

@@ -16,21 +16,4 @@ struct TemplatePath: Sendable, Equatable {
     let keys: [TemplateKey]
     let innermostOnly: Bool
 
-    func resolve(in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = keys.first else { return stack.last }
-        var found: TemplateValue?
-        if innermostOnly {
-            found = stack.last?.field(first)
-        } else {
-            var index = stack.count - 1
-            while index >= 0, found == nil {
-                found = stack[index].field(first)
-                index -= 1
-            }
-        }
-        for key in keys.dropFirst() {
-            found = found?.field(key)
-        }
-        return found
-    }
 }

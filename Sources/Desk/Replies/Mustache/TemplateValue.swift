@@ -18,29 +18,41 @@ enum TemplateValue: Sendable {
 }
 
 /// Named values, written as a dictionary literal; a nil value leaves its name out.
-/// A handful of names each: looked up by a linear scan, which beats hashing at this size.
+/// A handful of names each: looked up by a linear scan of the names alone (plain values, so the scan
+/// copies nothing), which beats hashing at this size.
 struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private var entries: [(key: TemplateKey, value: TemplateValue)]
+    private var keys: [TemplateKey]
+    private var values: [TemplateValue]
 
     init(dictionaryLiteral elements: (TemplateKey, TemplateValue?)...) {
-        entries = []
-        entries.reserveCapacity(elements.count)
+        keys = []
+        values = []
+        keys.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
         for (key, value) in elements {
-            if let value { entries.append((key, value)) }
+            if let value {
+                keys.append(key)
+                values.append(value)
+            }
         }
     }
 
     subscript(key: TemplateKey) -> TemplateValue? {
         get {
-            for entry in entries where entry.key == key { return entry.value }
-            return nil
+            keys.firstIndex(of: key).map { values[$0] }
         }
         set {
-            entries.removeAll { $0.key == key }
-            if let newValue { entries.append((key, newValue)) }
+            if let index = keys.firstIndex(of: key) {
+                keys.remove(at: index)
+                values.remove(at: index)
+            }
+            if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
         }
     }
 
     /// Every name and value, in the order they were given.
-    var all: [(key: TemplateKey, value: TemplateValue)] { entries }
+    var all: [(key: TemplateKey, value: TemplateValue)] { zip(keys, values).map { ($0, $1) } }
 }
