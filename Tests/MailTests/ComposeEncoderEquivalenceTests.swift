@@ -44,7 +44,15 @@ struct ComposeEncoderEquivalenceTests {
         String(repeating: "x", count: 76), String(repeating: "x", count: 77), String(repeating: "x", count: 75) + " ",
         String(repeating: "x", count: 74) + "=", String(repeating: "x", count: 73) + "é", String(repeating: "é", count: 40),
         String(repeating: "x", count: 300) + "\n" + String(repeating: ". ", count: 100),
-    ]
+    ] + wordEdgeCases
+
+    /// Runs long enough to be copied eight bytes at a time, with one byte that must not be, at every offset.
+    static let wordEdgeCases: [String] = ["=", "\t", "\u{7F}", "\u{1}", "é", " ", ".", "~", "!", "\u{1F}"].flatMap { special in
+        (0..<90).map { offset in
+            String(repeating: "k", count: offset) + special + String(repeating: "m", count: 90 - offset) + "\n"
+                + special + String(repeating: "n", count: offset)
+        }
+    }
 
     /// The rendered body of a text-only mail, and whether it was declared quoted-printable.
     static func rendered(_ text: String, eol: String) -> (body: [UInt8], qp: Bool) {

@@ -121,6 +121,22 @@ struct RecordEncoderTests {
         #expect(!text.contains("\r"))
     }
 
+    /// Strings are scanned eight bytes at a time: every byte that must be escaped is caught wherever it falls
+    /// in a word, after runs of every length, next to multi-byte UTF-8.
+    @Test(arguments: ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "é", "€", "😀", " "])
+    func anEscapeIsFoundAtEveryOffset(special: String) throws {
+        for length in 0..<40 {
+            for offset in 0...length {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "é", count: (length - offset) % 5)
+                    + String(repeating: "z", count: length - offset)
+                let json = try written(text)
+                // A control byte left raw, or a quote or backslash left bare, would fail or change the decoding.
+                #expect(try JSONDecoder().decode(String.self, from: json) == text, "\(text.debugDescription)")
+                #expect(!json.contains { $0 < 0x20 }, "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func topLevelScalarsAndArrays() throws {
         #expect(String(decoding: try written("a\"b"), as: UTF8.self) == #""a\"b""#)
         #expect(String(decoding: try written([1, 2, 3]), as: UTF8.self) == "[1,2,3]")
