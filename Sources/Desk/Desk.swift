@@ -154,10 +154,7 @@ public final class Desk {
     /// Writes the replies of the decided steps, on two threads; the result at each index is nil for other steps.
     private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [WrittenReply?] {
         let templates = self.templates, photos = self.photos
-        let results = UnsafeMutableBufferPointer<WrittenReply?>.allocate(capacity: steps.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
+        let results = ResultsByIndex<WrittenReply>(count: steps.count)
         let workers = steps.count >= 16 ? 2 : 1
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker writes only its own indices: no two threads touch the same element.
@@ -166,10 +163,10 @@ public final class Desk {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let (reply, text) = decided.reply(templates: templates, format: format, photos: photos, now: now)
                 let notices = decided.noticeMessages(templates: templates, format: format, now: now)
-                shared[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
+                results[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
             }
         }
-        return Array(results)
+        return results.all
     }
 
     /// Records that outbox messages reached their destination (when no batch of mail carries the news).

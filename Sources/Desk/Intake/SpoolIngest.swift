@@ -130,12 +130,7 @@ public final class SpoolIngest {
     /// Reads (`raw(i)`: a file read or an mbox slice) and parses `count` messages on two threads: each
     /// message's parse is pure work of its own, and the desk decides them afterwards, in order.
     private func parse(_ count: Int, raw: @Sendable (Int) throws -> Data) throws -> ParsedBatch {
-        let mails = UnsafeMutableBufferPointer<InboundMail?>.allocate(capacity: count)
-        mails.initialize(repeating: nil)
-        let nanos = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-        nanos.initialize(repeating: 0)
-        defer { mails.deallocate(); nanos.deallocate() }
-        nonisolated(unsafe) let (sharedMails, sharedNanos) = (mails, nanos)
+        let mails = ResultsByIndex<InboundMail>(count: count), nanos = ResultsByIndex<UInt64>(count: count)
         nonisolated(unsafe) var failure: (any Error)?
         let failureLock = NSLock()
         let workers = count >= 16 ? 2 : 1
@@ -145,8 +140,8 @@ public final class SpoolIngest {
                 do {
                     let data = try raw(i)
                     let start = DispatchTime.now().uptimeNanoseconds
-                    sharedMails[i] = InboundMail(raw: data)
-                    sharedNanos[i] = DispatchTime.now().uptimeNanoseconds - start
+                    mails[i] = InboundMail(raw: data)
+                    nanos[i] = DispatchTime.now().uptimeNanoseconds - start
                 } catch {
                     failureLock.withLock { failure = failure ?? error }
                     return
@@ -154,7 +149,7 @@ public final class SpoolIngest {
             }
         }
         if let failure { throw failure }
-        return ParsedBatch(mails: mails.map { $0! }, nanos: Array(nanos))
+        return ParsedBatch(mails: mails.all.map { $0! }, nanos: nanos.all.map { $0 ?? 0 })
     }
 
     private func commit(_ parsed: ParsedBatch, now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {

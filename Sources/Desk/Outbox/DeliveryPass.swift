@@ -57,24 +57,21 @@ public struct DeliveryPass {
 
     /// Hands the messages over on all couriers; nil results were not tried (the destination went away).
     private func hand(_ messages: [OutboxMessage]) -> ([(id: String, result: CourierResult)?], unreachable: String?) {
-        let results = UnsafeMutableBufferPointer<(id: String, result: CourierResult)?>.allocate(capacity: messages.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
+        let results = ResultsByIndex<(id: String, result: CourierResult)>(count: messages.count)
         let next = NextIndex()
         let couriers = self.couriers
         DispatchQueue.concurrentPerform(iterations: couriers.count) { worker in
             // Each index is taken by exactly one worker, so no two threads write the same element.
             while let i = next.take(below: messages.count) {
                 let result = couriers[worker].hand(messages[i])
-                shared[i] = (messages[i].id, result)
+                results[i] = (messages[i].id, result)
                 if case .unreachable(let reason) = result {
                     next.stop(reason)
                     return
                 }
             }
         }
-        return (Array(results), next.stopReason)
+        return (results.all, next.stopReason)
     }
 }
 
