@@ -209,7 +209,7 @@ public final class Desk {
                 return .keyword(mail, answerKeyword(keyword, mail: mail, number: address, state: state, now: now))
             }
         } else {
-            guard from.address.contains("@") else { return .silent(mail, reason: "no usable sender address") }
+            guard from.address.utf8.contains(UInt8(ascii: "@")) else { return .silent(mail, reason: "no usable sender address") }
             address = from.address.lowercased()
         }
         // The desk's own people write from the desk's addresses (BROADCAST, EARNINGS <doctor>); what the desk

@@ -31,11 +31,19 @@ public struct InboundMail: Sendable {
         self.raw = raw
         channel = .email
         message = MailMessage.parse(raw)
-        if let id = message.messageID, !id.isEmpty, id.utf8.count <= 250, !id.contains(where: { $0.isWhitespace }) {
+        if let id = message.messageID, !id.isEmpty, id.utf8.count <= 250, !InboundMail.holdsWhitespace(id) {
             key = "<\(id)>"
         } else {
             key = "sha256:" + InboundMail.hex(SHA256.hash(data: raw))
         }
+    }
+
+    /// Whether `text` holds whitespace (Unicode's sense); plain ASCII, the usual case, is checked byte by byte.
+    static func holdsWhitespace(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return text.contains(where: \.isWhitespace)
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {

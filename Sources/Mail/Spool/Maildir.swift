@@ -60,14 +60,16 @@ public struct Maildir: Sendable {
     /// (S added, flags kept in ASCII order).
     public func markSeen(_ e: MaildirEntry) throws {
         let target: String
-        if let r = e.name.range(of: ":2,") {
-            var flags = Set(e.name[r.upperBound...].utf8)
+        let name = Array(e.name.utf8)
+        // The info part starts at the first ":2," (searched byte-wise: this runs once per message).
+        if let colon = name.indices.first(where: { name[$0] == UInt8(ascii: ":") && name[$0...].starts(with: [0x3A, 0x32, 0x2C]) }) {
+            var flags = Set(name[(colon + 3)...])
             flags.insert(UInt8(ascii: "S"))
-            target = String(e.name[..<r.upperBound]) + String(decoding: flags.sorted(), as: UTF8.self)
+            target = String(decoding: name[..<(colon + 3)] + flags.sorted(), as: UTF8.self)
         } else {
             target = e.name + ":2,S"
         }
-        guard !target.contains("/") else { throw SpoolError(.invalidName, "markSeen", e.name) }
+        guard !target.utf8.contains(UInt8(ascii: "/")) else { throw SpoolError(.invalidName, "markSeen", e.name) }
         let dst = cur + "/" + target
         if rename(e.path, dst) != 0 { throw SpoolError.errno("rename", e.path) }
     }
