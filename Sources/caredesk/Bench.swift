@@ -27,6 +27,8 @@ struct BenchIngest: ParsableCommand {
     @Option(help: "Store sizes (appointments held) to ingest into, comma-separated.") var sizes = "10000,1000000"
     @Option(help: "Store sizes to time opening only, comma-separated.") var openSizes = "100000"
     @Option(help: "Messages per commit.") var batch = 256
+    @Option(help: "Ingests per store size (each into a fresh copy); with more than one, the median and range are printed too.")
+    var rounds = 1
     @Option(help: "Work folder; each run works in a new subfolder and removes it at the end (unless --keep-work).") var work = ".build/bench"
     @Option(help: "The iofloor C source.") var iofloor: String?
     @Flag(help: """
@@ -53,8 +55,13 @@ struct BenchIngest: ParsableCommand {
         print("")
         var results: [(size: Int, rate: Double, p50: Double)] = []
         for size in parse(sizes) {
-            let (rate, p50) = try measure(size: size, synthetic: synthetic, mails: mails, now: now, floor: floorBinary, work: workURL)
-            results.append((size, rate, p50))
+            var rounds: [BenchRound] = []
+            for round in 1...max(1, self.rounds) {
+                rounds.append(try measure(size: size, round: round, synthetic: synthetic, mails: mails, now: now, floor: floorBinary, work: workURL))
+            }
+            let median = BenchRound.median(rounds)
+            if rounds.count > 1 { print(BenchRound.summary(rounds, size: size)) }
+            results.append((size, median.rate, median.p50))
         }
         if results.count >= 2, let first = results.first, let last = results.last {
             // The CPU time per message is the steady figure; throughput also carries the disk's mood.
@@ -74,15 +81,16 @@ struct BenchIngest: ParsableCommand {
 
     func parse(_ list: String) -> [Int] { list.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
-    /// Ingests the messages into a store of `size` appointments; returns messages/s and the p50 µs per message.
-    func measure(size: Int, synthetic: SyntheticClinic, mails: [String], now: Int64, floor: URL?, work: URL) throws -> (Double, Double) {
+    /// Ingests the messages into a store of `size` appointments (round `round`: folders of its own).
+    func measure(size: Int, round: Int, synthetic: SyntheticClinic, mails: [String], now: Int64, floor: URL?, work: URL) throws -> BenchRound {
         var generator = synthetic
         generator.appointments = size
-        let folder = work.appendingPathComponent("data-\(size)")
+        let name = round == 1 ? "\(size)" : "\(size)-\(round)"
+        let folder = work.appendingPathComponent("data-\(name)")
         try generator.write(to: folder, now: now)
-        let maildir = work.appendingPathComponent("maildir-\(size)")
+        let maildir = work.appendingPathComponent("maildir-\(name)")
         try BenchFloor.writeMaildir(mails, at: maildir)
-        let floorRate = try floor.map { try BenchFloor.run($0, maildir: maildir, work: work.appendingPathComponent("floor-\(size)")) }
+        let floorRate = try floor.map { try BenchFloor.run($0, maildir: maildir, work: work.appendingPathComponent("floor-\(name)")) }
 
         let templates = try ReplyTemplates(directory: ReplyTemplates.locate(dataFolder: folder).orThrow("Templates folder not found"))
         var desk: Desk!
@@ -99,7 +107,7 @@ struct BenchIngest: ParsableCommand {
         func percentile(_ p: Double) -> Double {
             perMessage.isEmpty ? 0 : Double(perMessage[min(perMessage.count - 1, Int(Double(perMessage.count) * p))]) / 1000
         }
-        print("store with \(size) appointments (opened in \(String(format: "%.2f", openSeconds)) s):")
+        print("store with \(size) appointments (opened in \(String(format: "%.2f", openSeconds)) s)\(rounds > 1 ? ", round \(round)" : ""):")
         print(String(format: "  caredesk ingest: %d messages in %.2f s = %.0f messages/s durable (%d answered)",
                      summary.messages, seconds, rate, summary.answered))
         print(String(format: "  per message (parse + decide + reply): p50 %.1f µs, p99 %.1f µs; commit per batch (encode + write; its fsync runs beside the next batch): p50 %.1f ms",
@@ -111,7 +119,7 @@ struct BenchIngest: ParsableCommand {
             print(String(format: "  iofloor (bare Maildir I/O, same messages): %.0f messages/s; caredesk / floor = %.2f (goal ≥ 0.50)",
                          floorRate, rate / floorRate))
         }
-        return (rate, percentile(0.5))
+        return BenchRound(rate: rate, p50: percentile(0.5), floorRate: floorRate)
     }
 }
 
