@@ -88,11 +88,24 @@ public final class SpoolIngest {
             case .maildir(let path):
                 let maildir = Maildir(path: path)
                 let entries = try maildir.newEntries()
-                var start = 0
-                while start < entries.count && !(start > 0 && stopping()) {
-                    let chunk = Array(entries[start..<min(start + batchSize, entries.count)])
-                    start += chunk.count
-                    try commit(try parse(chunk.count) { try maildir.read(chunk[$0]) }, now: now, summary: &summary, report: report)
+                let chunks = stride(from: 0, to: entries.count, by: batchSize).map {
+                    Array(entries[$0..<min($0 + batchSize, entries.count)])
+                }
+                // Each batch is read and parsed on a background thread while the one before it is decided,
+                // answered and committed: reading is pure work, and it fills the moments when deciding (one
+                // message after another) leaves a core free. A batch read ahead but not committed (the run is
+                // told to stop) stays in new/ for next time.
+                func readAhead(_ index: Int) -> BatchReadAhead? {
+                    guard index < chunks.count else { return nil }
+                    let chunk = chunks[index]
+                    return BatchReadAhead { try SpoolIngest.parse(chunk.count, workers: 1) { try maildir.read(chunk[$0]) } }
+                }
+                var next = readAhead(0)
+                for (index, chunk) in chunks.enumerated() {
+                    guard let current = next, !(index > 0 && stopping()) else { break }
+                    let parsed = try current.wait()
+                    next = readAhead(index + 1)
+                    try commit(parsed, now: now, summary: &summary, report: report)
                     fileWork.markSeen(chunk, in: maildir)
                 }
                 fileWork.drain()
@@ -104,16 +117,16 @@ public final class SpoolIngest {
                 while start < messages.count {
                     let chunk = Array(messages[start..<min(start + batchSize, messages.count)])
                     start += chunk.count
-                    try commit(try parse(chunk.count) { chunk[$0] }, now: now, summary: &summary, report: report)
+                    try commit(try Self.parse(chunk.count) { chunk[$0] }, now: now, summary: &summary, report: report)
                 }
             case .file(let path):
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw IngestError(description: "\(path): cannot be read")
                 }
-                try commit(try parse(1) { _ in data }, now: now, summary: &summary, report: report)
+                try commit(try Self.parse(1) { _ in data }, now: now, summary: &summary, report: report)
             case .standardInput:
                 let data = FileHandle.standardInput.readDataToEndOfFile()
-                try commit(try parse(1) { _ in data }, now: now, summary: &summary, report: report)
+                try commit(try Self.parse(1) { _ in data }, now: now, summary: &summary, report: report)
             }
         }
         fileWork.drain()
@@ -122,18 +135,18 @@ public final class SpoolIngest {
     }
 
     /// A batch read and parsed, with each message's parse time (for the bench).
-    struct ParsedBatch {
+    struct ParsedBatch: Sendable {
         var mails: [InboundMail]
         var nanos: [UInt64]
     }
 
-    /// Reads (`raw(i)`: a file read or an mbox slice) and parses `count` messages on two threads: each
-    /// message's parse is pure work of its own, and the desk decides them afterwards, in order.
-    private func parse(_ count: Int, raw: @Sendable (Int) throws -> Data) throws -> ParsedBatch {
+    /// Reads (`raw(i)`: a file read or an mbox slice) and parses `count` messages, on two threads unless told
+    /// otherwise: each message's parse is pure work of its own, and the desk decides them afterwards, in order.
+    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> Data) throws -> ParsedBatch {
         let mails = ResultsByIndex<InboundMail>(count: count), nanos = ResultsByIndex<UInt64>(count: count)
         nonisolated(unsafe) var failure: (any Error)?
         let failureLock = NSLock()
-        let workers = count >= 16 ? 2 : 1
+        let workers = count >= 16 ? workers : 1
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each worker writes only its own indices: no two threads touch the same element.
             for i in stride(from: worker, to: count, by: workers) {

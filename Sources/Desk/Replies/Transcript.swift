@@ -16,10 +16,13 @@ struct TranscriptReply {
     func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> ReplyBodies {
         let help = nothingUnderstood ? templates.render(.help, Outcome.help.template(format).fields) : nil
         var fields = fields(\.text, help: help, greeting: greeting, format: format, now: now)
-        let text = templates.text(.reply, fields) + "\n"
+        var text = templates.text(.reply, fields)
+        text.append("\n")
         fields[.lines] = lines(\.html)
         fields[.help] = help.map { .text($0.html) }
-        return ReplyBodies(text: text, html: templates.html(.reply, fields) + "\n")
+        var html = templates.html(.reply, fields)
+        html.append("\n")
+        return ReplyBodies(text: text, html: html)
     }
 
     private func lines(_ form: KeyPath<ReplyBodies, String>) -> TemplateValue {

@@ -1,55 +1,47 @@
 /// A parsed template, rendered against a typed value tree. No casts, no reflection, no dictionaries:
-/// names were resolved to `TemplateKey`s when the template was read, and output is gathered as UTF-8.
+/// names were resolved to `TemplateKey`s when the template was read.
 ///
 /// The parsed tree is laid out flat, as plain values: one array of steps (a section's steps follow it and
-/// it knows how many there are), one of literal bytes and one of names. Rendering walks them by index, so
-/// it touches no reference counts and allocates nothing but its output.
+/// it knows how many there are), one of literal pieces and one of names. Rendering walks them by index and
+/// appends strings that are already valid UTF-8 to the output string, so the result is never validated
+/// again (turning bytes into a `String` would read every byte of every reply once more).
 struct CompiledTemplate: Sendable {
     private let steps: [TemplateStep]
-    private let literal: [UInt8]
+    private let literals: [String]
     private let keys: [TemplateKey]
+    private let literalLength: Int
 
     init(parsing text: String) throws {
         var layout = TemplateLayout()
         layout.add(try MustacheParser.parse(text))
-        (steps, literal, keys) = (layout.steps, layout.literal, layout.keys)
+        (steps, keys) = (layout.steps, layout.keys)
+        literals = layout.literals.map { String(decoding: $0, as: UTF8.self) }
+        literalLength = layout.literals.reduce(0) { $0 + $1.count }
     }
 
     /// The template filled in with `fields`; `trimmed`: without the line ends and spaces it ends with.
     func render(_ fields: TemplateFields, trimmed: Bool = false) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(literal.count + 1024)
-        render(fields, trimmed: trimmed, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// As `render(_:trimmed:)`, appending the UTF-8 to `out`.
-    func render(_ fields: TemplateFields, trimmed: Bool = false, into out: inout [UInt8]) {
-        let start = out.count
+        var out = ""
+        out.reserveCapacity(literalLength + 1024)
         var stack: [TemplateValue] = [.fields(fields)]
         stack.reserveCapacity(8)
         steps.withUnsafeBufferPointer { steps in
-            literal.withUnsafeBufferPointer { literal in
-                keys.withUnsafeBufferPointer { keys in
-                    let walk = TemplateWalk(steps: steps, literal: literal, keys: keys)
-                    walk.write(0..<steps.count, stack: &stack, into: &out)
-                }
+            keys.withUnsafeBufferPointer { keys in
+                TemplateWalk(steps: steps, literals: literals, keys: keys).write(0..<steps.count, stack: &stack, into: &out)
             }
         }
         if trimmed {
-            while out.count > start, let last = out.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: " ") {
-                // A "\r\n" stays: as a character it is not a "\n".
-                if last == UInt8(ascii: "\n"), out.count - start > 1, out[out.count - 2] == UInt8(ascii: "\r") { break }
-                out.removeLast()
-            }
+            // A "\r\n" stays: as a character it is not a "\n".
+            while out.last == "\n" || out.last == " " { out.removeLast() }
         }
+        return out
     }
 }
 
 /// One step of a flat template. Plain values only, so walking the steps costs no reference counting.
 struct TemplateStep: Sendable {
     enum Kind: UInt8, Sendable {
-        /// Literal bytes `start..<start+count` of the template's literal text.
+        /// The literal piece `start`.
         case text
         /// The value the name shows (escaped for HTML or not).
         case value, escapedValue
@@ -69,20 +61,20 @@ struct TemplateStep: Sendable {
 /// The flat form being built from the parsed tree.
 private struct TemplateLayout {
     var steps: [TemplateStep] = []
-    var literal: [UInt8] = []
+    var literals: [[UInt8]] = []
     var keys: [TemplateKey] = []
 
     mutating func add(_ nodes: [TemplateNode]) {
         for (index, node) in nodes.enumerated() {
             switch node {
             case .text(let bytes):
-                // A run of literal text is one step (the parser gives one node per line).
+                // A run of literal text is one piece (the parser gives one node per line).
                 if index > 0, case .text = nodes[index - 1] {
-                    steps[steps.count - 1].count += Int32(bytes.count)
+                    literals[literals.count - 1] += bytes
                 } else {
-                    steps.append(TemplateStep(kind: .text, start: Int32(literal.count), count: Int32(bytes.count)))
+                    steps.append(TemplateStep(kind: .text, start: Int32(literals.count)))
+                    literals.append(bytes)
                 }
-                literal += bytes
             case .value(let path, let escaped):
                 steps.append(step(escaped ? .escapedValue : .value, path))
             case .section(let path, let inner):
@@ -110,17 +102,17 @@ private struct TemplateLayout {
 /// Rendering: the steps in a range, against a stack of scopes (innermost last).
 private struct TemplateWalk {
     let steps: UnsafeBufferPointer<TemplateStep>
-    let literal: UnsafeBufferPointer<UInt8>
+    let literals: [String]
     let keys: UnsafeBufferPointer<TemplateKey>
 
-    func write(_ range: Range<Int>, stack: inout [TemplateValue], into out: inout [UInt8]) {
+    func write(_ range: Range<Int>, stack: inout [TemplateValue], into out: inout String) {
         var index = range.lowerBound
         while index < range.upperBound {
             let step = steps[index]
             index += 1
             switch step.kind {
             case .text:
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: literal[Int(step.start)..<Int(step.start + step.count)]))
+                out.append(literals[Int(step.start)])
             case .value, .escapedValue:
                 resolve(step, in: stack)?.write(into: &out, escaped: step.kind == .escapedValue)
             case .section:
@@ -183,14 +175,14 @@ private struct TemplateWalk {
 
 extension TemplateValue {
     /// The value as a tag shows it. A list or a scope of fields shows as nothing.
-    func write(into out: inout [UInt8], escaped: Bool) {
+    func write(into out: inout String, escaped: Bool) {
         switch self {
         case .text(let text):
-            if escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscaping.append(text, to: &out) } else { out.append(text) }
         case .number(let number):
-            out.append(contentsOf: String(number).utf8)
+            out.append(String(number))
         case .flag(let flag):
-            out.append(contentsOf: (flag ? "true" : "false").utf8)
+            out.append(flag ? "true" : "false")
         case .list, .fields:
             break
         }

@@ -1,31 +1,43 @@
 /// Escapes text for HTML element content and quoted attribute values: `<`, `>`, `&`, `"` and `'`, as
-/// swift-mustache does. Works on bytes, so a mark combining with `<` cannot hide it.
+/// swift-mustache does. Works on bytes, so a mark combining with `<` cannot hide it; the runs between are
+/// appended as they are (slices of a valid string at ASCII bytes, so nothing is validated again).
 enum HTMLEscaping {
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: inout String) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (i, byte) in bytes.enumerated() {
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: bytes[start..<i])
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = i + 1
-            }
-            out.append(contentsOf: bytes[start...])
+        // Most values (names, dates, references) hold nothing to escape: one pass over the bytes says so.
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
         }
+        if plain {
+            out.append(text)
+            return
+        }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let replacement: String
+            switch utf8[index] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
+            }
+            out.append(contentsOf: text[start..<index])
+            out.append(replacement)
+            utf8.formIndex(after: &index)
+            start = index
+        }
+        if start == utf8.startIndex { out.append(text) } else { out.append(contentsOf: text[start...]) }
     }
 
     static func escaped(_ text: String) -> String {
-        var out: [UInt8] = []
+        var out = ""
         append(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
