@@ -28,7 +28,7 @@ extension Array where Element == UInt8 {
     }
 
     /// `"…"`, escaping the quote, the backslash and control characters; other bytes (UTF-8) as they are.
-    /// Long runs of ordinary bytes (a stored reply is kilobytes of them) are found sixteen bytes at a time.
+    /// Long runs of ordinary bytes (a stored reply is kilobytes of them) are found eight bytes at a time.
     mutating func appendJSONString(_ string: String) {
         var string = string
         string.withUTF8 { utf8 in

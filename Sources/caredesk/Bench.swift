@@ -55,12 +55,12 @@ struct BenchIngest: ParsableCommand {
         print("")
         var results: [(size: Int, rate: Double, p50: Double)] = []
         for size in parse(sizes) {
-            var rounds: [BenchRound] = []
-            for round in 1...max(1, self.rounds) {
-                rounds.append(try measure(size: size, round: round, synthetic: synthetic, mails: mails, now: now, floor: floorBinary, work: workURL))
+            var measured: [BenchRound] = []
+            for round in 1...max(1, rounds) {
+                measured.append(try measure(size: size, round: round, synthetic: synthetic, mails: mails, now: now, floor: floorBinary, work: workURL))
             }
-            let median = BenchRound.median(rounds)
-            if rounds.count > 1 { print(BenchRound.summary(rounds, size: size)) }
+            let median = BenchRound.median(measured)
+            if measured.count > 1 { print(BenchRound.summary(measured, size: size)) }
             results.append((size, median.rate, median.p50))
         }
         if results.count >= 2, let first = results.first, let last = results.last {

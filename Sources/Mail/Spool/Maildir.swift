@@ -62,7 +62,7 @@ public struct Maildir: Sendable {
         let target: String
         let name = Array(e.name.utf8)
         // The info part starts at the first ":2," (searched byte-wise: this runs once per message).
-        if let colon = name.indices.first(where: { name[$0] == UInt8(ascii: ":") && name[$0...].starts(with: [0x3A, 0x32, 0x2C]) }) {
+        if let colon = name.indices.first(where: { name[$0...].starts(with: ":2,".utf8) }) {
             var flags = Set(name[(colon + 3)...])
             flags.insert(UInt8(ascii: "S"))
             target = String(decoding: name[..<(colon + 3)] + flags.sorted(), as: UTF8.self)

@@ -32,7 +32,7 @@ enum HTMLEscaping {
             utf8.formIndex(after: &index)
             start = index
         }
-        if start == utf8.startIndex { out.append(text) } else { out.append(contentsOf: text[start...]) }
+        out.append(contentsOf: text[start...])
     }
 
     static func escaped(_ text: String) -> String {
