@@ -151,20 +151,17 @@ public final class Desk {
     /// A decided message written up: its reply, the reply's text, how long writing took, its notices to others.
     typealias WrittenReply = (OutboxMessage, String, UInt64, [OutboxMessage])
 
-    /// Writes the replies of the decided steps, on two threads; the result at each index is nil for other steps.
+    /// Writes the replies of the decided steps, on two threads taking turns; the result at each index is nil for other steps.
     private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [WrittenReply?] {
         let templates = self.templates, photos = self.photos
         let results = ResultsByIndex<WrittenReply>(count: steps.count)
-        let workers = steps.count >= 16 ? 2 : 1
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Each worker writes only its own indices: no two threads touch the same element.
-            for i in stride(from: worker, to: steps.count, by: workers) {
-                guard case .decided(let decided) = steps[i] else { continue }
-                let start = DispatchTime.now().uptimeNanoseconds
-                let (reply, text) = decided.reply(templates: templates, format: format, photos: photos, now: now)
-                let notices = decided.noticeMessages(templates: templates, format: format, now: now)
-                results[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
-            }
+        // Each index is taken by exactly one thread: no two threads touch the same element.
+        NextIndex.forEach(steps.count, workers: steps.count >= 16 ? 2 : 1) { i in
+            guard case .decided(let decided) = steps[i] else { return }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (reply, text) = decided.reply(templates: templates, format: format, photos: photos, now: now)
+            let notices = decided.noticeMessages(templates: templates, format: format, now: now)
+            results[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
         }
         return results.all
     }

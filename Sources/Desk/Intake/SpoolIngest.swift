@@ -146,19 +146,15 @@ public final class SpoolIngest {
         let mails = ResultsByIndex<InboundMail>(count: count), nanos = ResultsByIndex<UInt64>(count: count)
         nonisolated(unsafe) var failure: (any Error)?
         let failureLock = NSLock()
-        let workers = count >= 16 ? workers : 1
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Each worker writes only its own indices: no two threads touch the same element.
-            for i in stride(from: worker, to: count, by: workers) {
-                do {
-                    let data = try raw(i)
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    mails[i] = InboundMail(raw: data)
-                    nanos[i] = DispatchTime.now().uptimeNanoseconds - start
-                } catch {
-                    failureLock.withLock { failure = failure ?? error }
-                    return
-                }
+        // Each index is taken by exactly one thread: no two threads touch the same element.
+        NextIndex.forEach(count, workers: count >= 16 ? workers : 1) { i in
+            do {
+                let data = try raw(i)
+                let start = DispatchTime.now().uptimeNanoseconds
+                mails[i] = InboundMail(raw: data)
+                nanos[i] = DispatchTime.now().uptimeNanoseconds - start
+            } catch {
+                failureLock.withLock { failure = failure ?? error }
             }
         }
         if let failure { throw failure }

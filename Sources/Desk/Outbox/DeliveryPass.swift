@@ -58,11 +58,11 @@ public struct DeliveryPass {
     /// Hands the messages over on all couriers; nil results were not tried (the destination went away).
     private func hand(_ messages: [OutboxMessage]) -> ([(id: String, result: CourierResult)?], unreachable: String?) {
         let results = ResultsByIndex<(id: String, result: CourierResult)>(count: messages.count)
-        let next = NextIndex()
+        let next = NextIndex(count: messages.count)
         let couriers = self.couriers
         DispatchQueue.concurrentPerform(iterations: couriers.count) { worker in
             // Each index is taken by exactly one worker, so no two threads write the same element.
-            while let i = next.take(below: messages.count) {
+            while let i = next.take() {
                 let result = couriers[worker].hand(messages[i])
                 results[i] = (messages[i].id, result)
                 if case .unreachable(let reason) = result {
@@ -73,23 +73,4 @@ public struct DeliveryPass {
         }
         return (results.all, next.stopReason)
     }
-}
-
-/// The next message index for the workers of a pass, and whether they should stop.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    private var reason: String?
-
-    func take(below count: Int) -> Int? {
-        lock.withLock {
-            guard reason == nil, value < count else { return nil }
-            defer { value += 1 }
-            return value
-        }
-    }
-
-    func stop(_ why: String) { lock.withLock { if reason == nil { reason = why } } }
-
-    var stopReason: String? { lock.withLock { reason } }
 }

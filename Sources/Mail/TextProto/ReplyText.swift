@@ -19,15 +19,30 @@ public enum ReplyText {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            if line == "-- " || isOutlookStart(lines, i) { break }
-            if let n = attributionLength(lines, i) {
-                i += n
-                continue
+            if line == "-- " { break }
+            // Attribution and Outlook lines start (after spaces) with "on", "from:", "*from:", "-----" or
+            // "____": only those lines are lowered and compared.
+            if mayStartQuoteBlock(line) {
+                if isOutlookStart(lines, i) { break }
+                if let n = attributionLength(lines, i) {
+                    i += n
+                    continue
+                }
             }
             if !isQuoted(line) { result.append(String(line)) }
             i += 1
         }
         return result
+    }
+
+    static func mayStartQuoteBlock(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first(where: { !ASCII.isSpace($0) }) else { return false }
+        // ASCII letters lowered; "-" stays 0x2D, "*" 0x2A, "_" becomes 0x7F. A byte that lands on one of these
+        // by chance only costs the full comparison below.
+        switch first | 0x20 {
+        case UInt8(ascii: "o"), UInt8(ascii: "f"), 0x2D, 0x7F, 0x2A: return true
+        default: return false
+        }
     }
 
     static func isQuoted(_ line: Substring) -> Bool {
