@@ -66,7 +66,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], swiftSettings: strict),
+        ], swiftSettings: strict,
+        // glibc's malloc takes a lock and coalesces for every block over 1 KB freed on another thread than the
+        // one that made it — every reply and message here; tcmalloc's per-thread caches do not (about 14% less
+        // CPU per ingested message, see README). Linked by file name: only the runtime package
+        // (libtcmalloc-minimal4, installed by scripts/deps.sh) is needed, not the -dev one.
+        linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]),
 
         .testTarget(name: "ClinicTests", dependencies: ["Clinic"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Clinic"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing CareDesk needs, only when it is missing (Debian):
-#   build: the Swift toolchain (must be there), gcc, libcurl's headers (libcurl4-openssl-dev)
+#   build: the Swift toolchain (must be there), gcc, libcurl's headers (libcurl4-openssl-dev), tcmalloc
+#          (libtcmalloc-minimal4: the caredesk executable's allocator)
 #   tests: python3 with aiosmtpd (a real SMTP server on loopback) and icalendar (checks our invites),
 #          openssl (test certificates), Postfix's smtp-sink and smtp-source (the delivery benchmark)
 set -euo pipefail
@@ -11,6 +12,8 @@ need=()
 command -v gcc >/dev/null || need+=(gcc)
 command -v python3 >/dev/null || need+=(python3 python3-pip)
 command -v openssl >/dev/null || need+=(openssl)
+# the caredesk executable links tcmalloc by file name (see Package.swift): the runtime library is enough
+/sbin/ldconfig -p 2>/dev/null | grep -q 'libtcmalloc_minimal\.so\.4 ' || need+=(libtcmalloc-minimal4)
 pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev pkg-config)
 if [ "${CAREDESK_SKIP_POSTFIX:-}" = "" ] && [ ! -x /usr/sbin/smtp-sink ]; then need+=(postfix); fi
 if [ ${#need[@]} -gt 0 ]; then
