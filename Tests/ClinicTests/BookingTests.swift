@@ -74,6 +74,26 @@ import Testing
         #expect(gone.ref == list[1].ref)
     }
 
+    /// `upcoming` and the own-overlap check read the held appointments in place: only confirmed ones count,
+    /// the list comes soonest first whatever the booking order, and a cancelled one blocks nothing.
+    @Test func upcomingAndOwnOverlapsSeeOnlyConfirmedAppointments() {
+        var state = SampleClinic.withPatients([a.address])
+        var random = SeededGenerator(seed: 1)
+        guard case .booked(let eleven) = book(&state, a, "kumar", time: TimeOfDay(minutes: 660), seed: 21).outcome,
+              case .booked(let atTen) = book(&state, a, "rao", time: ten, seed: 22).outcome,
+              case .booked(let halfPast) = book(&state, a, "kumar", time: TimeOfDay(minutes: 690), seed: 23).outcome else {
+            Issue.record("not booked"); return
+        }
+        state.apply(state.decide(.cancel(ref: halfPast.ref), from: a, now: SampleClinic.now, random: &random).events)
+        let patient = state.patient(address: a.address)!
+        #expect(state.upcoming(patientID: patient.id, now: SampleClinic.now).map(\.ref) == [atTen.ref, eleven.ref])
+        #expect(state.upcoming(patientID: patient.id, now: atTen.start).map(\.ref) == [eleven.ref])
+        // Dr Rao 11:30-12:00 overlaps only the cancelled Dr Kumar 11:30.
+        guard case .booked = book(&state, a, "rao", time: TimeOfDay(minutes: 690), seed: 24).outcome else { Issue.record("blocked"); return }
+        #expect(state.patientOverlap(patient.id, start: eleven.start, end: eleven.end)?.ref == eleven.ref)
+        #expect(state.patientOverlap(patient.id, start: eleven.start, end: eleven.end, except: eleven.ref) == nil)
+    }
+
     @Test func othersCannotCancelYourAppointment() {
         var state = SampleClinic.withPatients([a.address, b.address])
         guard case .booked(let mine) = book(&state, a, time: ten).outcome else { return }

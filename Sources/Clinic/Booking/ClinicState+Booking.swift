@@ -18,10 +18,7 @@ extension ClinicState {
         if start <= now { return .failure(.inThePast) }
         if start < now + Int64(info.minimumNoticeMinutes) * 60 { return .failure(.tooSoon(minimumNoticeMinutes: info.minimumNoticeMinutes)) }
         if doctorIsBooked(doctor.id, on: date, start: start, end: end, except: moving) { return .failure(.taken) }
-        if let own = (appointmentsByPatient[patientID] ?? []).lazy.map({ self.appointments[row: $0] })
-            .first(where: { $0.isActive && $0.ref != moving && $0.overlaps(start: start, end: end) }) {
-            return .failure(.overlapsOwn(own))
-        }
+        if let own = patientOverlap(patientID, start: start, end: end, except: moving) { return .failure(.overlapsOwn(own)) }
         return .success(Slot(doctorID: doctor.id, date: date, time: time, start: start, end: end, isBooked: false))
     }
 

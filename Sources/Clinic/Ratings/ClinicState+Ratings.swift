@@ -11,9 +11,9 @@ extension ClinicState {
     }
 
     func rateDoctor(_ doctor: Doctor, stars: Int, comment: String?, patient: Patient, now: Int64) -> Decision {
-        let visited = (appointmentsByPatient[patient.id] ?? []).contains {
-            let appointment = appointments[row: $0]
-            return appointment.doctorID == doctor.id && appointment.status == .completed
+        let rows = appointmentsByPatient[patient.id] ?? []
+        let visited = appointments.reading { held in
+            rows.contains { held[Int($0)].doctorID == doctor.id && held[Int($0)].status == .completed }
         }
         guard visited else { return Decision(outcome: .rateRefused(.noCompletedVisit(doctor))) }
         let before = doctorRatings[doctor.id]?[patient.id]

@@ -30,6 +30,13 @@ public struct Appointments: Sendable, Equatable {
 
     subscript(row row: Int32) -> Appointment { values[Int(row)] }
 
+    /// Runs `body` over the held appointments where they are. Reading a field of `values[i]` copies the whole
+    /// appointment first (its strings retained and released) — a cost per appointment a patient or a doctor's
+    /// day holds, which grows with the store; a field read through the buffer copies nothing.
+    func reading<R>(_ body: (UnsafeBufferPointer<Appointment>) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer(body)
+    }
+
     /// Adds an appointment whose reference is not held yet; returns its row.
     mutating func add(_ appointment: Appointment) -> Int32 {
         let row = values.count

@@ -73,26 +73,41 @@ public struct ClinicState: Sendable {
     /// Looks at the held appointments where they are: the hot path of every booking copies none of them.
     func doctorIsBooked(_ doctorID: String, on date: LocalDate, start: Int64, end: Int64, except ref: String? = nil) -> Bool {
         guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return false }
-        return rows.contains { row in
-            let held = appointments.values[Int(row)]
-            return held.isActive && held.overlaps(start: start, end: end) && held.ref != ref
+        return appointments.reading { held in
+            rows.contains { row in
+                held[Int(row)].isActive && held[Int(row)].overlaps(start: start, end: end) && held[Int(row)].ref != ref
+            }
         }
     }
 
     /// The times of `doctorID`'s confirmed appointments on `date`, as (start, end).
     func bookedTimes(doctorID: String, on date: LocalDate) -> [(start: Int64, end: Int64)] {
         guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return [] }
-        return rows.compactMap { row in
-            let held = appointments.values[Int(row)]
-            return held.isActive ? (held.start, held.end) : nil
+        return appointments.reading { held in
+            rows.compactMap { row in held[Int(row)].isActive ? (held[Int(row)].start, held[Int(row)].end) : nil }
         }
     }
 
     /// A patient's confirmed appointments that have not started yet, soonest first.
+    /// Looks at the held appointments where they are and copies only those it returns: a patient of long
+    /// standing holds many past ones, and copying each (its strings retained) grew the cost with the store.
     public func upcoming(patientID: String, now: Int64) -> [Appointment] {
-        (appointmentsByPatient[patientID] ?? []).map { appointments[row: $0] }
-            .filter { $0.isActive && $0.start > now }
-            .sorted { $0.start < $1.start }
+        guard let rows = appointmentsByPatient[patientID] else { return [] }
+        let found = appointments.reading { held in
+            rows.lazy.map { Int($0) }.filter { held[$0].isActive && held[$0].start > now }.map { held[$0] }
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    /// A confirmed appointment of `patientID`, other than `ref`, that overlaps `start..<end`, if any; copies none
+    /// of the others.
+    func patientOverlap(_ patientID: String, start: Int64, end: Int64, except ref: String? = nil) -> Appointment? {
+        guard let rows = appointmentsByPatient[patientID] else { return nil }
+        return appointments.reading { held in
+            rows.first { row in
+                held[Int(row)].isActive && held[Int(row)].overlaps(start: start, end: end) && held[Int(row)].ref != ref
+            }.map { held[Int($0)] }
+        }
     }
 
     // MARK: index upkeep
