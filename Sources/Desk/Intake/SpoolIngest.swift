@@ -148,6 +148,8 @@ public final class SpoolIngest {
         let failureLock = NSLock()
         // Each index is taken by exactly one thread: no two threads touch the same element.
         NextIndex.forEach(count, workers: count >= 16 ? workers : 1) { i in
+            // Once one read has failed the batch is not committed: the rest is left unread.
+            if failureLock.withLock({ failure != nil }) { return }
             do {
                 let data = try raw(i)
                 let start = DispatchTime.now().uptimeNanoseconds
