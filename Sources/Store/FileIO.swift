@@ -208,3 +208,10 @@ enum FileIO {
         return names
     }
 }
+
+extension FileIO {
+    /// A second name for a file (same file system): nothing copied, and the file lives while either name does.
+    static func hardLink(_ from: String, to: String) throws {
+        guard link(from, to) == 0 else { throw StoreError.system("link to \(to)", path: from) }
+    }
+}

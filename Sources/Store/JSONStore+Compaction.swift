@@ -23,7 +23,8 @@ extension JSONStore {
     }
 
     /// snapshot-<g+1>.json (temp, fsync, rename, fsync dir), then an empty
-    /// journal-<g+1>.log (fsync, fsync dir), then delete generation g.
+    /// journal-<g+1>.log (fsync, fsync dir), then delete generation g-1. Generation g stays: should
+    /// snapshot g+1 ever be damaged, g's snapshot and journal rebuild it.
     /// Caller holds the lock and has caught up, so the snapshot holds every
     /// record of journal-<g>.log. See `StoreLoader` for the crash cases.
     private func writeNextGeneration() throws {
@@ -42,7 +43,7 @@ extension JSONStore {
         // Best effort: the new generation is complete and durable already;
         // whatever is left here is removed by the next open.
         if let listing = try? layout.list(),
-           (try? StoreLoader.removeGenerations(listing, below: next, layout)) == true {
+           (try? StoreLoader.removeGenerations(listing, below: generation - 1, layout)) == true {
             FileIO.syncFolderOrCrash(layout.folder)
         }
     }

@@ -24,6 +24,9 @@ public final class JSONStore<State: StoreState> {
     public internal(set) var recordsSinceSnapshot: Int
     /// The current snapshot generation (0 before the first compaction).
     public internal(set) var generation: Int
+    /// What opening or reloading did that an operator should hear of: a torn tail dropped, a damaged
+    /// snapshot rebuilt from the generation before it. Never holds record contents.
+    public internal(set) var notes: [String] = []
 
     let layout: StoreLayout
     let lock: FolderLock
@@ -57,6 +60,7 @@ public final class JSONStore<State: StoreState> {
         generation = loaded.generation
         journal = loaded.journal
         recordsSinceSnapshot = loaded.recordCount
+        notes = loaded.notes
     }
 
     /// Takes the lock, catches up with other writers, and calls `body` with
@@ -108,9 +112,10 @@ public final class JSONStore<State: StoreState> {
         generation = loaded.generation
         journal = loaded.journal
         recordsSinceSnapshot = loaded.recordCount
+        notes += loaded.notes
     }
 
-    /// Encodes, frames, appends (one write + fsync) and applies a batch.
+    /// Encodes, frames, appends (one write + fsync, the batch ending with its commit mark) and applies a batch.
     /// Caller holds the lock and has caught up. Each record is written by a `RecordEncoder` straight into
     /// a frame buffer, its header filled in afterwards; a large batch is written in two halves on two threads.
     func commit(_ records: [State.Record], applying: Bool = true) throws {
@@ -134,6 +139,7 @@ public final class JSONStore<State: StoreState> {
         } else {
             try Self.frame(records[...], with: recordEncoder)
         }
+        try RecordFrame.appendMark(&recordEncoder.bytes, records: records.count)
         try journal.append(recordEncoder.bytes, sync: !defersSync)
         if defersSync { pendingSync = journal.syncLater }
         if recordEncoder.bytes.capacity > 16 << 20 { recordEncoder.bytes = [] }  // don't pin a huge batch's buffer

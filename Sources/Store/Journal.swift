@@ -48,7 +48,7 @@ final class Journal {
     /// Valid records found after `end`, not yet consumed.
     struct Unread<Record> {
         var records: [Record]
-        /// Offset just after the last valid record.
+        /// Offset just after the last valid frame.
         var validEnd: Int
         /// The file's size: bytes from `validEnd` on are a torn tail.
         var fileSize: Int
@@ -57,18 +57,22 @@ final class Journal {
     /// Reads and decodes the valid records appended after `end` by anyone.
     /// Returns nil if the file is now shorter than `end`, which only happens
     /// if it was replaced or damaged behind the store's back: reload then.
+    /// Throws, reading nothing, when committed bytes are damaged (valid frames follow bytes that are not
+    /// valid frames): dropping them as if they were a torn tail would lose what came after in silence.
     func readUnread<Record: Decodable>(_ type: Record.Type, decoder: JSONDecoder) throws -> Unread<Record>? {
         let size = try FileIO.size(fd, path: path)
         if size == end { return Unread(records: [], validEnd: end, fileSize: size) }
         if size < end { return nil }
         let data = try FileIO.read(fd, at: end, count: size - end, path: path)
-        var ranges: [Range<Int>] = []
-        let valid = data.withUnsafeBytes { bytes in
-            RecordFrame.scan(bytes) { ranges.append($0) }
+        let scan = data.withUnsafeBytes { JournalScan($0) }
+        if let first = scan.damage.first {
+            throw StoreError(.damagedJournal(
+                path: path, offset: end + first.range.lowerBound, length: first.range.count,
+                recordsAfter: first.recordsAfter, otherDamage: scan.damage.count - 1))
         }
         var records: [Record] = []
-        records.reserveCapacity(ranges.count)
-        for range in ranges {
+        records.reserveCapacity(scan.records.count)
+        for range in scan.records {
             do {
                 records.append(try decoder.decode(Record.self, from: data[range]))
             } catch {
@@ -76,7 +80,7 @@ final class Journal {
                 throw StoreError(.undecodableRecord(path: path, offset: offset, detail: "\(error)"))
             }
         }
-        return Unread(records: records, validEnd: end + valid, fileSize: end + data.count)
+        return Unread(records: records, validEnd: end + scan.validEnd, fileSize: end + data.count)
     }
 
     /// Marks the records of `unread` as consumed and cuts off the torn tail
@@ -89,7 +93,10 @@ final class Journal {
         }
     }
 
-    /// Appends a batch of framed records with one write, then fsyncs — or, with `sync` false, leaves the
+    /// Where appends go: the end of the valid frames read or written so far.
+    var appendOffset: Int { end }
+
+    /// Appends a batch of framed records (ending with its commit mark) with one write, then fsyncs — or, with `sync` false, leaves the
     /// fsync to the caller (`syncLater`), who must run it before telling anyone the batch is done.
     func append(_ framed: [UInt8], sync: Bool = true) throws {
         do {

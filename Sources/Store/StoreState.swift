@@ -24,6 +24,10 @@ public protocol StoreState: Codable, Sendable {
     /// Rebuilds a state from `snapshotData()`'s bytes. Must throw (not
     /// return a partial state) when the bytes are incomplete or corrupt.
     init(snapshotData: Data) throws
+
+    /// A few words on what damaged journal bytes seem to have held (which inbound message, say), for
+    /// the operator salvaging a store; never patient details. Defaults to nil.
+    static func describeDamaged(_ bytes: Data) -> String?
 }
 
 extension StoreState {
@@ -34,4 +38,6 @@ extension StoreState {
     public init(snapshotData: Data) throws {
         self = try JSONDecoder().decode(Self.self, from: snapshotData)
     }
+
+    public static func describeDamaged(_ bytes: Data) -> String? { nil }
 }

@@ -41,12 +41,15 @@ import Store
 
     /// Reopens `crashed`, checks state, generation and leftovers, then
     /// commits and reopens once more.
+    /// What stays is generation `generation` and whatever of the generation before it was there (it
+    /// rebuilds a damaged newest snapshot); anything older and any temporary file is removed.
     private func expectRecovers(_ crashed: URL, _ scenario: Scenario, generation: Int) throws {
+        let previous = Set(["journal-\(generation - 1).log", "snapshot-\(generation - 1).json"]).intersection(try storeFiles(crashed))
         let store = try JSONStore<Ledger>(directory: crashed)
         #expect(store.state == scenario.expected)
         #expect(store.generation == generation)
         let snapshot = generation == 0 ? [] : ["snapshot-\(generation).json"]
-        #expect(try storeFiles(crashed) == ["journal-\(generation).log"] + snapshot)
+        #expect(try storeFiles(crashed) == (["journal-\(generation).log"] + snapshot + previous).sorted())
         try add(store, amounts: [50])
         let again = try JSONStore<Ledger>(directory: crashed)
         #expect(again.state.total == scenario.expected.total + 50)
@@ -94,35 +97,52 @@ import Store
 
     // MARK: snapshots that do not decode
 
-    @Test func undecodableNewestSnapshotWithEmptyJournalFallsBack() throws {
+    @Test func undecodableNewestSnapshotIsRebuiltFromTheGenerationBefore() throws {
         try withScenario(from: 1) { scenario, crashed in
             try copyStore(from: scenario.before, to: crashed)
             try Data("{\"total\":".utf8).write(to: storeFile(crashed, "snapshot-2.json"))
             try copyFile("journal-2.log", from: scenario.after, to: crashed)
             let store = try JSONStore<Ledger>(directory: crashed)
             #expect(store.state == scenario.expected)
-            #expect(store.generation == 1)
-            #expect(try storeFiles(crashed) == ["journal-1.log", "snapshot-1.json", "snapshot-2.json.bad"])
-            try store.compact()  // writes a good generation 2
-            #expect(try JSONStore<Ledger>(directory: crashed).state == scenario.expected)
+            #expect(store.generation == 2)
+            #expect(store.notes.contains { $0.contains("snapshot-2.json is damaged") })
+            #expect(try storeFiles(crashed) == ["journal-1.log", "journal-2.log", "snapshot-1.json", "snapshot-2.json", "snapshot-2.json.bad"])
+            #expect(try JSONStore<Ledger>(directory: crashed).state == scenario.expected)  // the rebuilt snapshot is whole
         }
     }
 
-    @Test func undecodableSnapshotWithRecordsOnTopIsAnError() throws {
+    @Test func undecodableSnapshotWithRecordsOnTopIsRebuiltWithThem() throws {
         try withScenario(from: 1) { scenario, crashed in
+            let expected: Ledger
             do {
                 let store = try JSONStore<Ledger>(directory: scenario.after)
                 try add(store, amounts: [9])
+                expected = store.state
             }
             try copyStore(from: scenario.before, to: crashed)
             try Data("{}".utf8).write(to: storeFile(crashed, "snapshot-2.json"))
             try copyFile("journal-2.log", from: scenario.after, to: crashed)
-            #expect {
-                _ = try JSONStore<Ledger>(directory: crashed)
-            } throws: { error in
-                (error as? StoreError)?.description.contains("holds records") == true
+            let store = try JSONStore<Ledger>(directory: crashed)
+            #expect(store.state == expected)
+            #expect(store.state.misordered == 0 && store.state.gaps == 0)
+        }
+    }
+
+    @Test func undecodableSnapshotWithoutTheGenerationBeforeIsAnError() throws {
+        try withScenario(from: 1) { scenario, _ in
+            do {
+                let store = try JSONStore<Ledger>(directory: scenario.after)
+                try add(store, amounts: [9])
             }
-            #expect(FileManager.default.fileExists(atPath: storeFile(crashed, "snapshot-2.json").path))
+            try FileManager.default.removeItem(at: storeFile(scenario.after, "journal-1.log"))
+            try Data("{}".utf8).write(to: storeFile(scenario.after, "snapshot-2.json"))
+            let before = try storeFiles(scenario.after)
+            #expect {
+                _ = try JSONStore<Ledger>(directory: scenario.after)
+            } throws: { error in
+                (error as? StoreError)?.description.contains("snapshot-2.json is damaged") == true
+            }
+            #expect(try storeFiles(scenario.after) == before)  // refusing changes nothing
         }
     }
 
@@ -140,6 +160,8 @@ import Store
 
     @Test func undecodableOnlySnapshotIsAnErrorNotAnEmptyStore() throws {
         try withScenario(from: 1) { scenario, _ in
+            try FileManager.default.removeItem(at: storeFile(scenario.after, "journal-1.log"))
+            try FileManager.default.removeItem(at: storeFile(scenario.after, "snapshot-1.json"))
             try Data("garbage".utf8).write(to: storeFile(scenario.after, "snapshot-2.json"))
             #expect(throws: StoreError.self) {
                 _ = try JSONStore<Ledger>(directory: scenario.after)

@@ -80,6 +80,21 @@ func frameOffsets(_ journal: Data) -> [Int] {
     return offsets
 }
 
+/// The frames of a journal, read from the length fields only: where each starts and whether it is a
+/// commit mark (a six-byte payload starting with a zero byte) rather than a record.
+func frames(_ journal: Data) -> [(offset: Int, isMark: Bool)] {
+    let bytes = [UInt8](journal)
+    return frameOffsets(journal).dropLast().map { offset in
+        let length = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        return (offset, length == 6 && offset + 8 < bytes.count && bytes[offset + 8] == 0)
+    }
+}
+
+/// Start offsets of the records (not commit marks) in a journal.
+func recordOffsets(_ journal: Data) -> [Int] {
+    frames(journal).filter { !$0.isMark }.map(\.offset)
+}
+
 func appendBytes(_ bytes: [UInt8], to url: URL) throws {
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
