@@ -31,7 +31,7 @@ public final class Desk {
 
     public init(dataFolder: URL, templates: ReplyTemplates, logger: Logger) throws {
         try DataFolder.requireInitialised(dataFolder)
-        store = try JSONStore<DeskState>(directory: dataFolder)
+        store = try DataFolder.openStore(dataFolder, logger: logger)
         self.templates = templates
         self.logger = logger
         photos = PhotoFolder(dataFolder: dataFolder)

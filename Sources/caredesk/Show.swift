@@ -2,6 +2,7 @@ import ArgumentParser
 import Clinic
 import Desk
 import Foundation
+import Logging
 import Store
 
 struct Show: ParsableCommand {
@@ -22,7 +23,7 @@ struct Show: ParsableCommand {
     func run() throws {
         CareDesk.bootstrapLogging()
         try DataFolder.requireInitialised(options.folder)
-        let store = try JSONStore<DeskState>(directory: options.folder)
+        let store = try DataFolder.openStore(options.folder, logger: Logger(label: "caredesk.show"))
         guard let clinic = store.state.clinic else {
             throw ValidationError("\(options.data) holds no clinic; run `caredesk init --data \(options.data)` first")
         }
