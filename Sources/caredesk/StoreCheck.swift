@@ -33,11 +33,11 @@ enum StoreCheckText {
         for journal in report.journals {
             let role = journal.generation < report.generation
                 ? " (the generation before: rebuilds snapshot-\(journal.generation + 1).json if that is ever damaged)" : ""
-            lines.append("  journal-\(journal.generation).log: \(journal.bytes) bytes, \(journal.records) records, "
-                         + "\(journal.commits) commits\(role)")
+            lines.append("  journal-\(journal.generation).log: \(journal.bytes) bytes, \(count(journal.records, "record")), "
+                         + "\(count(journal.commits, "commit"))\(role)")
             for damage in journal.damage {
                 lines.append("    DAMAGED bytes \(damage.range.lowerBound)–\(damage.range.upperBound - 1) (\(damage.range.count) bytes): "
-                             + "not a valid record; \(damage.recordsAfter) valid records follow")
+                             + "not a valid record; \(count(damage.recordsAfter, "valid record")) follow")
             }
             for offset in journal.undecodable {
                 lines.append("    DAMAGED record at byte \(offset): passes its checksum but does not decode")
@@ -64,4 +64,7 @@ enum StoreCheckText {
         }
         return lines
     }
+
+    /// "1 record", "2 records".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

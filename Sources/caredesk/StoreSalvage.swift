@@ -39,6 +39,10 @@ struct StoreSalvage: ParsableCommand {
                       + "\(loss.why)\(kept)")
             }
         }
+        if report.losses.contains(where: { $0.why.contains("inbound message <") }) {
+            print("A message named above can be handled again: find it in the spool (a Maildir's cur/) and give it to "
+                  + "caredesk ingest --data \(data) FILE. Its replies may already have been sent once.")
+        }
         for tail in report.tornTails {
             print("Left out: \(tail.file) bytes \(tail.range.lowerBound)–\(tail.range.upperBound - 1): \(tail.why).")
         }

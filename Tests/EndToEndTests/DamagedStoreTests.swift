@@ -66,7 +66,7 @@ import Testing
         let check = try CareDeskBinary.run(["store", "check", "--data", data.path])
         #expect(check.status == 1)
         #expect(check.stdout.contains("journal-1.log: "))
-        #expect(check.stdout.contains("DAMAGED bytes \(offset < 8 ? 0 : 0)") || check.stdout.contains("DAMAGED bytes"))
+        #expect(check.stdout.contains("DAMAGED bytes "))
         #expect(check.stdout.contains("will not open"))
         #expect(try Data(contentsOf: journal) == bytes)  // check changes nothing
 
