@@ -22,6 +22,8 @@ public final class Desk {
     public static let commandsPerMessage = 50
     /// How long the last batch's journal write and fsync took.
     public private(set) var lastCommitNanos: UInt64 = 0
+    /// Where codes and references come from: the system's CSPRNG unless a demo or test says otherwise.
+    public var randomness: DeskRandomness = .system
     /// The systems told of bookings, cancellations, moves and reminders (`webhooks` in DATA/config.json).
     public var eventEndpoints: [EventEndpoint]
 
@@ -214,7 +216,7 @@ public final class Desk {
 
         let sender = Sender(address: address, channel: mail.channel, displayName: from.name)
         let commands = commandReader(for: state.clinic!).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
-        var random = SeededGenerator(seed: mail.seed)
+        var random = MessageRandom(randomness, for: mail)
         var events: [ClinicEvent] = []
         var lines: [(text: String, line: DecidedMessage.Line)] = []
         var notices: [AddressedNotice] = []

@@ -27,12 +27,14 @@ public actor Reception {
     var lastDeliveryError: String?
 
     /// Opens the desk of `dataFolder`; reads `DATA/config.json` for delivery.
-    public init(dataFolder: URL, templates: ReplyTemplates, clock: DeskClock, logger: Logger) throws {
+    public init(dataFolder: URL, templates: ReplyTemplates, clock: DeskClock, logger: Logger,
+                randomness: DeskRandomness = .system) throws {
         self.dataFolder = dataFolder
         self.clock = clock
         self.logger = logger
         deliverySettings = try DeliverySettings.load(dataFolder)
         desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger)
+        desk.randomness = randomness
     }
 
     /// Turns the sign to closed: from now on no new work is taken (calls throw `Reception.Closed`); the call

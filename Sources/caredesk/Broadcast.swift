@@ -33,7 +33,7 @@ struct BroadcastCancel: ParsableCommand {
         let now = try options.instant()
         guard let date = LocalDate(iso: day) else { throw ValidationError("--day \(day): write a date as 2026-03-03") }
         let settings = try DeliverySettings.load(options.folder)
-        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.broadcast")
+        let desk = try CareDesk.openDesk(options, label: "caredesk.broadcast")
         let doctorID: String? = doctor.uppercased() == "ALL" ? nil : doctor.lowercased()
         if let doctorID, desk.state.clinic?.doctor(id: doctorID) == nil {
             let ids = desk.state.clinic?.doctors.map(\.id).joined(separator: ", ") ?? ""

@@ -18,6 +18,13 @@ struct CareDesk: AsyncParsableCommand {
         return try Desk(dataFolder: folder, templates: try ReplyTemplates(directory: templatesFolder), logger: Logger(label: label))
     }
 
+    /// The desk of the data folder the options name, drawing its codes as the options say.
+    static func openDesk(_ options: DataOptions, label: String) throws -> Desk {
+        let desk = try openDesk(options.folder, label: label)
+        desk.randomness = try options.randomness()
+        return desk
+    }
+
     static func bootstrapLogging() {
         let level = ProcessInfo.processInfo.environment["CAREDESK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
         LoggingSystem.bootstrap { label in

@@ -20,7 +20,7 @@ struct Deliver: ParsableCommand {
         CareDesk.bootstrapLogging()
         let now = try options.instant()
         let settings = try DeliverySettings.load(options.folder)
-        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.deliver")
+        let desk = try CareDesk.openDesk(options, label: "caredesk.deliver")
         try desk.queueFailureSummary(now: now)
         print(Couriers.describe(try Couriers.deliver(desk: desk, settings: settings, dataFolder: options.folder, now: now)))
     }

@@ -27,7 +27,7 @@ struct Ingest: ParsableCommand {
         let now = try options.instant()
         let parsed = try sources.map(SpoolIngest.Source.named)
         let settings = try DeliverySettings.load(options.folder)
-        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.ingest")
+        let desk = try CareDesk.openDesk(options, label: "caredesk.ingest")
         // Without a mail server, replies are written to DATA/outgoing/ on a background queue as each batch
         // commits; with one, they are handed to it after the last commit, over reused connections.
         let local = !noDeliver && settings.smtp == nil

@@ -34,7 +34,7 @@ struct EarningsReport: ParsableCommand {
     func run() throws {
         CareDesk.bootstrapLogging()
         let now = try options.instant()
-        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.report")
+        let desk = try CareDesk.openDesk(options, label: "caredesk.report")
         let id = doctor.lowercased()
         guard desk.state.clinic?.doctor(id: id) != nil else {
             let ids = desk.state.clinic?.doctors.map(\.id).joined(separator: ", ") ?? ""
@@ -56,7 +56,7 @@ struct MonthReport: ParsableCommand {
     func run() throws {
         CareDesk.bootstrapLogging()
         let now = try options.instant()
-        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.report")
+        let desk = try CareDesk.openDesk(options, label: "caredesk.report")
         guard let report = desk.monthReport(try month.value(), now: now) else { return }
         try ReportPrinter.print(report, csv: csv)
     }

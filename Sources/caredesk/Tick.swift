@@ -22,7 +22,7 @@ struct Tick: ParsableCommand {
         CareDesk.bootstrapLogging()
         let now = try options.instant()
         let settings = try DeliverySettings.load(options.folder)
-        let desk = try CareDesk.openDesk(options.folder, label: "caredesk.tick")
+        let desk = try CareDesk.openDesk(options, label: "caredesk.tick")
         let reminders = try desk.queueReminders(now: now, minutesBefore: settings.reminderMinutes)
         let failures = try desk.queueFailureSummary(now: now)
         print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "").")

@@ -24,6 +24,7 @@ struct DeskFixture {
         try store.transaction { _ in ([.message(HandledMessage(key: "seed", events: [.patientRegistered(patient)], replies: []))], ()) }
         let templates = try ReplyTemplates(directory: Self.packageRoot.appendingPathComponent("Templates"))
         desk = try Desk(dataFolder: folder, templates: templates, logger: Logger(label: "test"))
+        desk.randomness = .predictable(seed: 0)  // codes and references the tests can name
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -27,6 +27,7 @@ struct CareDeskBinary {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
+        predictable(&env, arguments)
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -47,6 +48,12 @@ struct CareDeskBinary {
                       stderr: String(decoding: errData.value, as: UTF8.self))
     }
 
+    /// A run that fixes the clock (`--now`) also gets predictable codes and references, as the demo does, so
+    /// transcripts can be compared; a test of the system's randomness passes `CAREDESK_TEST_SEED: ""`.
+    static func predictable(_ env: inout [String: String], _ arguments: [String]) {
+        if arguments.contains("--now") { env["CAREDESK_TEST_SEED"] = "0" }
+    }
+
     /// Starts the executable without waiting, for the kill -9 test.
     static func start(_ arguments: [String], errors: URL? = nil, environment: [String: String]? = nil) throws -> Process {
         let process = Process()
@@ -54,6 +61,7 @@ struct CareDeskBinary {
         process.arguments = arguments
         var env = environment ?? ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
+        if environment?["CAREDESK_TEST_SEED"] == nil { predictable(&env, arguments) }
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
         if let errors {

@@ -19,6 +19,7 @@ final class ServeProcess: @unchecked Sendable {
         process.arguments = ["serve", "--port", "0"] + arguments
         var env = ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = CareDeskBinary.packageRoot.appendingPathComponent("Templates").path
+        CareDeskBinary.predictable(&env, arguments)
         for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe()

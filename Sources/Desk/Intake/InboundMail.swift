@@ -56,7 +56,8 @@ public struct InboundMail: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A stable 64-bit seed and a stable id, both derived from the key, so a replay decides and names alike.
+    /// A stable 64-bit seed and a stable id, both derived from the key: the id names what the message
+    /// causes (alike in a replay); the seed is used only for predictable randomness (demo and tests).
     var seed: UInt64 {
         SHA256.hash(data: Data(key.utf8)).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     }
