@@ -24,6 +24,8 @@ public enum Help {
                                           meaning: "Ask to join the clinic as a doctor; the front desk answers.")
     static let verify = HelpEntry(keyword: "VERIFY", command: "VERIFY <code>", example: "VERIFY 123456",
                                   meaning: "Confirm your registration with the 6-digit code we sent.")
+    static let confirm = HelpEntry(keyword: "CONFIRM", command: "CONFIRM <code>", example: "CONFIRM 123456",
+                                   meaning: "Carry out what your last message asked and we held until you confirm it; the code is in our answer.")
     static let info = HelpEntry(keyword: "INFO", command: "INFO", example: "INFO",
                                 meaning: "The clinic's address, phone number and how to reach us.")
     static let doctors = HelpEntry(keyword: "DOCTORS", command: "DOCTORS [specialty]", example: "DOCTORS Cardiology",
@@ -43,7 +45,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, registerDoctor, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

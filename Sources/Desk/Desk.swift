@@ -22,6 +22,8 @@ public final class Desk {
     public static let commandsPerMessage = 50
     /// How long the last batch's journal write and fsync took.
     public private(set) var lastCommitNanos: UInt64 = 0
+    /// Whose word counts for who sent a message (the clinic's authserv-id), from `DATA/config.json`.
+    public var trust: TrustSettings
     /// Where codes and references come from: the system's CSPRNG unless a demo or test says otherwise.
     public var randomness: DeskRandomness = .system
     /// The systems told of bookings, cancellations, moves and reminders (`webhooks` in DATA/config.json).
@@ -38,6 +40,7 @@ public final class Desk {
         self.logger = logger
         photos = PhotoFolder(dataFolder: dataFolder)
         eventEndpoints = try DeliverySettings.load(dataFolder).webhooks
+        trust = try TrustSettings.load(dataFolder)
         guard store.state.clinic != nil else {
             throw NotInitialised(description: "\(dataFolder.path) holds no clinic; run `caredesk init --data \(dataFolder.path)` first")
         }
@@ -121,11 +124,13 @@ public final class Desk {
                                                  error: "the number opted out of SMS (STOP); START opts it back in"))
                     }
                     // Someone whose mail bounced before writes again: their mailbox works, answer them.
-                    let address = decided.recipient.address.lowercased()
+                    let address = decided.recipient.address.asciiLowercased
                     let again = state.undeliverable.contains(address) ? [address] : nil
                     let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events,
                                                                    replies: [reply] + notices + decided.calls,
-                                                                   deliverableAgain: again))
+                                                                   deliverableAgain: again,
+                                                                   held: decided.held.isEmpty ? nil : decided.held,
+                                                                   released: decided.released.isEmpty ? nil : decided.released))
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
                     reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
@@ -197,8 +202,8 @@ public final class Desk {
             if let bounce = bounce(mail, state: state, now: now) { return .bounced(bounce) }
             return .silent(mail, reason: automatic.reason)
         }
-        let loopID = info.deskEmail.lowercased()
-        if message.xLoop.contains(where: { $0.lowercased() == loopID }) { return .silent(mail, reason: "our own X-Loop: a mail loop") }
+        let loopID = info.deskEmail.asciiLowercased
+        if message.xLoop.contains(where: { $0.asciiLowercased == loopID }) { return .silent(mail, reason: "our own X-Loop: a mail loop") }
         guard let from = message.from else { return .silent(mail, reason: "no usable sender address") }
         let address: String
         if mail.channel == .sms {
@@ -209,7 +214,7 @@ public final class Desk {
             }
         } else {
             guard from.address.utf8.contains(UInt8(ascii: "@")) else { return .silent(mail, reason: "no usable sender address") }
-            address = from.address.lowercased()
+            address = from.address.asciiLowercased
         }
         // The desk's own people write from the desk's addresses (BROADCAST, EARNINGS <doctor>); what the desk
         // itself sends carries our X-Loop or Auto-Submitted and was set aside above.
@@ -223,10 +228,21 @@ public final class Desk {
         var letters: [JoiningLetter] = []
         var calls: [OutboxMessage] = []
         var texts: [TextedNotice] = []
-        // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
-        // further command would only lengthen the lock the batch holds.
-        for line in commands.lines.prefix(Desk.commandsPerMessage) {
-            switch line.reading {
+        let provenance = Provenance.of(mail, trust: trust)
+        if case .nobody(let authors) = provenance {
+            let from = String((message.header("From") ?? "").prefix(120))
+            // Answered at the first address named: the answer says only that nothing was done.
+            return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: message.from?.address ?? address),
+                                           greeting: "there", lines: [("From: " + from, .desk(.actsForNobody(authors: authors)))],
+                                           fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true, events: [],
+                                           decideNanos: DispatchTime.now().uptimeNanoseconds - start))
+        }
+        var held: [HeldCommands] = [], released: [String] = []
+        var heldLines: [String] = [], heldAt: [Int] = []
+
+        /// One line carried out against the live state, its answer appended to `lines`.
+        func carryOut(_ text: String, _ reading: LineReading) throws {
+            switch reading {
             case .command(var intent):
                 var photo: Data? = nil
                 if case .setPhoto = intent { (intent, photo) = PhotoExamination.intent(for: message.attachments) }
@@ -244,11 +260,77 @@ public final class Desk {
                 notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: cause) }
                 if !decision.notices.isEmpty { texts += decision.notices.compactMap { state.clinic!.texted($0, cause: cause) } }
                 letters += decision.joiningNotices.compactMap { JoiningLetter($0, clinic: info) }
-                lines.append((line.text, .outcome(decision.outcome)))
+                lines.append((text, .outcome(decision.outcome)))
             case .problem(let problem):
-                lines.append((line.text, .problem(problem)))
+                lines.append((text, .problem(problem)))
             case .unrecognised:
-                lines.append((line.text, .unrecognised))
+                lines.append((text, .unrecognised))
+            }
+        }
+
+        /// CONFIRM <code>: the held lines of the address, read again as they were meant then, carried out now.
+        func confirm(_ text: String, code: String) throws {
+            let key = HeldCommands.key(address: address, code: code)
+            if let hold = state.holds[key], hold.expiresAt >= now, hold.attemptsLeft > 0 {
+                state.holds[key] = nil
+                released.append(key)
+                lines.append((text, .desk(.confirmed(writtenAt: hold.writtenAt))))
+                let again = commandReader(for: state.clinic!).read(lines: hold.lines, subject: "", now: hold.writtenAt)
+                for line in again.lines { try carryOut(line.text, line.reading) }
+                return
+            }
+            let waiting = state.holds.values.filter { $0.address == address && $0.expiresAt >= now && $0.attemptsLeft > 0 }
+            guard !waiting.isEmpty else {
+                lines.append((text, .desk(.confirmRefused(.nothingPending))))
+                return
+            }
+            var left = 0
+            for var hold in waiting {
+                hold.attemptsLeft -= 1
+                if hold.attemptsLeft <= 0 {
+                    state.holds[hold.key] = nil
+                    released.append(hold.key)
+                } else {
+                    state.holds[hold.key] = hold
+                    held.append(hold)
+                    left = max(left, hold.attemptsLeft)
+                }
+            }
+            lines.append((text, .desk(left > 0 ? .confirmRefused(.wrongCode(attemptsLeft: left)) : .confirmRefused(.noAttemptsLeft))))
+        }
+
+        // A message is one person's requests: past a few dozen lines it is a script or an attack, and each
+        // further command would only lengthen the lock the batch holds.
+        for line in commands.lines.prefix(Desk.commandsPerMessage) {
+            if case .command(let intent) = line.reading {
+                if case .confirm(let code) = intent {
+                    try confirm(line.text, code: code)
+                    continue
+                }
+                if mail.channel == .email, !provenance.isAuthenticated,
+                   ConfirmationRule.needsConfirmation(intent, address: address, clinic: state.clinic!) {
+                    heldAt.append(lines.count)
+                    heldLines.append(line.text)
+                    lines.append((line.text, .desk(.held(code: nil, expiresAt: 0))))
+                    continue
+                }
+            }
+            try carryOut(line.text, line.reading)
+        }
+        if !heldLines.isEmpty {
+            // Expired holds go with the next one made: what is kept stays as small as the last half hour.
+            for (key, hold) in state.holds where hold.expiresAt < now {
+                state.holds[key] = nil
+                released.append(key)
+            }
+            var code = ClinicState.sixDigits(&random)
+            while state.holds[HeldCommands.key(address: address, code: code)] != nil { code = ClinicState.sixDigits(&random) }
+            let hold = HeldCommands(address: address, code: code, lines: heldLines, writtenAt: now,
+                                    expiresAt: now + HeldCommands.lifetimeSeconds, attemptsLeft: HeldCommands.attempts)
+            state.holds[hold.key] = hold
+            held.append(hold)
+            for index in heldAt {
+                lines[index].line = .desk(.held(code: index == heldAt.last ? code : nil, expiresAt: hold.expiresAt))
             }
         }
         let greeting = state.clinic!.patient(address: address)?.name ?? state.clinic!.doctor(address: address)?.name
@@ -264,6 +346,8 @@ public final class Desk {
         decided.channel = mail.channel
         decided.calls = calls
         decided.texts = texts
+        decided.held = held
+        decided.released = released
         return .decided(decided)
     }
 }

@@ -25,11 +25,18 @@ struct DeskFixture {
         let templates = try ReplyTemplates(directory: Self.packageRoot.appendingPathComponent("Templates"))
         desk = try Desk(dataFolder: folder, templates: templates, logger: Logger(label: "test"))
         desk.randomness = .predictable(seed: 0)  // codes and references the tests can name
+        desk.trust = TrustSettings(authservID: Self.authservID)
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
-    static func mail(_ body: String, from: String = patient, id: String = UUID().uuidString + "@example.in", subject: String = "hello") -> InboundMail {
-        InboundMail(raw: Data("From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\n\n\(body)\n".utf8))
+    /// The clinic's mail server, whose verdict `mail()` stamps on messages unless told not to.
+    static let authservID = "mx.kanchicare.example"
+
+    static func mail(_ body: String, from: String = patient, id: String = UUID().uuidString + "@example.in", subject: String = "hello",
+                     authenticated: Bool = true) -> InboundMail {
+        let domain = from.split(separator: "@").last.map(String.init) ?? ""
+        let verdict = authenticated ? "Authentication-Results: \(authservID); dmarc=pass header.from=\(domain)\n" : ""
+        return InboundMail(raw: Data("\(verdict)From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\n\n\(body)\n".utf8))
     }
 }

@@ -115,6 +115,9 @@ struct ReplySpeedTests {
                 result = render(.problem, problem.fields)
             case .unrecognised:
                 result = render(.unrecognised, [:])
+            case .desk(let line):
+                let (name, fields) = line.template(format)
+                result = render(name, fields)
             }
             transcript.lines.append((text, ReplyBodies(text: result, html: "")))
         }
@@ -158,6 +161,7 @@ struct ReplySpeedTests {
         case .outcome: return "other"
         case .problem: return "problem"
         case .unrecognised: return "unrecognised"
+        case .desk: return "held or confirmed"
         }
     }
 }

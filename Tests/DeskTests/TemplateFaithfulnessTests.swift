@@ -33,7 +33,8 @@ import Testing
         let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice,
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
-                                                                                      .smsOptOutNotice, .tooMany, .endpointDisabled])
+                                                                                      .smsOptOutNotice, .tooMany, .endpointDisabled,
+                                                                                      .held, .confirmed, .confirmRefused, .actsForNobody])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)
@@ -62,6 +63,22 @@ import Testing
             for form in ["text", "html"] {
                 let template = try file(form, name)
                 #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue)")
+            }
+        }
+    }
+
+    /// The envelope stage's answers: held for CONFIRM, confirmed, a CONFIRM refused, several authors.
+    @Test func deskLinesRenderAsSwiftMustacheDoes() throws {
+        let format = ClinicFormat(try OutcomeSamples.hostileClinic())
+        let lines: [DeskLine] = [.held(code: "012010", expiresAt: DeskFixture.now + 1800), .held(code: nil, expiresAt: DeskFixture.now),
+                                 .confirmed(writtenAt: DeskFixture.now), .confirmRefused(.nothingPending),
+                                 .confirmRefused(.wrongCode(attemptsLeft: 3)), .confirmRefused(.noAttemptsLeft), .actsForNobody(authors: 2)]
+        #expect(Set(lines.map { $0.template(format).0 }) == [.held, .confirmed, .confirmRefused, .actsForNobody])
+        for line in lines {
+            let (name, fields) = line.template(format)
+            for form in ["text", "html"] {
+                let template = try file(form, name)
+                #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue) for \(line)")
             }
         }
     }

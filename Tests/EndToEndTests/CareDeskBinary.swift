@@ -52,6 +52,7 @@ struct CareDeskBinary {
     /// transcripts can be compared; a test of the system's randomness passes `CAREDESK_TEST_SEED: ""`.
     static func predictable(_ env: inout [String: String], _ arguments: [String]) {
         if arguments.contains("--now") { env["CAREDESK_TEST_SEED"] = "0" }
+        env["CAREDESK_AUTHSERV_ID"] = env["CAREDESK_AUTHSERV_ID"] ?? testAuthservID
     }
 
     /// Starts the executable without waiting, for the kill -9 test.
@@ -117,9 +118,22 @@ func files(in url: URL) -> [URL] {
         .map { url.appendingPathComponent($0) }
 }
 
-/// A plain inbound message.
-func mail(from: String, subject: String, body: String, id: String, extraHeaders: String = "") -> String {
-    "From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\nDate: Mon, 2 Mar 2026 08:50:00 +0530\n"
+/// The authserv-id of the test clinic's mail server: every run of the binary is told it
+/// (`CAREDESK_AUTHSERV_ID`), and `mail()` stamps messages with its verdict unless told not to.
+let testAuthservID = "mx.kanchicare.example"
+
+/// The `Authentication-Results` field the clinic's server would add to mail from `address` that passed DMARC.
+func authenticationResults(for address: String) -> String {
+    let domain = address.split(separator: "@").last.map(String.init) ?? ""
+    return "Authentication-Results: \(testAuthservID); spf=pass smtp.mailfrom=\(domain);\n dkim=pass header.d=\(domain); dmarc=pass header.from=\(domain)\n"
+}
+
+/// A plain inbound message, as the clinic's mail server hands it over: with its Authentication-Results
+/// (DMARC passed) unless `authenticated` is false, when nothing vouches for the sender.
+func mail(from: String, subject: String, body: String, id: String, extraHeaders: String = "", authenticated: Bool = true) -> String {
+    let address = from.split(separator: "<").last.map { String($0.prefix { $0 != ">" }) } ?? from
+    return (authenticated ? authenticationResults(for: address) : "")
+        + "From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\nDate: Mon, 2 Mar 2026 08:50:00 +0530\n"
         + extraHeaders + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n" + body + "\n"
 }
 

@@ -10,7 +10,7 @@ import Testing
 
     func message(from: String, body: String, attachment: Data?, type: String, name: String) -> String {
         let id = "\(UUID().uuidString)@example.in"
-        var text = "From: \(from)\nTo: desk@kanchicare.example\nSubject: photo\nMessage-ID: <\(id)>\n"
+        var text = authenticationResults(for: from) + "From: \(from)\nTo: desk@kanchicare.example\nSubject: photo\nMessage-ID: <\(id)>\n"
             + "Date: Mon, 2 Mar 2026 08:50:00 +0530\nMIME-Version: 1.0\n"
         guard let attachment else { return text + "Content-Type: text/plain; charset=UTF-8\n\n\(body)\n" }
         text += "Content-Type: multipart/mixed; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain; charset=UTF-8\n\n\(body)\n"

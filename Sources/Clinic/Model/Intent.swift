@@ -3,6 +3,9 @@ public enum Intent: Sendable, Equatable {
     case help
     case register(name: String)
     case verify(code: String)
+    /// CONFIRM <code>: carry out what an earlier message from the same address asked and the desk held,
+    /// because nothing vouched for that message's sender. Decided by the desk, which holds the commands.
+    case confirm(code: String)
     case info
     case doctors(specialty: String?)
     case doctor(id: String)

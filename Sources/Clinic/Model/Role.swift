@@ -23,11 +23,11 @@ extension ClinicState {
     }
 
     public func role(of address: String) -> Role {
-        let address = address.lowercased()
-        if address == info.deskEmail.lowercased() || info.deskAddresses.contains(where: { $0.lowercased() == address }) {
+        let address = address.asciiLowercased
+        if address == info.deskEmail.asciiLowercased || info.deskAddresses.contains(where: { $0.asciiLowercased == address }) {
             return .desk
         }
-        if let doctor = doctors.first(where: { $0.email.lowercased() == address || ($0.phone.map { !$0.isEmpty && $0 == address } ?? false) }) {
+        if let doctor = doctors.first(where: { $0.email.asciiLowercased == address || ($0.phone.map { !$0.isEmpty && $0 == address } ?? false) }) {
             return .doctor(id: doctor.id)
         }
         return .patient

@@ -29,7 +29,7 @@ extension ClinicState {
         return Decision(events: [.patientVerified(patientID: patient.id, at: now)], outcome: .verified(name: patient.name))
     }
 
-    static func sixDigits(_ random: inout some RandomNumberGenerator) -> String {
+    public static func sixDigits(_ random: inout some RandomNumberGenerator) -> String {
         let n = random.next() % 1_000_000
         let digits = String(n)
         return String(repeating: "0", count: 6 - digits.count) + digits

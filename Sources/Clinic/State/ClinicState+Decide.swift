@@ -21,6 +21,7 @@ extension ClinicState {
             return Decision(outcome: .slots(doctor, days))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
+        case .confirm: return Decision(outcome: .help)  // the desk carries out what it held; nothing for the core
         case .setPhoto(let attachment):
             return decidePhoto(attachment, sender: sender)
         case .profile, .setProfile:

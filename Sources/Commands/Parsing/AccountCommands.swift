@@ -10,6 +10,14 @@ extension LineParser {
         }
     }
 
+    /// `CONFIRM <code>`: six digits, written as for VERIFY.
+    func confirm(_ args: Words) -> LineReading {
+        switch VerificationCodes.read(args.dropping(.beforeCode)) {
+        case .success(let code): .command(.confirm(code: code))
+        case .failure(let wrong): .problem(CommandProblem(.confirm, understood: "CONFIRM", wrong: wrong.text, doctor: nil))
+        }
+    }
+
     /// `VERIFY <code>`: six digits; "VERIFY code 123 456" works too.
     func verify(_ args: Words) -> LineReading {
         switch VerificationCodes.read(args.dropping(.beforeCode)) {

@@ -1,6 +1,6 @@
 /// The first word of a command line.
 enum Keyword: String, Sendable, CaseIterable {
-    case help, register, verify, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
+    case help, register, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave
     // the desk
@@ -30,6 +30,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .help: Help.help
         case .register: Help.register
         case .verify: Help.verify
+        case .confirm: Help.confirm
         case .info: Help.info
         case .doctors: Help.doctors
         case .doctor: Help.doctor

@@ -44,6 +44,7 @@ struct LineParser: Sendable {
         case .my: my(args)
         case .register: args.first?.key == Self.doctorWord ? registerDoctor(args.dropFirst()) : register(args)
         case .verify: verify(args)
+        case .confirm: confirm(args)
         case .doctors: doctors(args)
         case .doctor: doctor(args)
         case .slots: slots(args, clock: &clock)

@@ -18,15 +18,15 @@ extension Desk {
     /// message still in the outbox, with at least one recipient that failed for good.
     func bounce(_ mail: InboundMail, state: DeskState, now: Int64) -> Bounce? {
         guard let clinic = state.clinic, let report = DeliveryReport.read(mail.message),
-              let envelope = report.envelopeRecipient?.lowercased(), envelope.hasPrefix("bounces+"),
+              let envelope = report.envelopeRecipient?.asciiLowercased, envelope.hasPrefix("bounces+"),
               let at = envelope.firstIndex(of: "@") else { return nil }
         let id = String(envelope[envelope.index(envelope.startIndex, offsetBy: "bounces+".count)..<at])
         guard let original = state.outbox[id] else { return nil }
-        let sentTo = Set(original.recipients.map { $0.lowercased() })
+        let sentTo = Set(original.recipients.map { $0.asciiLowercased })
         let failed = report.recipients.filter { $0.action.lowercased() == "failed" }
-        let addresses = failed.map { $0.finalRecipient.lowercased() }.filter(sentTo.contains)
+        let addresses = failed.map { $0.finalRecipient.asciiLowercased }.filter(sentTo.contains)
         guard !failed.isEmpty else { return nil }
-        let lost = addresses.isEmpty ? original.recipients.map { $0.lowercased() } : addresses
+        let lost = addresses.isEmpty ? original.recipients.map { $0.asciiLowercased } : addresses
         let detail = failed.first.map { [$0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") } ?? ""
         let format = ClinicFormat(clinic)
         let bodies = templates.render(.bounceNotice, [

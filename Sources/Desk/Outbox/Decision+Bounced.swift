@@ -14,7 +14,7 @@ extension Decision {
                 kept.append(notice)
                 continue
             }
-            if let email = patient.email?.lowercased(), !email.isEmpty {
+            if let email = patient.email?.asciiLowercased, !email.isEmpty {
                 if bounced.contains(email) { droppedMail.append(notice) } else { kept.append(notice) }
             } else if let phone = patient.phone, optedOut.contains(phone) {
                 droppedTexts.append(notice)

@@ -22,7 +22,7 @@ extension Desk {
                 return ([], DeskCommandResult(summary: "already done: this command ran at this instant before.", notices: 0, alreadyDone: true))
             }
             var random = SeededGenerator(seed: 0)
-            let sender = Sender(address: clinic.info.deskEmail.lowercased(), channel: .email)
+            let sender = Sender(address: clinic.info.deskEmail.asciiLowercased, channel: .email)
             let decision = clinic.decide(.broadcastCancel(doctorID: doctorID, day: day, reason: reason), from: sender, now: now, random: &random)
                 .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: clinic)
             let calls = EventCall.messages(for: decision.events, before: clinic, endpoints: eventEndpoints, disabled: state.disabledEndpoints,

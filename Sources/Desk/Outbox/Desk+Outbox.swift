@@ -25,7 +25,7 @@ extension Desk {
             var fresh: [OutboxMessage] = [], retries: [OutboxMessage] = []
             var updates: [OutboxUpdate] = []
             for message in state.outbox.values where message.isPending && (message.nextAttemptAt ?? 0) <= now {
-                if message.recipients.allSatisfy({ state.undeliverable.contains($0.lowercased()) }) {
+                if message.recipients.allSatisfy({ state.undeliverable.contains($0.asciiLowercased) }) {
                     updates.append(OutboxUpdate(id: message.id, state: .failed, at: now, attempts: message.attempts,
                                                 error: "not sent: mail to this address bounced before"))
                 } else if message.attempts == 0 && message.state != .sending {

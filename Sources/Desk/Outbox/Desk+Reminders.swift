@@ -47,7 +47,7 @@ extension Desk {
                             }
                             continue
                         }
-                        guard !state.undeliverable.contains(email.lowercased()) else { continue }
+                        guard !state.undeliverable.contains(email.asciiLowercased) else { continue }
                         let bodies = templates.render(.reminder, fields)
                         messages.append(composer.notice(
                             id: id, to: MailAddress(name: patient.name, address: email),

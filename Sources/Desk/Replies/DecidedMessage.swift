@@ -10,6 +10,8 @@ struct DecidedMessage: Sendable {
         case outcome(Outcome)
         case problem(CommandProblem)
         case unrecognised
+        /// What the envelope stage made of a line: held for CONFIRM, confirmed, refused.
+        case desk(DeskLine)
     }
 
     let mail: InboundMail
@@ -33,6 +35,9 @@ struct DecidedMessage: Sendable {
     /// Event webhooks its commands caused (a booking, a cancellation, a move), queued in the same commit.
     var calls: [OutboxMessage] = []
     let decideNanos: UInt64
+    /// Commands this message held for CONFIRM (or holds it changed), and holds it ended.
+    var held: [HeldCommands] = []
+    var released: [String] = []
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text.
@@ -91,6 +96,9 @@ struct DecidedMessage: Sendable {
                 result = templates.render(.problem, problem.fields)
             case .unrecognised:
                 result = templates.render(.unrecognised, [:])
+            case .desk(let line):
+                let (name, fields) = line.template(format)
+                result = templates.render(name, fields)
             }
             transcript.lines.append((text, result))
         }

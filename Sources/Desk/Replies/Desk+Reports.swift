@@ -22,7 +22,7 @@ extension Desk {
     private func deskReport(_ intent: Intent, now: Int64) -> PrintedReport? {
         guard let clinic = state.clinic else { return nil }
         var random = SeededGenerator(seed: 0)
-        let decision = clinic.decide(intent, from: Sender(address: clinic.info.deskEmail.lowercased(), channel: .email), now: now,
+        let decision = clinic.decide(intent, from: Sender(address: clinic.info.deskEmail.asciiLowercased, channel: .email), now: now,
                                      random: &random)
         let format = ClinicFormat(clinic)
         var (name, fields) = decision.outcome.template(format)

@@ -3,6 +3,10 @@ enum TemplateName: String, CaseIterable, Sendable {
     /// The whole reply: greeting, each command with its result, the footer.
     case reply
     case help, problem, unrecognised
+    // The envelope: commands held for CONFIRM, confirmed, a CONFIRM refused, a message of several authors
+    case held, confirmed
+    case confirmRefused = "confirm-refused"
+    case actsForNobody = "acts-for-nobody"
     case info, doctors, doctor, slots
     case registered, verified
     case alreadyRegistered = "already-registered"

@@ -20,6 +20,9 @@ extension DecidedMessage {
                 text = templates.sms(.problem, problem.fields)
             case .unrecognised:
                 text = templates.sms(.unrecognised, [:])
+            case .desk(let line):
+                let (name, fields) = line.template(format)
+                text = templates.render(name, fields).text
             }
             results.append(.fields([.result: .text(Self.oneLine(text))]))
         }

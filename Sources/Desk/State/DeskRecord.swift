@@ -60,10 +60,14 @@ public struct HandledMessage: Sendable, Codable, Equatable {
     /// Numbers that opted out of SMS (STOP) or back in (START) with this message.
     public var smsOptedOut: [String]?
     public var smsOptedIn: [String]?
+    /// Commands this message held for CONFIRM, or holds it changed (a wrong code used up an attempt).
+    public var held: [HeldCommands]?
+    /// Holds this message ended (carried out, void, or expired), by `HeldCommands.key`.
+    public var released: [String]?
 
     public init(key: String, events: [ClinicEvent], replies: [OutboxMessage], silentBecause: String? = nil,
                 undeliverable: [String]? = nil, deliverableAgain: [String]? = nil, bounced: [String]? = nil,
-                smsOptedOut: [String]? = nil, smsOptedIn: [String]? = nil) {
+                smsOptedOut: [String]? = nil, smsOptedIn: [String]? = nil, held: [HeldCommands]? = nil, released: [String]? = nil) {
         self.key = key
         self.events = events
         self.replies = replies
@@ -73,5 +77,7 @@ public struct HandledMessage: Sendable, Codable, Equatable {
         self.bounced = bounced
         self.smsOptedOut = smsOptedOut
         self.smsOptedIn = smsOptedIn
+        self.held = held
+        self.released = released
     }
 }

@@ -19,6 +19,9 @@ public struct DeskState: StoreState {
     /// Event webhook endpoints that answered 410 Gone: told nothing more (until their URL changes).
     public internal(set) var disabledEndpoints: Set<String> = []
 
+    /// Commands waiting for CONFIRM, by `HeldCommands.key`.
+    public internal(set) var holds: [String: HeldCommands] = [:]
+
     public init() {}
 
     public mutating func apply(_ record: DeskRecord) {
@@ -44,6 +47,8 @@ public struct DeskState: StoreState {
                                                attempts: bounced.attempts, error: "bounced: the recipient's mail server returned it"))
             }
             for reply in message.replies { outbox[reply.id] = reply }
+            for key in message.released ?? [] { holds[key] = nil }
+            for hold in message.held ?? [] { holds[hold.key] = hold }
         case .delivered(let ids):
             for id in ids {
                 guard let message = outbox[id] else { continue }

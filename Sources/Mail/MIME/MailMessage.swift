@@ -26,6 +26,9 @@ public struct MailMessage: Sendable {
     public var warnings: [String] = []
     /// Values of all X-Loop headers, sanitized and trimmed.
     public var xLoop: [String] = []
+    /// Mailboxes named by all From fields together (a field naming none counts as one): a message acts
+    /// for one person only when this is 1.
+    public var fromMailboxes = 0
 
     public init() {}
 
@@ -101,6 +104,7 @@ public struct MailMessage: Sendable {
             default: key = 0
             }
             if key == 5 { xLoop.append(MailMessage.clean(f.rawValue)); continue }
+            if key == 4 { fromMailboxes += Self.mailboxCount(f.rawValue) }
             guard key != 0, seen & (1 << key) == 0 else { continue }
             seen |= 1 << key
             let v = f.rawValue
@@ -122,6 +126,26 @@ public struct MailMessage: Sendable {
             }
         }
         return signs
+    }
+
+    /// How many mailboxes a From field names: one unless it holds a comma outside quotes, comments and
+    /// angle brackets, when the list is parsed (RFC 5322 allows several authors; the desk acts for none).
+    static func mailboxCount(_ raw: String) -> Int {
+        var quoted = false, depth = 0, angle = false, escaped = false, comma = false
+        for b in raw.utf8 {
+            if escaped { escaped = false; continue }
+            switch b {
+            case 0x5C: escaped = true
+            case 0x22 where depth == 0: quoted.toggle()
+            case 0x28 where !quoted: depth += 1
+            case 0x29 where !quoted && depth > 0: depth -= 1
+            case 0x3C where !quoted && depth == 0: angle = true
+            case 0x3E where !quoted && depth == 0: angle = false
+            case 0x2C where !quoted && depth == 0 && !angle: comma = true
+            default: break
+            }
+        }
+        return comma ? max(1, MailAddress.parseList(raw).count) : 1
     }
 
     /// "<a@b>" -> "a@b", "<>" -> "", bare "a@b" -> "a@b".

@@ -1,0 +1,25 @@
+import Clinic
+
+/// Which commands wait for CONFIRM when nothing vouches for the sender's address: those that change or
+/// destroy something for somebody else or for the clinic. Reading (HELP, SLOTS, SCHEDULE, REPORT …) and
+/// BOOK go ahead: their answers go to the address's real owner anyway. A command the sender's role may
+/// not use is not held: the core refuses it at once, and holding it would only delay that answer.
+enum ConfirmationRule {
+    static func needsConfirmation(_ intent: Intent, address: String, clinic: ClinicState) -> Bool {
+        let role = clinic.role(of: address)
+        let verifiedPatient = role == .patient && clinic.patient(address: address)?.verified == true
+        switch intent {
+        case .broadcast, .broadcastCancel, .doctorOff, .decideRequest:
+            return role == .desk
+        case .cancelDay, .setHours, .leave, .earning, .markAppointment, .ratePatient:
+            return role != .patient
+        case .setProfile, .setPhoto:
+            return role != .patient || verifiedPatient
+        case .cancel, .reschedule, .contact, .rateDoctor:
+            return verifiedPatient
+        case .help, .register, .verify, .confirm, .info, .doctors, .doctor, .slots, .book, .appointments, .earnings, .schedule,
+             .monthReport, .registerDoctor, .profile:
+            return false
+        }
+    }
+}
