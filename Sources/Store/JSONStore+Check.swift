@@ -9,9 +9,15 @@ extension JSONStore {
     /// Reads every snapshot and journal of `directory/store` under the lock, without changing anything,
     /// and says what is whole and what is damaged (`caredesk store check`).
     public static func check(directory: URL) throws -> StoreCheckReport {
+        try withLockedLayout(directory) { try inspect($0).report }
+    }
+
+    /// Runs `body` on `directory/store` under the folder's lock, for the tools that work on a store's files
+    /// without opening it.
+    static func withLockedLayout<T>(_ directory: URL, _ body: (StoreLayout) throws -> T) throws -> T {
         let layout = StoreLayout(folder: directory.appendingPathComponent("store", isDirectory: true).path)
-        let lock = try FolderLock(path: layout.lockPath)
-        return try lock.withLock { try inspect(layout).report }
+        try FileIO.makeFolder(layout.folder, enforceMode: true)
+        return try FolderLock(path: layout.lockPath).withLock { try body(layout) }
     }
 
     /// The report, and each journal's bytes and scan, for salvage to reuse. Caller holds the lock.

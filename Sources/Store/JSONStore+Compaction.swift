@@ -29,13 +29,7 @@ extension JSONStore {
     /// record of journal-<g>.log. See `StoreLoader` for the crash cases.
     private func writeNextGeneration() throws {
         let next = generation + 1
-        let data: Data
-        do {
-            data = try state.snapshotData()
-        } catch {
-            throw StoreError(.encoding(what: "snapshot", detail: "\(error)"))
-        }
-        try SnapshotFile.write(data, generation: next, layout: layout)
+        try SnapshotFile.write(state, generation: next, layout: layout)
         let newJournal = try Journal.create(layout, generation: next)
         journal = newJournal
         generation = next

@@ -17,10 +17,7 @@ extension JSONStore {
     /// generation skips a number, so no generation just below it exists that could ever be taken as the
     /// one it was compacted from.
     public static func salvage(directory: URL) throws -> SalvageReport {
-        let layout = StoreLayout(folder: directory.appendingPathComponent("store", isDirectory: true).path)
-        try FileIO.makeFolder(layout.folder, enforceMode: true)
-        let lock = try FolderLock(path: layout.lockPath)
-        return try lock.withLock { try salvage(layout) }
+        try withLockedLayout(directory) { try salvage($0) }
     }
 
     private static func salvage(_ layout: StoreLayout) throws -> SalvageReport {
@@ -102,13 +99,6 @@ extension JSONStore {
                                 why: "records on top of a snapshot that is missing (snapshot-\(orphan).json)", keptAs: nil))
         }
 
-        let data: Data
-        do {
-            data = try state.snapshotData()
-        } catch {
-            throw StoreError(.encoding(what: "snapshot", detail: "\(error)"))
-        }
-
         // 1. Second names for every file the new generation replaces, and the damaged stretches alone.
         let asideFolder = layout.path(salvaged)
         try FileIO.makeFolder(asideFolder, enforceMode: true)
@@ -129,7 +119,7 @@ extension JSONStore {
         FileIO.syncFolderOrCrash(layout.folder)
 
         // 2. The new generation; 3. the old names gone.
-        try SnapshotFile.write(data, generation: target, layout: layout)
+        try SnapshotFile.write(state, generation: target, layout: layout)
         _ = try Journal.create(layout, generation: target)
         for name in replaced { try FileIO.remove(layout.path(name)) }
         FileIO.syncFolderOrCrash(layout.folder)

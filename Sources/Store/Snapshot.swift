@@ -39,6 +39,17 @@ enum SnapshotFile {
         return magic + Array((String(repeating: "0", count: 8 - hex.count) + hex + " bytes=\(payload.count)\n").utf8)
     }
 
+    /// Writes `state`'s snapshot as `snapshot-<generation>.json` (see `write(_:generation:layout:)`).
+    static func write<State: StoreState>(_ state: State, generation: Int, layout: StoreLayout) throws {
+        let data: Data
+        do {
+            data = try state.snapshotData()
+        } catch {
+            throw StoreError(.encoding(what: "snapshot", detail: "\(error)"))
+        }
+        try write(data, generation: generation, layout: layout)
+    }
+
     /// Writes `snapshot-<generation>.json` so that it appears complete or
     /// not at all: temp file in the same folder, write, fsync, rename, fsync
     /// the folder.

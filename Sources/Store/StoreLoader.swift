@@ -64,13 +64,7 @@ enum StoreLoader {
         var changed = false
         if rebuilt {
             try FileIO.move(layout.snapshotPath(generation), to: layout.setAsidePath(generation))
-            let data: Data
-            do {
-                data = try state.snapshotData()
-            } catch {
-                throw StoreError(.encoding(what: "snapshot", detail: "\(error)"))
-            }
-            try SnapshotFile.write(data, generation: generation, layout: layout)
+            try SnapshotFile.write(state, generation: generation, layout: layout)
         }
         for later in listing.journals where later > generation {
             changed = try FileIO.remove(layout.journalPath(later)) || changed
