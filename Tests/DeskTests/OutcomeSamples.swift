@@ -55,6 +55,8 @@ struct OutcomeSamples {
         samples.decide(.verify(code: code), from: a)
         samples.decide(.verify(code: code), from: a)
         samples.decide(.register(name: patient), from: a)
+        let c = Sender(address: "c@example.in", channel: .email)
+        for _ in 0..<4 { samples.decide(.register(name: "Kavya Raman"), from: c) }  // the fourth code of a day is refused
         _ = samples.register("Ravi Krishnan", from: b, verify: true)
         for intent: Intent in [.help, .info, .doctors(specialty: nil), .doctors(specialty: "Neurology"), .doctor(id: first),
                                .slots(doctorID: first, day: nil), .slots(doctorID: first, day: sunday), .appointments,

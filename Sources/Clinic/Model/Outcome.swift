@@ -11,6 +11,8 @@ public enum Outcome: Sendable, Equatable {
 
     case registered(name: String, code: String, expiresAt: Int64)
     case alreadyRegistered(name: String)
+    /// REGISTER sent its three codes of the day to this address already; the next can be had at `retryAt`.
+    case registerTooOften(retryAt: Int64)
     case verified(name: String)
     case verifyRefused(VerifyRefusal)
     /// A command that needs a registered, verified sender came from someone who is not.

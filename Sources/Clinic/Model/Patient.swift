@@ -18,6 +18,9 @@ public struct Patient: Sendable, Equatable, Codable, Identifiable {
     /// A phone number to reach the patient on (SET PHONE). Not `phone`, which is an address they write from:
     /// setting a number must not let that number act as the patient.
     public var contactPhone: String?
+    /// When the codes of the last day were issued (at most `VerificationCode.perDay` kept): REGISTER sends
+    /// no more than that many a day, so the desk cannot be made to flood someone's mailbox.
+    public var codesIssuedAt: [Int64]?
 
     public init(id: String, name: String, email: String?, phone: String?, registeredAt: Int64, pendingCode: VerificationCode?) {
         self.id = id
@@ -38,6 +41,11 @@ public struct VerificationCode: Sendable, Equatable, Codable {
 
     public static let lifetimeSeconds: Int64 = 30 * 60
     public static let attempts = 5
+    /// Codes REGISTER sends to one address in 24 hours.
+    public static let perDay = 3
+
+    /// When it was issued.
+    public var issuedAt: Int64 { expiresAt - Self.lifetimeSeconds }
 
     public init(code: String, expiresAt: Int64, attemptsLeft: Int = VerificationCode.attempts) {
         self.code = code

@@ -5,6 +5,10 @@ extension ClinicState {
         let code = VerificationCode(code: Self.sixDigits(&random), expiresAt: now + VerificationCode.lifetimeSeconds)
         if let patient = patient(address: sender.address) {
             if patient.verified { return Decision(outcome: .alreadyRegistered(name: patient.name)) }
+            let today = (patient.codesIssuedAt ?? []).filter { now - $0 < 86_400 }
+            if today.count >= VerificationCode.perDay, let first = today.min() {
+                return Decision(outcome: .registerTooOften(retryAt: first + 86_400))
+            }
             return Decision(events: [.codeIssued(patientID: patient.id, name: name, code: code)],
                             outcome: .registered(name: name, code: code.code, expiresAt: code.expiresAt))
         }

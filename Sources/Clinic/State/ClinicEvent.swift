@@ -43,13 +43,15 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
 extension ClinicState {
     public mutating func apply(_ event: ClinicEvent) {
         switch event {
-        case .patientRegistered(let patient):
+        case .patientRegistered(var patient):
+            if patient.codesIssuedAt == nil, let code = patient.pendingCode { patient.codesIssuedAt = [code.issuedAt] }
             store(patient)
             if let number = Int(patient.id.dropFirst()) { setNextPatientNumber(atLeast: number + 1) }
         case .codeIssued(let id, let name, let code):
             guard var patient = patients[id] else { return }
             patient.name = name
             patient.pendingCode = code
+            patient.codesIssuedAt = Array(((patient.codesIssuedAt ?? []) + [code.issuedAt]).suffix(VerificationCode.perDay))
             store(patient)
         case .codeRejected(let id):
             guard var patient = patients[id], var code = patient.pendingCode else { return }

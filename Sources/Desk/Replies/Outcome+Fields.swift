@@ -31,6 +31,8 @@ extension Outcome {
                                   .verifyLink: .text(format.desk.subject("VERIFY \(code)"))])
         case .alreadyRegistered(let name):
             return (.alreadyRegistered, [.name: .text(name)])
+        case .registerTooOften(let retryAt):
+            return (.registerTooOften, [.until: .text(format.when(retryAt))])
         case .verified(let name):
             return (.verified, [.name: .text(name)])
         case .verifyRefused(let refusal):

@@ -10,6 +10,7 @@ enum TemplateName: String, CaseIterable, Sendable {
     case info, doctors, doctor, slots
     case registered, verified
     case alreadyRegistered = "already-registered"
+    case registerTooOften = "register-too-often"
     case verifyRefused = "verify-refused"
     case needsRegistration = "needs-registration"
     case booked, cancelled, rescheduled, appointments
