@@ -228,7 +228,8 @@ public final class Desk {
         var letters: [JoiningLetter] = []
         var calls: [OutboxMessage] = []
         var texts: [TextedNotice] = []
-        let provenance = Provenance.of(mail, trust: trust)
+        let staffAddress = state.clinic!.role(of: address) != .patient
+        let provenance = Provenance.of(mail, trust: trust) { _ in staffAddress }
         if case .nobody(let authors) = provenance {
             let from = String((message.header("From") ?? "").prefix(120))
             // Answered at the first address named: the answer says only that nothing was done.
@@ -307,7 +308,7 @@ public final class Desk {
                     try confirm(line.text, code: code)
                     continue
                 }
-                if mail.channel == .email, !provenance.isAuthenticated,
+                if !provenance.isAuthenticated,
                    ConfirmationRule.needsConfirmation(intent, address: address, clinic: state.clinic!) {
                     heldAt.append(lines.count)
                     heldLines.append(line.text)

@@ -153,6 +153,25 @@ import TestServers
         #expect(try eventually { try CareDeskBinary.run(["show", "--data", desk.data.path, "outbox", "--json"]).status == 0 })
     }
 
+    /// The signed JSON feed vouches for a patient's address, so nothing waits for CONFIRM; it speaks for
+    /// the desk or a doctor only with `staffSenders`, and otherwise the real staff address is asked to CONFIRM.
+    @Test func theJSONFeedSpeaksForStaffOnlyWhenAllowed() async throws {
+        func answers(_ desk: Running) throws -> [String] {
+            try files(in: desk.data.appendingPathComponent("outgoing/new")).map { try String(contentsOf: $0, encoding: .utf8) }
+        }
+        let broadcast = #"{"id": "staff-1", "channel": "email", "from": "desk@kanchicare.example", "to": "desk@kanchicare.example", "text": "BROADCAST Tue the lift is out of order"}"#
+        let held = try start("webhook-staff")
+        defer { held.stop() }
+        #expect(try await held.message(broadcast, id: "msg_s1").status == 200)
+        #expect(try eventually { try answers(held).contains { $0.contains("CONFIRM ") && $0.contains("\nTo: desk@kanchicare.example") } },
+                "\(held.server.stderr)")
+        let allowed = try start("webhook-staff-allowed", environment: ["CAREDESK_WEBHOOK_STAFF_SENDERS": "1"])
+        defer { allowed.stop() }
+        #expect(try await allowed.message(broadcast, id: "msg_s2").status == 200)
+        #expect(try eventually { try answers(allowed).contains { $0.contains("BROADCAST Tue") } }, "\(allowed.server.stderr)")
+        #expect(try answers(allowed).allSatisfy { !$0.contains("CONFIRM ") })
+    }
+
     @Test func signedJSONMessagesAreAnsweredByTheChannelTheyName() async throws {
         let desk = try start("webhook-json")
         defer { desk.stop() }

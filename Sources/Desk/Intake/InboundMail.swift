@@ -13,6 +13,8 @@ public struct InboundMail: Sendable {
     public let key: String
     /// How it came and how it is answered: mail, or SMS (the sender is then an E.164 number).
     public let channel: Sender.Channel
+    /// Brought by the signed JSON webhook: the system that signed it vouches for its `from`.
+    public var signedWebhook = false
 
     /// A text message from a webhook: `from` an E.164 number (SMS) or an email address, `id` the id its
     /// source gave it, which makes handling it again a no-op.

@@ -17,7 +17,11 @@ public enum Provenance: Sendable, Equatable {
     /// The message names more than one author (several From fields or mailboxes): it acts for nobody.
     case nobody(authors: Int)
 
-    public static func of(_ mail: InboundMail, trust: TrustSettings) -> Provenance {
+    /// `isStaff` tells whether an address is the desk's or a doctor's.
+    public static func of(_ mail: InboundMail, trust: TrustSettings, isStaff: (String) -> Bool) -> Provenance {
+        if mail.signedWebhook, let from = mail.message.from?.address {
+            return trust.webhookStaffSenders || !isStaff(from) ? .authenticated : .unauthenticated
+        }
         if mail.channel == .sms { return .authenticated }
         let message = mail.message
         if message.fromMailboxes > 1 { return .nobody(authors: message.fromMailboxes) }

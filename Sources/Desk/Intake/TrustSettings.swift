@@ -3,25 +3,38 @@ import Foundation
 /// Whose word the desk takes for who sent a message: the authserv-id of the clinic's own mail server,
 /// from `"authservId"` in `DATA/config.json` or `CAREDESK_AUTHSERV_ID` (which wins). Without one, no mail
 /// counts as authenticated, and everything that changes something for somebody else waits for CONFIRM.
+///
+/// The signed JSON webhook (`POST /webhooks/messages`) vouches for its `from` as a patient's; it may speak
+/// for the desk or a doctor without CONFIRM only with `"staffSenders": true` in `DATA/config.json` (or
+/// `CAREDESK_WEBHOOK_STAFF_SENDERS=1`). Otherwise a staff address it names is treated like unauthenticated
+/// mail: what changes something waits for CONFIRM, sent by mail to that address.
 public struct TrustSettings: Sendable, Equatable {
     public var authservID: String?
+    public var webhookStaffSenders: Bool
 
-    public init(authservID: String? = nil) {
+    public init(authservID: String? = nil, webhookStaffSenders: Bool = false) {
         self.authservID = authservID.map(\.asciiLowercased).flatMap { $0.isEmpty ? nil : $0 }
+        self.webhookStaffSenders = webhookStaffSenders
     }
 
     private struct File: Decodable {
         var authservId: String?
+        var staffSenders: Bool?
     }
 
     public static func load(_ dataFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TrustSettings {
-        if let id = environment["CAREDESK_AUTHSERV_ID"], !id.isEmpty { return TrustSettings(authservID: id) }
+        var settings = TrustSettings()
         let file = DeliverySettings.file(dataFolder)
-        guard let data = FileManager.default.contents(atPath: file.path) else { return TrustSettings() }
-        do {
-            return TrustSettings(authservID: try JSONDecoder().decode(File.self, from: data).authservId)
-        } catch {
-            throw DataFolder.Problem(description: "\(file.path) is not valid: \(error)")
+        if let data = FileManager.default.contents(atPath: file.path) {
+            do {
+                let read = try JSONDecoder().decode(File.self, from: data)
+                settings = TrustSettings(authservID: read.authservId, webhookStaffSenders: read.staffSenders ?? false)
+            } catch {
+                throw DataFolder.Problem(description: "\(file.path) is not valid: \(error)")
+            }
         }
+        if let id = environment["CAREDESK_AUTHSERV_ID"], !id.isEmpty { settings.authservID = id.asciiLowercased }
+        if let staff = environment["CAREDESK_WEBHOOK_STAFF_SENDERS"], !staff.isEmpty { settings.webhookStaffSenders = staff == "1" || staff == "true" }
+        return settings
     }
 }

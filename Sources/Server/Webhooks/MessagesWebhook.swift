@@ -36,8 +36,9 @@ struct MessagesWebhook: Sendable {
             return WebhookAnswer.refusal(.badRequest, "\(error)")
         }
         let channel: Sender.Channel = message.channel == .sms ? .sms : .email
-        let inbound = InboundMail(text: message.text, from: message.from, subject: message.subject, channel: channel, source: "webhook",
+        var inbound = InboundMail(text: message.text, from: message.from, subject: message.subject, channel: channel, source: "webhook",
                                   id: message.id)
+        inbound.signedWebhook = true
         return await WebhookIntake(reception: reception, allowance: allowance).take(inbound, sender: "\(channel.rawValue):\(message.from.lowercased())") { result in
             WebhookAnswer.json(.ok, ["status": result])
         }
