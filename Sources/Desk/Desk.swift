@@ -228,6 +228,13 @@ public final class Desk {
         var letters: [JoiningLetter] = []
         var calls: [OutboxMessage] = []
         var texts: [TextedNotice] = []
+        if let size = mail.oversize {
+            logger.info("refused: over the size limit", metadata: ["key": "\(mail.key.prefix(80))", "bytes": "\(size)"])
+            return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: "there",
+                                           lines: [("(a message of \(size) bytes)", .desk(.tooLarge(bytes: size, limit: trust.maxMessageBytes)))],
+                                           fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true, events: [],
+                                           decideNanos: DispatchTime.now().uptimeNanoseconds - start))
+        }
         let staffAddress = state.clinic!.role(of: address) != .patient
         let provenance = Provenance.of(mail, trust: trust) { _ in staffAddress }
         if case .nobody(let authors) = provenance {

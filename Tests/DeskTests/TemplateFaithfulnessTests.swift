@@ -34,7 +34,7 @@ import Testing
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
                                                                                       .smsOptOutNotice, .tooMany, .endpointDisabled,
-                                                                                      .held, .confirmed, .confirmRefused, .actsForNobody])
+                                                                                      .held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)
@@ -72,8 +72,9 @@ import Testing
         let format = ClinicFormat(try OutcomeSamples.hostileClinic())
         let lines: [DeskLine] = [.held(code: "012010", expiresAt: DeskFixture.now + 1800), .held(code: nil, expiresAt: DeskFixture.now),
                                  .confirmed(writtenAt: DeskFixture.now), .confirmRefused(.nothingPending),
-                                 .confirmRefused(.wrongCode(attemptsLeft: 3)), .confirmRefused(.noAttemptsLeft), .actsForNobody(authors: 2)]
-        #expect(Set(lines.map { $0.template(format).0 }) == [.held, .confirmed, .confirmRefused, .actsForNobody])
+                                 .confirmRefused(.wrongCode(attemptsLeft: 3)), .confirmRefused(.noAttemptsLeft), .actsForNobody(authors: 2),
+                                 .tooLarge(bytes: 52_428_800, limit: 10_485_760)]
+        #expect(Set(lines.map { $0.template(format).0 }) == [.held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge])
         for line in lines {
             let (name, fields) = line.template(format)
             for form in ["text", "html"] {

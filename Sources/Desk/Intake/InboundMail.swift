@@ -7,14 +7,16 @@ import Mail
 /// text message a webhook brought (an SMS, the generic JSON feed), held in the same shape.
 public struct InboundMail: Sendable {
     public let raw: Data
-    public let message: MailMessage
+    public private(set) var message: MailMessage
     /// "<message-id>" when the message has a usable one; otherwise "sha256:<hex of the content>". For a
     /// webhook's message, "<source>:<the id its source gave it>" (e.g. "sms:SM…", the Twilio MessageSid).
-    public let key: String
+    public private(set) var key: String
     /// How it came and how it is answered: mail, or SMS (the sender is then an E.164 number).
     public let channel: Sender.Channel
     /// Brought by the signed JSON webhook: the system that signed it vouches for its `from`.
     public var signedWebhook = false
+    /// The message's size when it was over the desk's limit: only its header was read, and it is refused.
+    public private(set) var oversize: Int?
 
     /// A text message from a webhook: `from` an E.164 number (SMS) or an email address, `id` the id its
     /// source gave it, which makes handling it again a no-op.
@@ -27,6 +29,21 @@ public struct InboundMail: Sendable {
         raw = Data(text.utf8)
         key = "\(source):\(id)"
         self.channel = channel
+    }
+
+    /// A message read with a limit: an oversized one is known by its header alone (no command in it is read).
+    public init(_ read: BoundedRead) {
+        guard let size = read.oversize else {
+            self.init(raw: read.data)
+            return
+        }
+        self.init(raw: read.data)
+        oversize = size
+        message.text = ""
+        message.attachments = []
+        if message.messageID == nil || key.hasPrefix("sha256:") {
+            key = "sha256:" + InboundMail.hex(SHA256.hash(data: read.data + Data("\n\(size)".utf8)))
+        }
     }
 
     public init(raw: Data) {

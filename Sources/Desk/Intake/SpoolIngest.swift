@@ -83,6 +83,7 @@ public final class SpoolIngest {
             desk.defersSync = false
             desk.takePendingSync()?.run()
         }
+        let limit = desk.trust.maxMessageBytes
         for source in sources {
             switch source {
             case .maildir(let path):
@@ -98,7 +99,7 @@ public final class SpoolIngest {
                 func readAhead(_ index: Int) -> BatchReadAhead? {
                     guard index < chunks.count else { return nil }
                     let chunk = chunks[index]
-                    return BatchReadAhead { try SpoolIngest.parse(chunk.count, workers: 1) { try maildir.read(chunk[$0]) } }
+                    return BatchReadAhead { try SpoolIngest.parse(chunk.count, workers: 1) { try maildir.read(chunk[$0], limit: limit) } }
                 }
                 var next = readAhead(0)
                 for (index, chunk) in chunks.enumerated() {
@@ -117,16 +118,19 @@ public final class SpoolIngest {
                 while start < messages.count {
                     let chunk = Array(messages[start..<min(start + batchSize, messages.count)])
                     start += chunk.count
-                    try commit(try Self.parse(chunk.count) { chunk[$0] }, now: now, summary: &summary, report: report)
+                    try commit(try Self.parse(chunk.count) { Self.bounded(chunk[$0], limit: limit) }, now: now, summary: &summary, report: report)
                 }
             case .file(let path):
-                guard let data = FileManager.default.contents(atPath: path) else {
+                let read: BoundedRead
+                do {
+                    read = try BoundedRead.file(path, limit: limit)
+                } catch {
                     throw IngestError(description: "\(path): cannot be read")
                 }
-                try commit(try Self.parse(1) { _ in data }, now: now, summary: &summary, report: report)
+                try commit(try Self.parse(1) { _ in read }, now: now, summary: &summary, report: report)
             case .standardInput:
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                try commit(try Self.parse(1) { _ in data }, now: now, summary: &summary, report: report)
+                let read = try BoundedRead.stream(0, path: "standard input", limit: limit)
+                try commit(try Self.parse(1) { _ in read }, now: now, summary: &summary, report: report)
             }
         }
         fileWork.drain()
@@ -142,7 +146,12 @@ public final class SpoolIngest {
 
     /// Reads (`raw(i)`: a file read or an mbox slice) and parses `count` messages, on two threads unless told
     /// otherwise: each message's parse is pure work of its own, and the desk decides them afterwards, in order.
-    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> Data) throws -> ParsedBatch {
+    /// An mbox message (already in memory) over `limit`: only its head goes on.
+    static func bounded(_ data: Data, limit: Int) -> BoundedRead {
+        data.count > limit ? BoundedRead(data: data.prefix(BoundedRead.headBytes), oversize: data.count) : BoundedRead(data: data)
+    }
+
+    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> BoundedRead) throws -> ParsedBatch {
         let mails = ResultsByIndex<InboundMail>(count: count), nanos = ResultsByIndex<UInt64>(count: count)
         nonisolated(unsafe) var failure: (any Error)?
         let failureLock = NSLock()
@@ -153,7 +162,7 @@ public final class SpoolIngest {
             do {
                 let data = try raw(i)
                 let start = DispatchTime.now().uptimeNanoseconds
-                mails[i] = InboundMail(raw: data)
+                mails[i] = InboundMail(data)
                 nanos[i] = DispatchTime.now().uptimeNanoseconds - start
             } catch {
                 failureLock.withLock { failure = failure ?? error }

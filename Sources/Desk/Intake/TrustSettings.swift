@@ -11,15 +11,22 @@ import Foundation
 public struct TrustSettings: Sendable, Equatable {
     public var authservID: String?
     public var webhookStaffSenders: Bool
+    /// Inbound messages over this size are not read past their header: logged, marked handled, and unless
+    /// automatic answered with a short refusal (`"maxMessageBytes"`, default 10 MB).
+    public var maxMessageBytes: Int
 
-    public init(authservID: String? = nil, webhookStaffSenders: Bool = false) {
+    public static let defaultMaxMessageBytes = 10 * 1024 * 1024
+
+    public init(authservID: String? = nil, webhookStaffSenders: Bool = false, maxMessageBytes: Int = TrustSettings.defaultMaxMessageBytes) {
         self.authservID = authservID.map(\.asciiLowercased).flatMap { $0.isEmpty ? nil : $0 }
         self.webhookStaffSenders = webhookStaffSenders
+        self.maxMessageBytes = max(64 * 1024, maxMessageBytes)
     }
 
     private struct File: Decodable {
         var authservId: String?
         var staffSenders: Bool?
+        var maxMessageBytes: Int?
     }
 
     public static func load(_ dataFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TrustSettings {
@@ -28,7 +35,8 @@ public struct TrustSettings: Sendable, Equatable {
         if let data = FileManager.default.contents(atPath: file.path) {
             do {
                 let read = try JSONDecoder().decode(File.self, from: data)
-                settings = TrustSettings(authservID: read.authservId, webhookStaffSenders: read.staffSenders ?? false)
+                settings = TrustSettings(authservID: read.authservId, webhookStaffSenders: read.staffSenders ?? false,
+                                         maxMessageBytes: read.maxMessageBytes ?? TrustSettings.defaultMaxMessageBytes)
             } catch {
                 throw DataFolder.Problem(description: "\(file.path) is not valid: \(error)")
             }

@@ -9,6 +9,8 @@ enum DeskLine: Sendable {
     case confirmRefused(ConfirmRefusal)
     /// The message names several authors: nothing in it is carried out.
     case actsForNobody(authors: Int)
+    /// The message is over the size the desk reads: only its header was looked at.
+    case tooLarge(bytes: Int, limit: Int)
 
     enum ConfirmRefusal: Sendable, Equatable {
         case nothingPending
@@ -30,6 +32,8 @@ enum DeskLine: Sendable {
             return (.confirmRefused, [.noAttemptsLeft: .flag(true)])
         case .actsForNobody(let authors):
             return (.actsForNobody, [.count: .number(authors)])
+        case .tooLarge(let bytes, let limit):
+            return (.tooLarge, [.kilobytes: .number((bytes + 1023) / 1024), .value: .number(limit / (1024 * 1024))])
         }
     }
 }

@@ -7,6 +7,7 @@ enum TemplateName: String, CaseIterable, Sendable {
     case held, confirmed
     case confirmRefused = "confirm-refused"
     case actsForNobody = "acts-for-nobody"
+    case tooLarge = "too-large"
     case info, doctors, doctor, slots
     case registered, verified
     case alreadyRegistered = "already-registered"
