@@ -44,9 +44,20 @@ public final class Desk {
         guard store.state.clinic != nil else {
             throw NotInitialised(description: "\(dataFolder.path) holds no clinic; run `caredesk init --data \(dataFolder.path)` first")
         }
+        if store.state.bounceKey == nil {
+            try store.update { state -> ([DeskRecord], Void) in
+                guard state.bounceKey == nil else { return ([], ()) }  // another process drew it first
+                let record = DeskRecord.bounceKey(BounceSigner.drawKey())
+                state.absorb(record, eventsApplied: false)
+                return ([record], ())
+            }
+        }
     }
 
     public var state: DeskState { store.state }
+
+    /// Tags and checks bounce addresses with the store's key.
+    public var bounceSigner: BounceSigner { BounceSigner(keyHex: store.state.bounceKey ?? "") }
 
     /// See `JSONStore.defersSync`: commits are written but their fsync is left to `takePendingSync()`.
     public var defersSync: Bool {

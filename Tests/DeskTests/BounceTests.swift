@@ -51,7 +51,7 @@ import Testing
         defer { fixture.remove() }
         let (start, reminder) = try bookAndRemind(fixture)
 
-        let reports = try fixture.desk.handle([Self.report(to: reminder.envelopeFrom, recipient: DeskFixture.patient)], now: start - 110 * 60)
+        let reports = try fixture.desk.handle([Self.report(to: fixture.desk.bounceSigner.sign(reminder.envelopeFrom), recipient: DeskFixture.patient)], now: start - 110 * 60)
         guard case .silent = reports.first?.result else { Issue.record("a report is never answered"); return }
         let state = fixture.desk.state
         #expect(state.outbox[reminder.id]?.state == .failed)
@@ -73,7 +73,7 @@ import Testing
         let fixture = try DeskFixture()
         defer { fixture.remove() }
         let (start, reminder) = try bookAndRemind(fixture)
-        _ = try fixture.desk.handle([Self.report(to: reminder.envelopeFrom, recipient: DeskFixture.patient)], now: start - 110 * 60)
+        _ = try fixture.desk.handle([Self.report(to: fixture.desk.bounceSigner.sign(reminder.envelopeFrom), recipient: DeskFixture.patient)], now: start - 110 * 60)
         let before = fixture.desk.state.outbox.count
 
         let reports = try fixture.desk.handle([DeskFixture.mail("BROADCAST Tue the lift is out of order", from: "desk@kanchicare.example")],
@@ -87,6 +87,23 @@ import Testing
                                                 now: start - 90 * 60)
         let summary = try #require(cancelled.first?.replyText)
         #expect(!summary.contains("Told by mail") && summary.contains("their mail bounced or number opted out of SMS; please call them"), "\(summary)")
+    }
+
+    /// The bounce address a notice is sent from carries an HMAC of its id: a report to the address without
+    /// it (which anyone could work out from the notice's cause) or with a wrong one changes nothing.
+    @Test func aForgedBounceChangesNothing() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let (start, reminder) = try bookAndRemind(fixture)
+        let signed = fixture.desk.bounceSigner.sign(reminder.envelopeFrom)
+        #expect(signed != reminder.envelopeFrom && signed.hasPrefix("bounces+\(reminder.id)."))
+        let wrongTag = String(signed.prefix(while: { $0 != "." })) + ".0000000000000000@kanchicare.example"
+        for forged in [reminder.envelopeFrom, wrongTag] {
+            let reports = try fixture.desk.handle([Self.report(to: forged, recipient: DeskFixture.patient)], now: start - 110 * 60)
+            #expect(reports.allSatisfy { if case .silent = $0.result { true } else { false } })
+        }
+        #expect(fixture.desk.state.undeliverable.isEmpty)
+        #expect(fixture.desk.state.outbox[reminder.id]?.state == reminder.state)
     }
 
     @Test func aDelayReportOrAReportForAnUnknownMessageChangesNothing() throws {

@@ -18,10 +18,9 @@ extension Desk {
     /// message still in the outbox, with at least one recipient that failed for good.
     func bounce(_ mail: InboundMail, state: DeskState, now: Int64) -> Bounce? {
         guard let clinic = state.clinic, let report = DeliveryReport.read(mail.message),
-              let envelope = report.envelopeRecipient?.asciiLowercased, envelope.hasPrefix("bounces+"),
-              let at = envelope.firstIndex(of: "@") else { return nil }
-        let id = String(envelope[envelope.index(envelope.startIndex, offsetBy: "bounces+".count)..<at])
-        guard let original = state.outbox[id] else { return nil }
+              let envelope = report.envelopeRecipient?.asciiLowercased,
+              let id = BounceSigner(keyHex: state.bounceKey ?? "").verifiedID(envelope),
+              let original = state.outbox[id] else { return nil }
         let sentTo = Set(original.recipients.map { $0.asciiLowercased })
         let failed = report.recipients.filter { $0.action.lowercased() == "failed" }
         let addresses = failed.map { $0.finalRecipient.asciiLowercased }.filter(sentTo.contains)

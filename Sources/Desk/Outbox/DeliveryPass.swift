@@ -32,7 +32,12 @@ public struct DeliveryPass {
         while true {
             let claimed = try desk.claimDue(now: now, limit: chunk)
             guard !claimed.isEmpty else { break }
-            let (results, unreachable) = hand(claimed)
+            let signer = desk.bounceSigner
+            let (results, unreachable) = hand(claimed.map { message in
+                var sending = message
+                sending.envelopeFrom = signer.sign(message.envelopeFrom)
+                return sending
+            })
             let updates = try desk.recordAttempts(results.compactMap { $0 }.map { ($0.id, $0.result.attempt) }, policy: policy, now: now)
             for update in updates {
                 switch update.state {

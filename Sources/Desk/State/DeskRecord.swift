@@ -16,6 +16,8 @@ public enum DeskRecord: Sendable, Codable, Equatable {
     case forgotten([String])
     /// Event webhook endpoints that answered 410 Gone.
     case endpointsDisabled([String])
+    /// The key of the bounce addresses' HMAC, drawn once from the system's CSPRNG (hex).
+    case bounceKey(String)
 }
 
 /// Messages the clinic starts, journaled with the facts that keep them from being sent twice.

@@ -43,6 +43,7 @@ extension DeskState {
         w.write("handled", strings: handled.sorted())
         try w.write("outbox", value: outbox.values.sorted { $0.id < $1.id })
         try w.write("holds", value: holds.values.sorted { $0.key < $1.key })
+        if let bounceKey { w.write("bounceKey", strings: [bounceKey]) }
         try w.write("delivery", value: DeliveryMemory(undeliverable: undeliverable.sorted(),
                                                       // a reminder matters only while its appointment is still on
                                                       reminded: reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })]?.isActive == true },
@@ -72,6 +73,7 @@ extension DeskState {
         if r.contains("contactTimes") { clinic?.restore(contactTimes: try r.value([String: [Int64]].self, "contactTimes")) }
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
+        if r.contains("bounceKey") { bounceKey = try r.strings("bounceKey").first }
         if r.contains("holds") { for hold in try r.value([HeldCommands].self, "holds") { holds[hold.key] = hold } }
         if r.contains("delivery") {
             let memory = try r.value(DeliveryMemory.self, "delivery")

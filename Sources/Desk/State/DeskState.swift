@@ -19,6 +19,8 @@ public struct DeskState: StoreState {
     /// Event webhook endpoints that answered 410 Gone: told nothing more (until their URL changes).
     public internal(set) var disabledEndpoints: Set<String> = []
 
+    /// The key the bounce addresses' tags are made with (hex); nil until drawn.
+    public internal(set) var bounceKey: String?
     /// Commands waiting for CONFIRM, by `HeldCommands.key`.
     public internal(set) var holds: [String: HeldCommands] = [:]
 
@@ -64,6 +66,8 @@ public struct DeskState: StoreState {
             for id in ids { outbox[id] = nil }
         case .endpointsDisabled(let urls):
             disabledEndpoints.formUnion(urls)
+        case .bounceKey(let key):
+            bounceKey = key
         }
     }
 
