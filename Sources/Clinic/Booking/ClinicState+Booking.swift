@@ -17,6 +17,7 @@ extension ClinicState {
         let end = start + Int64(doctor.slotMinutes) * 60
         if start <= now { return .failure(.inThePast) }
         if start < now + Int64(info.minimumNoticeMinutes) * 60 { return .failure(.tooSoon(minimumNoticeMinutes: info.minimumNoticeMinutes)) }
+        if start > now + Int64(info.bookingHorizonDays) * 86_400 { return .failure(.beyondHorizon(days: info.bookingHorizonDays)) }
         if doctorIsBooked(doctor.id, on: date, start: start, end: end, except: moving) { return .failure(.taken) }
         if let own = patientOverlap(patientID, start: start, end: end, except: moving) { return .failure(.overlapsOwn(own)) }
         return .success(Slot(doctorID: doctor.id, date: date, time: time, start: start, end: end, isBooked: false))
@@ -24,6 +25,9 @@ extension ClinicState {
 
     func book(doctor: Doctor, date: LocalDate, time: TimeOfDay, reason: String?, patient: Patient, now: Int64,
               random: inout some RandomNumberGenerator) -> Decision {
+        if upcomingCount(patient.id, now: now) >= info.maxUpcoming {
+            return Decision(outcome: .bookRefused(.tooManyUpcoming(limit: info.maxUpcoming), alternatives: []))
+        }
         switch checkSlot(doctor: doctor, date: date, time: time, patientID: patient.id, now: now) {
         case .failure(let refusal):
             let target = zone.instant(date, time)

@@ -15,9 +15,14 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
     public var dayFirst: Bool
     /// Further addresses that act for the front desk.
     public var deskAddresses: [String]
+    /// Upcoming appointments one patient may hold at once (default 5): a script cannot book a doctor's week.
+    public var maxUpcoming: Int
+    /// How far ahead a slot can be booked, in days (default 90).
+    public var bookingHorizonDays: Int
 
     public init(name: String, address: String, phone: String, deskEmail: String, timeZone: String, currency: String,
-                minimumNoticeMinutes: Int = 60, dayFirst: Bool = true, deskAddresses: [String] = []) {
+                minimumNoticeMinutes: Int = 60, dayFirst: Bool = true, deskAddresses: [String] = [], maxUpcoming: Int = 5,
+                bookingHorizonDays: Int = 90) {
         self.name = name
         self.address = address
         self.phone = phone
@@ -27,10 +32,12 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         self.minimumNoticeMinutes = minimumNoticeMinutes
         self.dayFirst = dayFirst
         self.deskAddresses = deskAddresses
+        self.maxUpcoming = maxUpcoming
+        self.bookingHorizonDays = bookingHorizonDays
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, address, phone, deskEmail, timeZone, currency, minimumNoticeMinutes, dayFirst, deskAddresses
+        case name, address, phone, deskEmail, timeZone, currency, minimumNoticeMinutes, dayFirst, deskAddresses, maxUpcoming, bookingHorizonDays
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +51,8 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         minimumNoticeMinutes = try c.decodeIfPresent(Int.self, forKey: .minimumNoticeMinutes) ?? 60
         dayFirst = try c.decodeIfPresent(Bool.self, forKey: .dayFirst) ?? true
         deskAddresses = try c.decodeIfPresent([String].self, forKey: .deskAddresses) ?? []
+        maxUpcoming = try c.decodeIfPresent(Int.self, forKey: .maxUpcoming) ?? 5
+        bookingHorizonDays = try c.decodeIfPresent(Int.self, forKey: .bookingHorizonDays) ?? 90
     }
 
     /// The symbol printed before amounts ("₹" for INR).

@@ -125,6 +125,10 @@ public enum BookRefusal: Error, Sendable, Equatable {
     case unknownRef(String)
     case notYours(String)
     case notActive(Appointment)
+    /// The patient already holds the most upcoming appointments one may.
+    case tooManyUpcoming(limit: Int)
+    /// The slot is further ahead than bookings are taken.
+    case beyondHorizon(days: Int)
 }
 
 public enum CancelRefusal: Sendable, Equatable {

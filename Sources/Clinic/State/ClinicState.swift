@@ -110,6 +110,12 @@ public struct ClinicState: Sendable {
         }
     }
 
+    /// How many active appointments a patient holds that have not ended, read in place.
+    func upcomingCount(_ patientID: String, now: Int64) -> Int {
+        guard let rows = appointmentsByPatient[patientID] else { return 0 }
+        return appointments.reading { held in rows.count { held[Int($0)].isActive && held[Int($0)].end > now } }
+    }
+
     // MARK: index upkeep
 
     mutating func index(_ appointment: Appointment, row: Int32) {

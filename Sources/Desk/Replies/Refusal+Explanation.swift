@@ -17,6 +17,8 @@ extension BookRefusal {
         case .unknownRef(let ref): "There is no appointment \(ref)."
         case .notYours(let ref): "Appointment \(ref) was not booked from this address."
         case .notActive(let appointment): "Appointment \(appointment.ref) is \(appointment.status.spoken) and cannot be moved."
+        case .tooManyUpcoming(let limit): "You already hold \(limit) upcoming appointments, the most one patient may. Cancel one first (write APPOINTMENTS to see them)."
+        case .beyondHorizon(let days): "Bookings are taken up to \(days) days ahead."
         }
     }
 }
