@@ -57,11 +57,8 @@ extension HospitalMonth {
 
     /// The report as CSV (RFC 4180): one row per doctor, then the totals.
     func csv(_ format: ClinicFormat) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         func row(_ name: String, _ d: DoctorMonth) -> String {
-            [field(name), "\(d.appointments)", "\(d.completed)", "\(d.noShows)", "\(d.confirmed)", "\(d.cancelledByPatients)",
+            [CSVField.text(name), "\(d.appointments)", "\(d.completed)", "\(d.noShows)", "\(d.confirmed)", "\(d.cancelledByPatients)",
              "\(d.cancelledByDoctor)", "\(d.cancelledByDesk)", "\(d.earnings)"].joined(separator: ",")
         }
         var lines = ["doctor,appointments,completed,no_shows,confirmed,cancelled_by_patient,cancelled_by_doctor,cancelled_by_desk,earnings"]

@@ -80,14 +80,11 @@ extension MonthlyEarnings {
 
     /// The report as CSV (RFC 4180): one row per entry, then the total.
     func csv(_ format: ClinicFormat) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         var lines = ["date,amount,note"]
         for day in days {
-            for entry in day.entries { lines.append("\(day.day),\(entry.amount),\(field(entry.note ?? ""))") }
+            for entry in day.entries { lines.append("\(day.day),\(entry.amount),\(CSVField.text(entry.note ?? ""))") }
         }
-        lines.append("total,\(total),\(field("\(daysWorked) days worked; \(consultationsCompleted) consultations completed"))")
+        lines.append("total,\(total),\(CSVField.text("\(daysWorked) days worked; \(consultationsCompleted) consultations completed"))")
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }
