@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -10,16 +11,34 @@ public enum FrontDoor {
     /// Every route the desk answers.
     public static func router(reception: Reception, webhooks: WebhookSettings = WebhookSettings()) -> Router<Context> {
         let router = Router(context: Context.self)
-        addHealth(to: router, reception: reception)
+        addHealth(to: router, reception: reception, token: webhooks.healthToken)
         addWebhooks(to: router, reception: reception, settings: webhooks)
         return router
     }
 
-    /// `GET /health`: the store's counts, the outbox's backlog, the last delivery error, as JSON.
-    static func addHealth(to router: Router<Context>, reception: Reception) {
-        router.get("health") { _, _ -> HealthReport in
-            await reception.health()
+    /// `GET /health`: `{"status":"ok"}` to anyone (a load balancer's check); the store's counts, the outbox's
+    /// backlog and the last delivery error, as JSON, only to `Authorization: Bearer <CAREDESK_HEALTH_TOKEN>`.
+    static func addHealth(to router: Router<Context>, reception: Reception, token: String?) {
+        router.get("health") { request, _ -> Response in
+            guard let token, bearerMatches(request.headers[.authorization], token) else {
+                return WebhookAnswer.json(.ok, ["status": "ok"])
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let body = (try? encoder.encode(await reception.health())) ?? Data("{}".utf8)
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
+    }
+
+    /// Whether an Authorization header is `Bearer <token>`, compared in constant time.
+    static func bearerMatches(_ header: String?, _ token: String) -> Bool {
+        guard let header, header.hasPrefix("Bearer ") else { return false }
+        let given = Array(header.dropFirst("Bearer ".count).utf8), expected = Array(token.utf8)
+        guard given.count == expected.count else { return false }
+        var difference: UInt8 = 0
+        for i in expected.indices { difference |= given[i] ^ expected[i] }
+        return difference == 0
     }
 
     /// The application on `host:port` (port 0: a free one); `onListening` gets the port actually bound.

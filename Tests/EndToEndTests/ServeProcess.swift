@@ -20,6 +20,7 @@ final class ServeProcess: @unchecked Sendable {
         var env = ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = CareDeskBinary.packageRoot.appendingPathComponent("Templates").path
         CareDeskBinary.predictable(&env, arguments)
+        env["CAREDESK_HEALTH_TOKEN"] = Self.healthToken
         for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe()
@@ -74,8 +75,14 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// GET `path` on the server: the status and the body.
-    func get(_ path: String) async throws -> (status: Int, body: Data) {
-        let (body, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+    /// The token every test server is given for `GET /health` (`CAREDESK_HEALTH_TOKEN`).
+    static let healthToken = "health-token-for-tests"
+
+    /// GET `path`, as the clinic's monitoring would: with the health token unless `bearer` is nil.
+    func get(_ path: String, bearer: String? = ServeProcess.healthToken) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        let (body, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
     }
 

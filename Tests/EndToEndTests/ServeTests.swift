@@ -38,6 +38,12 @@ import Testing
         #expect(answered, "no reply in outgoing/new, or the mail is still in new/: \(server.stderr)")
         #expect(files(in: maildir.appendingPathComponent("cur")).first?.lastPathComponent == "1000.serve.test:2,S")
 
+        // Without the token (or with a wrong one), only that the desk is up: no counts.
+        for bearer in [nil, "wrong-token"] {
+            let (open, openBody) = try await server.get("/health", bearer: bearer)
+            #expect(open == 200)
+            #expect(String(decoding: openBody, as: UTF8.self) == #"{"status":"ok"}"#)
+        }
         let (status, body) = try await server.get("/health")
         #expect(status == 200)
         let health = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])

@@ -14,20 +14,25 @@ public struct WebhookSettings: Sendable {
     /// Messages one sender may send in an hour (`CAREDESK_RATE_LIMIT`, default 20); past it, one polite
     /// answer, then nothing is read until the hour has passed.
     public var hourlyLimit: Int
+    /// `CAREDESK_HEALTH_TOKEN`: `GET /health` shows its counts only to `Authorization: Bearer <token>`;
+    /// without it (or with no token configured) it answers `{"status":"ok"}` and nothing more.
+    public var healthToken: String?
 
     public init(twilioAuthToken: String? = nil, publicURL: String? = nil, webhookSecret: String? = nil, bodyLimit: Int = 64 * 1024,
-                hourlyLimit: Int = 20) {
+                hourlyLimit: Int = 20, healthToken: String? = nil) {
         self.twilioAuthToken = twilioAuthToken
         self.publicURL = publicURL
         self.webhookSecret = webhookSecret
         self.bodyLimit = bodyLimit
         self.hourlyLimit = hourlyLimit
+        self.healthToken = healthToken
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> WebhookSettings {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return WebhookSettings(twilioAuthToken: value("CAREDESK_TWILIO_AUTH_TOKEN"), publicURL: value("CAREDESK_PUBLIC_URL"),
                                webhookSecret: value("CAREDESK_WEBHOOK_SECRET"),
-                               hourlyLimit: value("CAREDESK_RATE_LIMIT").flatMap(Int.init).map { max(1, $0) } ?? 20)
+                               hourlyLimit: value("CAREDESK_RATE_LIMIT").flatMap(Int.init).map { max(1, $0) } ?? 20,
+                               healthToken: value("CAREDESK_HEALTH_TOKEN"))
     }
 }
