@@ -24,6 +24,8 @@ public final class Desk {
     public private(set) var lastCommitNanos: UInt64 = 0
     /// Whose word counts for who sent a message (the clinic's authserv-id), from `DATA/config.json`.
     public var trust: TrustSettings
+    /// When expired holds were last looked for (not kept: the first hold after a start looks again).
+    private var lastHoldPruneAt: Int64 = 0
     /// Where codes and references come from: the system's CSPRNG unless a demo or test says otherwise.
     public var randomness: DeskRandomness = .system
     /// The systems told of bookings, cancellations, moves and reminders (`webhooks` in DATA/config.json).
@@ -337,10 +339,14 @@ public final class Desk {
             try carryOut(line.text, line.reading)
         }
         if !heldLines.isEmpty {
-            // Expired holds go with the next one made: what is kept stays as small as the last half hour.
-            for (key, hold) in state.holds where hold.expiresAt < now {
-                state.holds[key] = nil
-                released.append(key)
+            // Expired holds go with a hold made, at most once a minute (a look at every hold for each new
+            // one would grow with the holds): what is kept stays about as small as the last half hour.
+            if now - lastHoldPruneAt >= 60 {
+                lastHoldPruneAt = now
+                for (key, hold) in state.holds where hold.expiresAt < now {
+                    state.holds[key] = nil
+                    released.append(key)
+                }
             }
             var code = ClinicState.sixDigits(&random)
             while state.holds[HeldCommands.key(address: address, code: code)] != nil { code = ClinicState.sixDigits(&random) }

@@ -27,8 +27,9 @@ public struct BoundedRead: Sendable {
         let fd = try POSIXFile.open(path, O_RDONLY)
         defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit {
-            return BoundedRead(data: try head(fd, path: path), oversize: Int(st.st_size))
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            if Int(st.st_size) > limit { return BoundedRead(data: try head(fd, path: path), oversize: Int(st.st_size)) }
+            return BoundedRead(data: try POSIXFile.readAll(fd: fd, path: path))  // the size known: one exact read
         }
         return try stream(fd, path: path, limit: limit)
     }
