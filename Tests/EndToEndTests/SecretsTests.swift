@@ -23,6 +23,22 @@ import Testing
         #expect(first != second)  // one chance in a million of a false alarm
     }
 
+    @Test func theFourthRegisterOfADayIsRefused() throws {
+        let (root, data) = try sampleClinicFolder("secrets")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let maildir = root.appendingPathComponent("in")
+        try makeMaildir(at: maildir, messages: (1...4).map {
+            mail(from: "kavya@example.in", subject: "register", body: "REGISTER Kavya Raman", id: "register-\($0)@example.in")
+        })
+        let run = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", "2026-03-02T09:00:00+05:30", "--transcript", maildir.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "  VERIFY ").count - 1 == 3)
+        #expect(run.stdout.contains("We have sent this address three codes today already"))
+        #expect(try files(in: data.appendingPathComponent("outgoing/new")).filter {
+            try String(contentsOf: $0, encoding: .utf8).contains("VERIFY ")
+        }.count == 3)
+    }
+
     @Test func predictableCodesNeedAFixedClock() throws {
         let (root, data) = try sampleClinicFolder("secrets")
         defer { try? FileManager.default.removeItem(at: root) }
