@@ -232,6 +232,23 @@ public final class Desk {
         // The desk's own people write from the desk's addresses (BROADCAST, EARNINGS <doctor>); what the desk
         // itself sends carries our X-Loop or Auto-Submitted and was set aside above.
 
+        /// The answer to a message the envelope stage refuses whole: one line saying why, nothing carried out.
+        func refused(_ echo: String, _ why: DeskLine, to recipient: String) -> Step {
+            .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: recipient), greeting: "there",
+                                    lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
+                                    events: [], decideNanos: DispatchTime.now().uptimeNanoseconds - start))
+        }
+        if let size = mail.oversize {
+            logger.info("refused: over the size limit", metadata: ["key": "\(mail.key.prefix(80))", "bytes": "\(size)"])
+            return refused("(a message of \(size) bytes)", .tooLarge(bytes: size, limit: trust.maxMessageBytes), to: from.address)
+        }
+        let provenance = Provenance.of(mail, trust: trust) { state.clinic!.role(of: $0.asciiLowercased) != .patient }
+        if case .nobody(let authors) = provenance {
+            // Answered at the first address named: the answer says only that nothing was done.
+            let fromField = String((message.header("From") ?? "").prefix(120))
+            return refused("From: " + fromField, .actsForNobody(authors: authors), to: from.address)
+        }
+
         let sender = Sender(address: address, channel: mail.channel, displayName: from.name)
         let commands = commandReader(for: state.clinic!).read(lines: ReplyText.authoredLines(message.text), subject: message.subject, now: now)
         var random = MessageRandom(randomness, for: mail)
@@ -241,23 +258,6 @@ public final class Desk {
         var letters: [JoiningLetter] = []
         var calls: [OutboxMessage] = []
         var texts: [TextedNotice] = []
-        if let size = mail.oversize {
-            logger.info("refused: over the size limit", metadata: ["key": "\(mail.key.prefix(80))", "bytes": "\(size)"])
-            return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: from.address), greeting: "there",
-                                           lines: [("(a message of \(size) bytes)", .desk(.tooLarge(bytes: size, limit: trust.maxMessageBytes)))],
-                                           fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true, events: [],
-                                           decideNanos: DispatchTime.now().uptimeNanoseconds - start))
-        }
-        let staffAddress = state.clinic!.role(of: address) != .patient
-        let provenance = Provenance.of(mail, trust: trust) { _ in staffAddress }
-        if case .nobody(let authors) = provenance {
-            let from = String((message.header("From") ?? "").prefix(120))
-            // Answered at the first address named: the answer says only that nothing was done.
-            return .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: message.from?.address ?? address),
-                                           greeting: "there", lines: [("From: " + from, .desk(.actsForNobody(authors: authors)))],
-                                           fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true, events: [],
-                                           decideNanos: DispatchTime.now().uptimeNanoseconds - start))
-        }
         var held: [HeldCommands] = [], released: [String] = []
         var heldLines: [String] = [], heldAt: [Int] = []
 

@@ -1,3 +1,4 @@
+import Clinic
 import Foundation
 import Hummingbird
 import Logging
@@ -34,11 +35,7 @@ public enum FrontDoor {
     /// Whether an Authorization header is `Bearer <token>`, compared in constant time.
     static func bearerMatches(_ header: String?, _ token: String) -> Bool {
         guard let header, header.hasPrefix("Bearer ") else { return false }
-        let given = Array(header.dropFirst("Bearer ".count).utf8), expected = Array(token.utf8)
-        guard given.count == expected.count else { return false }
-        var difference: UInt8 = 0
-        for i in expected.indices { difference |= given[i] ^ expected[i] }
-        return difference == 0
+        return ConstantTime.equal(String(header.dropFirst("Bearer ".count)), token)
     }
 
     /// The application on `host:port` (port 0: a free one); `onListening` gets the port actually bound.

@@ -93,9 +93,6 @@ final class Journal {
         }
     }
 
-    /// Where appends go: the end of the valid frames read or written so far.
-    var appendOffset: Int { end }
-
     /// Appends a batch of framed records (ending with its commit mark) with one write, then fsyncs — or, with `sync` false, leaves the
     /// fsync to the caller (`syncLater`), who must run it before telling anyone the batch is done.
     func append(_ framed: [UInt8], sync: Bool = true) throws {

@@ -16,8 +16,6 @@ struct JournalScan: Sendable {
 
     /// The payload ranges of the valid records, in order.
     var records: [Range<Int>] = []
-    /// The index in `records` of the first record after the first damage, if there is damage.
-    var firstRecordAfterDamage: Int?
     /// Commit marks found.
     var commits = 0
     var damage: [Damage] = []
@@ -27,9 +25,6 @@ struct JournalScan: Sendable {
     var validEnd = 0
 
     var isDamaged: Bool { !damage.isEmpty }
-
-    /// The records before any damage.
-    var recordsBeforeDamage: ArraySlice<Range<Int>> { records[..<(firstRecordAfterDamage ?? records.count)] }
 
     init(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
@@ -42,7 +37,6 @@ struct JournalScan: Sendable {
             }
             if let start = damageStart {
                 damage.append(Damage(range: start..<offset, recordsAfter: records.count))  // records before, for now
-                firstRecordAfterDamage = firstRecordAfterDamage ?? records.count
                 damageStart = nil
             }
             if RecordFrame.isMark(payload, in: bytes) {

@@ -10,8 +10,6 @@ public struct StoreError: Error, CustomStringConvertible {
     enum Reason: Sendable {
         /// A system call failed with `errno`.
         case system(operation: String, path: String, errno: Int32)
-        /// A snapshot exists but cannot be used, and falling back would lose data.
-        case unusableSnapshot(path: String, detail: String)
         /// The files in the store folder contradict each other.
         case inconsistentFolder(path: String, detail: String)
         /// Committed bytes of a journal are damaged: valid records follow bytes that are not valid frames.
@@ -40,7 +38,7 @@ public struct StoreError: Error, CustomStringConvertible {
     /// where, `caredesk store salvage` rebuilds from what is readable.
     public var isDamage: Bool {
         switch reason {
-        case .damagedJournal, .damagedSnapshot, .unusableSnapshot, .undecodableRecord: return true
+        case .damagedJournal, .damagedSnapshot, .undecodableRecord: return true
         default: return false
         }
     }
@@ -55,8 +53,6 @@ public struct StoreError: Error, CustomStringConvertible {
         switch reason {
         case let .system(operation, path, code):
             return "store: \(operation) \(path): \(String(cString: strerror(code))) (errno \(code))"
-        case let .unusableSnapshot(path, detail):
-            return "store: snapshot \(path) cannot be loaded: \(detail)"
         case let .inconsistentFolder(path, detail):
             return "store: folder \(path) is inconsistent: \(detail)"
         case let .damagedJournal(path, offset, length, recordsAfter, otherDamage):

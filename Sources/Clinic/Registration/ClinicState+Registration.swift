@@ -26,7 +26,7 @@ extension ClinicState {
         guard let pending = patient.pendingCode else { return Decision(outcome: .verifyRefused(.nothingPending)) }
         if now > pending.expiresAt { return Decision(outcome: .verifyRefused(.expired)) }
         if pending.attemptsLeft <= 0 { return Decision(outcome: .verifyRefused(.noAttemptsLeft)) }
-        guard constantTimeEqual(pending.code, code) else {
+        guard ConstantTime.equal(pending.code, code) else {
             return Decision(events: [.codeRejected(patientID: patient.id)],
                             outcome: .verifyRefused(.wrongCode(attemptsLeft: pending.attemptsLeft - 1)))
         }
@@ -37,13 +37,5 @@ extension ClinicState {
         let n = random.next() % 1_000_000
         let digits = String(n)
         return String(repeating: "0", count: 6 - digits.count) + digits
-    }
-
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for i in x.indices { difference |= x[i] ^ y[i] }
-        return difference == 0
     }
 }

@@ -1,3 +1,4 @@
+import Clinic
 import Crypto
 import Foundation
 
@@ -30,12 +31,8 @@ public struct BounceSigner: Sendable {
         guard address.hasPrefix("bounces+"), let at = address.lastIndex(of: "@") else { return nil }
         let local = address[address.index(address.startIndex, offsetBy: "bounces+".count)..<at]
         guard let dot = local.lastIndex(of: ".") else { return nil }
-        let id = String(local[..<dot]), given = Array(local[local.index(after: dot)...].utf8)
-        let expected = Array(tag(id).utf8)
-        guard given.count == expected.count else { return nil }
-        var difference: UInt8 = 0
-        for i in expected.indices { difference |= given[i] ^ expected[i] }
-        return difference == 0 ? id : nil
+        let id = String(local[..<dot])
+        return ConstantTime.equal(String(local[local.index(after: dot)...]), tag(id)) ? id : nil
     }
 
     private func tag(_ id: String) -> String {

@@ -120,7 +120,5 @@ public struct AuthenticationResults: Sendable, Equatable {
 
 extension String {
     /// A–Z made a–z, nothing else changed.
-    var asciiLower: String {
-        String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
+    var asciiLower: String { String(decoding: utf8.map(ASCII.lower), as: UTF8.self) }
 }
