@@ -34,12 +34,8 @@ import Store
             var refused = 0
             for offset in 0..<intact.count {
                 for pattern: UInt8 in [0x01, 0xFF] {
-                    let dir = root.appendingPathComponent("flip")
-                    try? FileManager.default.removeItem(at: dir)
-                    try copyStore(from: pristine, to: dir)
-                    var damaged = intact
-                    damaged[offset] ^= pattern
-                    try damaged.write(to: storeFile(dir, "journal-1.log"))
+                    let (dir, damaged) = try flippedCopy(of: pristine, in: root, file: "journal-1.log", intact: intact, at: offset,
+                                                         with: pattern)
 
                     let report = try JSONStore<Ledger>.check(directory: dir)
                     let inLastMark = offset >= lastMark
@@ -85,12 +81,7 @@ import Store
             #expect(try storeFiles(pristine) == ["journal-1.log", "journal-2.log", "snapshot-1.json", "snapshot-2.json"])
             let intact = try Data(contentsOf: storeFile(pristine, "snapshot-2.json"))
             for offset in 0..<intact.count {
-                let dir = root.appendingPathComponent("flip")
-                try? FileManager.default.removeItem(at: dir)
-                try copyStore(from: pristine, to: dir)
-                var damaged = intact
-                damaged[offset] ^= 0x01
-                try damaged.write(to: storeFile(dir, "snapshot-2.json"))
+                let (dir, damaged) = try flippedCopy(of: pristine, in: root, file: "snapshot-2.json", intact: intact, at: offset, with: 0x01)
 
                 let report = try JSONStore<Ledger>.check(directory: dir)
                 #expect(!report.isWhole && report.opens && report.rebuildsNewestSnapshot, "offset \(offset)")
@@ -110,12 +101,7 @@ import Store
             try FileManager.default.removeItem(at: storeFile(pristine, "journal-0.log"))
             let intact = try Data(contentsOf: storeFile(pristine, "snapshot-1.json"))
             for offset in 0..<intact.count {
-                let dir = root.appendingPathComponent("flip")
-                try? FileManager.default.removeItem(at: dir)
-                try copyStore(from: pristine, to: dir)
-                var damaged = intact
-                damaged[offset] ^= 0x01
-                try damaged.write(to: storeFile(dir, "snapshot-1.json"))
+                let (dir, damaged) = try flippedCopy(of: pristine, in: root, file: "snapshot-1.json", intact: intact, at: offset, with: 0x01)
                 let before = try storeFiles(dir)
 
                 #expect(!(try JSONStore<Ledger>.check(directory: dir)).opens, "offset \(offset)")
@@ -132,6 +118,19 @@ import Store
             }
         }
     }
+}
+
+/// `root/flip`, a fresh copy of `pristine`'s store whose `file` is `intact` with byte `offset` XORed with
+/// `pattern`; and those damaged bytes.
+private func flippedCopy(of pristine: URL, in root: URL, file: String, intact: Data, at offset: Int, with pattern: UInt8) throws
+    -> (URL, Data) {
+    let dir = root.appendingPathComponent("flip")
+    try? FileManager.default.removeItem(at: dir)
+    try copyStore(from: pristine, to: dir)
+    var damaged = intact
+    damaged[offset] ^= pattern
+    try damaged.write(to: storeFile(dir, file))
+    return (dir, damaged)
 }
 
 /// A fresh folder for a sweep, in memory where the machine has /dev/shm (thousands of fsyncs).
