@@ -36,9 +36,9 @@ extension Help {
     static let doctorOff = HelpEntry(keyword: "DOCTOR OFF", command: "DOCTOR OFF <doctor>", example: "DOCTOR OFF Dr Rao",
                                      meaning: "Stop a doctor's bookings; their confirmed appointments ahead must be cancelled first.")
 
-    static let approve = HelpEntry(keyword: "APPROVE", command: "APPROVE <request>", example: "APPROVE R1",
+    static let approve = HelpEntry(keyword: "APPROVE", command: "APPROVE <request>", example: "APPROVE R7K2QX",
                                    meaning: "Accept a request to join as a doctor (REGISTER DOCTOR); the doctor is told how to set their hours.")
-    static let reject = HelpEntry(keyword: "REJECT", command: "REJECT <request> [reason]", example: "REJECT R1 no such doctor on our staff",
+    static let reject = HelpEntry(keyword: "REJECT", command: "REJECT <request> [reason]", example: "REJECT R7K2QX no such doctor on our staff",
                                   meaning: "Turn down a request to join as a doctor; the reason is passed on.")
     static let report = HelpEntry(keyword: "REPORT", command: "REPORT [month] [year]", example: "REPORT March",
                                   meaning: "The hospital's month: appointments, who cancelled, no-shows, and each doctor's earnings.")

@@ -8,6 +8,8 @@ import Testing
         ("REGISTER DOCTOR Priya Nair, Dermatology", .registerDoctor(name: "Priya Nair", specialty: "Dermatology")),
         ("register doctor Dr. Priya Nair , skin and hair.", .registerDoctor(name: "Dr. Priya Nair", specialty: "skin and hair")),
         ("REGISTER Anita Sharma", .register(name: "Anita Sharma")),
+        ("APPROVE R7K2QX", .decideRequest(id: "R7K2QX", approve: true, reason: nil)),
+        ("approve #r7k2qx", .decideRequest(id: "R7K2QX", approve: true, reason: nil)),
         ("APPROVE R1", .decideRequest(id: "R1", approve: true, reason: nil)),
         ("approve #r12", .decideRequest(id: "R12", approve: true, reason: nil)),
         ("REJECT R2", .decideRequest(id: "R2", approve: false, reason: nil)),
@@ -30,6 +32,8 @@ import Testing
         ("APPROVE", "APPROVE <request>", "no request given"),
         ("APPROVE Priya", "APPROVE <request>", "is not a request"),
         ("REJECT 12", "REJECT <request> [reason]", "is not a request"),
+        ("REJECT R7K2QX9AB", "REJECT <request> [reason]", "like R7K2QX"),
+        ("APPROVE R7-K2", "APPROVE <request>", "is not a request"),
         ("REPORT Smarch", "REPORT [month] [year]", "is not a month"),
     ]
 

@@ -148,11 +148,12 @@ struct OutcomeSamples {
         decide(.registerDoctor(name: "Priya Nair", specialty: "Dermatology"), from: applicant)
         decide(.registerDoctor(name: "Suresh Rao", specialty: "Cardiology"), from: doctor)
         decide(.decideRequest(id: "R9", approve: true, reason: nil), from: desk)
-        decide(.decideRequest(id: "R1", approve: true, reason: nil), from: patient)
-        decide(.decideRequest(id: "R1", approve: true, reason: nil), from: desk)
-        decide(.decideRequest(id: "R1", approve: false, reason: nil), from: desk)
+        let first = clinic.doctorRequests[0].id
+        decide(.decideRequest(id: first, approve: true, reason: nil), from: patient)
+        decide(.decideRequest(id: first, approve: true, reason: nil), from: desk)
+        decide(.decideRequest(id: first, approve: false, reason: nil), from: desk)
         decide(.registerDoctor(name: "Other Person", specialty: "Surgery"), from: other)
-        decide(.decideRequest(id: "R2", approve: false, reason: "not on <our> staff"), from: desk)
+        decide(.decideRequest(id: clinic.doctorRequests[1].id, approve: false, reason: "not on <our> staff"), from: desk)
         let today = clinic.zone.local(Self.now).date
         decide(.monthReport(YearMonth(today)), from: desk)
         decide(.monthReport(YearMonth(today.adding(days: 40))), from: desk)

@@ -14,23 +14,30 @@ import Testing
             .filter { $0.to.contains { $0.address == address } }
     }
 
+    /// The request id a REGISTER DOCTOR reply names ("Your request R7K2QX to join …"), drawn at random.
+    func requestID(in reply: String) throws -> String {
+        let match = try #require(reply.firstMatch(of: /[Yy]our request (R[2-9A-HJKMNP-Z]{5})\b/), "\(reply)")
+        return String(match.1)
+    }
+
     @Test func aDoctorAsksTheDeskApprovesAndPatientsCanBook() throws {
         let (root, data) = try sampleClinicFolder("joining")
         defer { try? FileManager.default.removeItem(at: root) }
         let applicant = "priya.nair@example.org"
         let asked = try ingestOne(data, root: root, from: applicant, body: "REGISTER DOCTOR Priya Nair, Dermatology")
-        #expect(asked.contains("Your request R1 to join as Dr Priya Nair (Dermatology) is with the front desk."), "\(asked)")
-        let told = try mails(to: desk, in: data).filter { $0.subject.hasPrefix("Request R1") }
-        #expect(told.count == 1 && told[0].text.contains("APPROVE R1"), "the desk hears of it once")
+        let id = try requestID(in: asked)
+        #expect(asked.contains("Your request \(id) to join as Dr Priya Nair (Dermatology) is with the front desk."), "\(asked)")
+        let told = try mails(to: desk, in: data).filter { $0.subject.hasPrefix("Request \(id)") }
+        #expect(told.count == 1 && told[0].text.contains("APPROVE \(id)"), "the desk hears of it once")
         #expect(try ingestOne(data, root: root, from: applicant, body: "HOURS Mon-Fri 09:00-12:00").contains("doctors"),
                 "not a doctor before the desk answers")
 
-        #expect(try ingestOne(data, root: root, from: "rao@kanchicare.example", body: "APPROVE R1").contains("APPROVE is for the front desk"))
-        let approved = try ingestOne(data, root: root, from: desk, body: "APPROVE R1")
-        #expect(approved.contains("Approved R1: Dr Priya Nair (Dermatology) is now one of the clinic's doctors"), "\(approved)")
+        #expect(try ingestOne(data, root: root, from: "rao@kanchicare.example", body: "APPROVE \(id)").contains("APPROVE is for the front desk"))
+        let approved = try ingestOne(data, root: root, from: desk, body: "APPROVE \(id)")
+        #expect(approved.contains("Approved \(id): Dr Priya Nair (Dermatology) is now one of the clinic's doctors"), "\(approved)")
         let welcome = try mails(to: applicant, in: data).filter { $0.subject.hasPrefix("Welcome") }
         #expect(welcome.count == 1 && welcome[0].text.contains("HOURS Mon-Fri 09:00-13:00"))
-        #expect(try ingestOne(data, root: root, from: desk, body: "APPROVE R1").contains("R1 (Dr Priya Nair) was approved"))
+        #expect(try ingestOne(data, root: root, from: desk, body: "APPROVE \(id)").contains("\(id) (Dr Priya Nair) was approved"))
 
         let hours = try ingestOne(data, root: root, from: applicant, body: "HOURS Mon-Fri 09:00-12:00\nSET FEE 500")
         #expect(hours.contains("Your hours are now: Mon–Fri 09:00-12:00."), "\(hours)")
@@ -47,10 +54,10 @@ import Testing
         let applicant = "vikram@example.org"
         _ = try ingestOne(data, root: root, from: applicant, body: "REGISTER DOCTOR Vikram Sethi, Orthopaedics")
         let again = try ingestOne(data, root: root, from: applicant, body: "REGISTER DOCTOR Vikram Sethi, Orthopaedics")
-        #expect(again.contains("your request R1"), "\(again)")
+        let id = try requestID(in: again)
         #expect(try mails(to: desk, in: data).filter { $0.subject.hasPrefix("Request") }.count == 1, "asked twice, told once")
-        let rejected = try ingestOne(data, root: root, from: desk, body: "REJECT R1 no orthopaedics clinic yet")
-        #expect(rejected.contains("Rejected R1"), "\(rejected)")
+        let rejected = try ingestOne(data, root: root, from: desk, body: "REJECT \(id) no orthopaedics clinic yet")
+        #expect(rejected.contains("Rejected \(id)"), "\(rejected)")
         let told = try mails(to: applicant, in: data).filter { $0.subject.hasPrefix("Your request") }
         #expect(told.count == 1 && told[0].text.contains("no orthopaedics clinic yet"))
         #expect(try ingestOne(data, root: root, from: applicant, body: "EARNING 2500").contains("doctors"))

@@ -7,12 +7,23 @@ extension ClinicState {
 
     public var waitingRequests: [DoctorRequest] { doctorRequests.filter { $0.status == .waiting } }
 
+    /// The request of that id ("R7K2QX"; round-1 stores hold "R1", "R2", …). Requests are few (at most 50 wait),
+    /// so a walk is cheap.
     public func doctorRequest(id: String) -> DoctorRequest? {
-        guard id.first == "R", let number = Int(id.dropFirst()), number >= 1, number <= doctorRequests.count else { return nil }
-        return doctorRequests[number - 1]
+        doctorRequests.first { $0.id == id }
     }
 
-    func requestToJoin(name: String, specialty: String, sender: Sender, now: Int64) -> Decision {
+    /// A fresh request id: "R" and five symbols of the reference alphabet, drawn from the system's randomness,
+    /// so the number of requests so far is nobody's business and no id can be guessed from another.
+    static func newRequestID(isUsed: (String) -> Bool, random: inout some RandomNumberGenerator) -> String {
+        while true {
+            let id = "R" + String((0..<5).map { _ in Reference.alphabet[Int(random.next() % UInt64(Reference.alphabet.count))] })
+            if !isUsed(id) { return id }
+        }
+    }
+
+    func requestToJoin(name: String, specialty: String, sender: Sender, now: Int64,
+                       random: inout some RandomNumberGenerator) -> Decision {
         func refused(_ why: DoctorRequestRefusal) -> Decision { Decision(outcome: .doctorRequestRefused(why)) }
         switch role(of: sender.address) {
         case .doctor(let id): return refused(.alreadyDoctor(doctor(id: id)?.name ?? id))
@@ -24,7 +35,7 @@ extension ClinicState {
         if let mine = waiting.first(where: { $0.address == sender.address }) { return refused(.alreadyWaiting(mine)) }
         guard waiting.count < Self.requestsWaitingAtMost else { return refused(.tooManyWaiting) }
         let titled = name.lowercased().hasPrefix("dr ") || name.lowercased().hasPrefix("dr.") ? name : "Dr " + name
-        let request = DoctorRequest(id: "R\(doctorRequests.count + 1)", name: titled, specialty: specialty,
+        let request = DoctorRequest(id: Self.newRequestID(isUsed: { doctorRequest(id: $0) != nil }, random: &random), name: titled, specialty: specialty,
                                     address: sender.address, at: now)
         return Decision(events: [.doctorRequested(request)], outcome: .doctorRequested(request),
                         joiningNotices: [JoiningNotice(request: request, kind: .request)])

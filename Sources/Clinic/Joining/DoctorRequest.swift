@@ -5,7 +5,8 @@ public struct DoctorRequest: Sendable, Equatable, Codable {
         case waiting, approved, rejected
     }
 
-    /// "R1", "R2", … in the order asked: short enough to type in APPROVE R3.
+    /// "R" and five symbols drawn at random ("R7K2QX"): short enough to type in APPROVE R7K2QX, and not a
+    /// count of the requests so far. Stores from round 1 hold "R1", "R2", …, which still answer.
     public var id: String
     /// As the applicant wrote it, with the title the clinic shows ("Dr Priya Nair").
     public var name: String

@@ -123,10 +123,10 @@ extension ClinicState {
         case .doctorRequested(let request):
             doctorRequests.append(request)
         case .doctorRequestDecided(let id, let status, let at, let reason):
-            guard let number = Int(id.dropFirst()), number >= 1, number <= doctorRequests.count else { return }
-            doctorRequests[number - 1].status = status
-            doctorRequests[number - 1].decidedAt = at
-            doctorRequests[number - 1].reason = reason
+            guard let index = doctorRequests.firstIndex(where: { $0.id == id }) else { return }
+            doctorRequests[index].status = status
+            doctorRequests[index].decidedAt = at
+            doctorRequests[index].reason = reason
         case .doctorAdded(let doctor):
             guard doctorIndex[doctor.id] == nil else { return }
             doctorIndex[doctor.id] = doctors.count

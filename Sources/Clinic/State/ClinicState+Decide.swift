@@ -34,7 +34,7 @@ extension ClinicState {
             }
             return deactivate(doctorID: id, now: now)
         case .registerDoctor(let name, let specialty):
-            return requestToJoin(name: name, specialty: specialty, sender: sender, now: now)
+            return requestToJoin(name: name, specialty: specialty, sender: sender, now: now, random: &random)
         case .decideRequest(let id, let approve, let reason):
             guard role(of: sender.address) == .desk else {
                 return Decision(outcome: .notAllowed(command: approve ? "APPROVE" : "REJECT", allowed: "the front desk"))

@@ -16,7 +16,7 @@ public struct ClinicState: Sendable {
     public internal(set) var patientRatings: [String: Rating] = [:]
     /// When each patient's latest CONTACT messages were relayed (the last few only).
     public internal(set) var contactTimes: [String: [Int64]] = [:]
-    /// REGISTER DOCTOR requests, in the order asked ("R1" first), answered or not.
+    /// REGISTER DOCTOR requests, in the order asked, answered or not.
     public internal(set) var doctorRequests: [DoctorRequest] = []
 
     var doctorIndex: [String: Int] = [:]

@@ -28,7 +28,8 @@ extension LineParser {
         }
     }
 
-    /// `APPROVE <request>` and `REJECT <request> [reason]`: a request is R and its number ("R3", "r3", "#R3").
+    /// `APPROVE <request>` and `REJECT <request> [reason]`: a request is R and five symbols ("R7K2QX", "r7k2qx",
+    /// "#R7K2QX"); round-1 ids ("R3") still read.
     func decideRequest(_ args: Words, approve: Bool) -> LineReading {
         let entry = approve ? Help.approve : Help.reject
         let command = approve ? "APPROVE" : "REJECT"
@@ -37,12 +38,14 @@ extension LineParser {
         }
         var key = args.key(first)
         if key.hasPrefix("#") { key.removeFirst() }
-        guard key.first == "r", let number = Int(key.dropFirst()), number > 0, number < 1_000_000 else {
-            return .problem(CommandProblem(entry, understood: command, wrong: "\"\(args.written())\" is not a request: requests are written R1, R2, …",
+        let rest = key.dropFirst()
+        guard key.first == "r", (1...6).contains(rest.count), rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return .problem(CommandProblem(entry, understood: command,
+                                           wrong: "\"\(args.written())\" is not a request: requests are written R and five letters or digits, like R7K2QX",
                                            doctor: nil))
         }
         let reason = approve ? nil : FreeText.clean(args.dropFirst().dropping(.beforeReason).textToEnd, limit: 300)
-        return .command(.decideRequest(id: "R\(number)", approve: approve, reason: reason))
+        return .command(.decideRequest(id: "R" + rest.uppercased(), approve: approve, reason: reason))
     }
 
     /// `REPORT [month] [year]`: no month is this month.
