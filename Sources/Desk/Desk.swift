@@ -20,6 +20,8 @@ public final class Desk {
     public var handlingNanos: [UInt64]?
     /// The most command lines one message may carry; the rest are not read, and the reply says so.
     public static let commandsPerMessage = 50
+    /// Why a message past its sender's hourly allowance (and its one answer) is not read.
+    public static let pastAllowance = "past the sender's hourly allowance"
     /// How long the last batch's journal write and fsync took.
     public private(set) var lastCommitNanos: UInt64 = 0
     /// Whose word counts for who sent a message (the clinic's authserv-id), from `DATA/config.json`.
@@ -37,26 +39,31 @@ public final class Desk {
 
     public init(dataFolder: URL, templates: ReplyTemplates, logger: Logger) throws {
         try DataFolder.requireInitialised(dataFolder)
-        store = try DataFolder.openStore(dataFolder, logger: logger)
-        self.templates = templates
-        self.logger = logger
-        photos = PhotoFolder(dataFolder: dataFolder)
-        eventEndpoints = try DeliverySettings.load(dataFolder).webhooks
-        trust = try TrustSettings.load(dataFolder)
-        guard store.state.clinic != nil else {
+        let opened = try DataFolder.openStore(dataFolder, logger: logger)
+        guard opened.state.clinic != nil else {
             throw NotInitialised(description: "\(dataFolder.path) holds no clinic; run `caredesk init --data \(dataFolder.path)` first")
         }
-        if store.state.bounceKey == nil {
-            try store.update { state -> ([DeskRecord], Void) in
+        if opened.state.bounceKey == nil {
+            try opened.update { state -> ([DeskRecord], Void) in
                 guard state.bounceKey == nil else { return ([], ()) }  // another process drew it first
                 let record = DeskRecord.bounceKey(BounceSigner.drawKey())
                 state.absorb(record, eventsApplied: false)
                 return ([record], ())
             }
         }
+        store = opened
+        senderTags = SenderTags(keyHex: opened.state.bounceKey ?? "")
+        self.templates = templates
+        self.logger = logger
+        photos = PhotoFolder(dataFolder: dataFolder)
+        eventEndpoints = try DeliverySettings.load(dataFolder).webhooks
+        trust = try TrustSettings.load(dataFolder)
     }
 
     public var state: DeskState { store.state }
+
+    /// Names senders in the hourly allowance, with the store's key (drawn before the first message).
+    private let senderTags: SenderTags
 
     /// Tags and checks bounce addresses with the store's key.
     public var bounceSigner: BounceSigner { BounceSigner(keyHex: store.state.bounceKey ?? "") }
@@ -128,6 +135,14 @@ public final class Desk {
                     if answer.replyText == nil { report.noticeIDs = answer.record.replies.map(\.id) }
                     reports.append(report)
                     handlingNanos?.append(0)
+                case .tooMany(let tooMany):
+                    let reply = tooManyReply(tooMany, clinic: state.clinic!, optedOut: state.smsOptedOut, now: now)
+                    let record = DeskRecord.message(HandledMessage(key: tooMany.mail.key, events: [], replies: [reply], counted: tooMany.mark))
+                    state.absorb(record, eventsApplied: true)
+                    records.append(record)
+                    reports.append(HandlingReport(key: tooMany.mail.key, result: .answered(replyID: reply.id), sender: tooMany.recipient,
+                                                  subject: tooMany.mail.message.subject, replyText: reply.channel == .sms ? reply.data : nil))
+                    handlingNanos?.append(0)
                 case .decided(let decided):
                     guard let (written, text, nanos, notices) = replies[i] else { continue }
                     var reply = written
@@ -143,7 +158,8 @@ public final class Desk {
                                                                    replies: [reply] + notices + decided.calls,
                                                                    deliverableAgain: again,
                                                                    held: decided.held.isEmpty ? nil : decided.held,
-                                                                   released: decided.released.isEmpty ? nil : decided.released))
+                                                                   released: decided.released.isEmpty ? nil : decided.released,
+                                                                   counted: decided.counted))
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
                     reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
@@ -165,6 +181,7 @@ public final class Desk {
         case silent(InboundMail, reason: String)
         case bounced(Bounce)
         case keyword(InboundMail, KeywordAnswer)
+        case tooMany(TooMany)
         case decided(DecidedMessage)
     }
 
@@ -232,17 +249,36 @@ public final class Desk {
         // The desk's own people write from the desk's addresses (BROADCAST, EARNINGS <doctor>); what the desk
         // itself sends carries our X-Loop or Auto-Submitted and was set aside above.
 
+        // Every message a person sends counts against their hour (a carrier's STOP or START never does).
+        let tag = senderTags.tag(mail.channel, address)
+        let isStaff = state.clinic!.role(of: address) != .patient
+        let mark: AllowanceMark
+        switch state.allowance.admission(tag, limit: trust.hourlyLimit(staff: isStaff), now: now) {
+        case .ignored:
+            return .silent(mail, reason: Desk.pastAllowance)
+        case .tooMany(let until):
+            mark = AllowanceMark(sender: tag, at: now, warned: true)
+            state.allowance.count(mark)
+            return .tooMany(TooMany(mail: mail, recipient: mail.channel == .sms ? address : from.address,
+                                    limit: trust.hourlyLimit(staff: isStaff), until: until, mark: mark))
+        case .welcome:
+            mark = AllowanceMark(sender: tag, at: now)
+            state.allowance.count(mark)
+        }
+
         /// The answer to a message the envelope stage refuses whole: one line saying why, nothing carried out.
         func refused(_ echo: String, _ why: DeskLine, to recipient: String) -> Step {
-            .decided(DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: recipient), greeting: "there",
-                                    lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
-                                    events: [], decideNanos: DispatchTime.now().uptimeNanoseconds - start))
+            var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: recipient), greeting: "there",
+                                         lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
+                                         events: [], decideNanos: DispatchTime.now().uptimeNanoseconds - start)
+            decided.counted = mark
+            return .decided(decided)
         }
         if let size = mail.oversize {
             logger.info("refused: over the size limit", metadata: ["key": "\(mail.key.prefix(80))", "bytes": "\(size)"])
             return refused("(a message of \(size) bytes)", .tooLarge(bytes: size, limit: trust.maxMessageBytes), to: from.address)
         }
-        let provenance = Provenance.of(mail, trust: trust) { state.clinic!.role(of: $0.asciiLowercased) != .patient }
+        let provenance = Provenance.of(mail, trust: trust) { $0.asciiLowercased == address ? isStaff : state.clinic!.role(of: $0.asciiLowercased) != .patient }
         if case .nobody(let authors) = provenance {
             // Answered at the first address named: the answer says only that nothing was done.
             let fromField = String((message.header("From") ?? "").prefix(120))
@@ -373,6 +409,7 @@ public final class Desk {
         decided.texts = texts
         decided.held = held
         decided.released = released
+        decided.counted = mark
         return .decided(decided)
     }
 }

@@ -71,19 +71,6 @@ import Testing
         #expect(try text(fixture, "Help!")?.contains("Reply STOP to opt out") == true)
     }
 
-    @Test func aSenderOverTheLimitIsToldOnceWhenTheyWillBeReadAgain() throws {
-        let fixture = try DeskFixture()
-        defer { fixture.remove() }
-        let until = DeskFixture.now + 3600
-        let report = try fixture.desk.answerTooMany(Self.sms("BOOK Dr Rao Tue 10:00"), limit: 20, until: until, now: DeskFixture.now)
-        guard case .answered(let id) = report.result, let reply = fixture.desk.state.outbox[id] else { Issue.record("\(report.result)"); return }
-        #expect(reply.channel == .sms && reply.data.contains("over 20 texts within an hour") && SMSSegments(reply.data).count <= 2, "\(reply.data)")
-        #expect(fixture.desk.state.clinic?.appointments.isEmpty == true, "its commands are not read")
-        let mailed = try fixture.desk.answerTooMany(DeskFixture.mail("BOOK Dr Rao Tue 10:00"), limit: 20, until: until, now: DeskFixture.now)
-        guard case .answered(let mailID) = mailed.result else { Issue.record("\(mailed.result)"); return }
-        #expect(fixture.desk.state.outbox[mailID]?.data.contains("more than 20 messages within an hour") == true)
-    }
-
     /// Registers and verifies `number` by text; books it `booking`.
     func textingPatient(_ fixture: DeskFixture, booking: String) throws -> String {
         let registered = try #require(try text(fixture, "REGISTER Lakshmi Narayanan"))

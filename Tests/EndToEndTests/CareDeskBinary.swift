@@ -55,6 +55,12 @@ struct CareDeskBinary {
         env["CAREDESK_AUTHSERV_ID"] = env["CAREDESK_AUTHSERV_ID"] ?? testAuthservID
     }
 
+    /// The environment with no practical hourly allowance: for tests of load from a few senders (crashes,
+    /// races), not of the flood guard.
+    static var unlimited: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["CAREDESK_RATE_LIMIT": "1000000"]) { $1 }
+    }
+
     /// Starts the executable without waiting, for the kill -9 test.
     static func start(_ arguments: [String], errors: URL? = nil, environment: [String: String]? = nil) throws -> Process {
         let process = Process()

@@ -33,7 +33,8 @@ import Testing
 
         var kills = 0
         for _ in 0..<40 {
-            let process = try CareDeskBinary.start(["ingest", "--data", data.path, "--now", Self.now, "--batch", "64", load.path])
+            let process = try CareDeskBinary.start(["ingest", "--data", data.path, "--now", Self.now, "--batch", "64", load.path],
+                                                   environment: CareDeskBinary.unlimited)
             usleep(UInt32.random(in: 40_000...250_000))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -42,7 +43,7 @@ import Testing
             process.waitUntilExit()
             if files(in: load.appendingPathComponent("new")).isEmpty { break }
         }
-        let last = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.now, load.path])
+        let last = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.now, load.path], environment: CareDeskBinary.unlimited)
         #expect(last.status == 0, "\(last.stderr)")
         #expect(kills >= 3, "the ingest was killed only \(kills) times")
 

@@ -11,7 +11,7 @@ import Testing
         try makeMaildir(at: maildir, messages: [])
         let file = maildir.appendingPathComponent("new/00000001.big")
         let head = mail(from: "anita.desai@example.in", subject: "scans", body: "CANCEL\n", id: "big-1@example.in")
-        FileManager.default.createFile(atPath: file.path, contents: Data(head.utf8))
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data(head.utf8)))
         let handle = try FileHandle(forWritingTo: file)
         try handle.seekToEnd()
         let line = Data((String(repeating: "QUJD", count: 19) + "\n").utf8)

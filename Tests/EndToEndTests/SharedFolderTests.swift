@@ -27,7 +27,7 @@ import Testing
         }
         let processes = try spools.map { spool in
             try CareDeskBinary.start(["ingest", "--data", data.path, "--now", Self.now, "--batch", "16", spool.path],
-                                     errors: spool.appendingPathExtension("stderr"))
+                                     errors: spool.appendingPathExtension("stderr"), environment: CareDeskBinary.unlimited)
         }
         for process in processes { process.waitUntilExit() }
         for (process, spool) in zip(processes, spools) {

@@ -15,18 +15,36 @@ public struct TrustSettings: Sendable, Equatable {
     /// automatic answered with a short refusal (`"maxMessageBytes"`, default 10 MB).
     public var maxMessageBytes: Int
 
-    public static let defaultMaxMessageBytes = 10 * 1024 * 1024
+    /// Messages one sender may send in an hour, by mail, SMS or webhook (`"hourlyLimit"`, or
+    /// `CAREDESK_RATE_LIMIT`, which wins; default 20). The desk's and doctors' addresses may send ten times
+    /// as many. Past it: one polite answer, then nothing is read until the hour has passed.
+    public var hourlyLimit: Int
 
-    public init(authservID: String? = nil, webhookStaffSenders: Bool = false, maxMessageBytes: Int = TrustSettings.defaultMaxMessageBytes) {
+    public static let defaultMaxMessageBytes = 10 * 1024 * 1024
+    public static let defaultHourlyLimit = 20
+    /// How many times the hourly limit a staff address may send (a front desk works all day by mail).
+    public static let staffAllowanceFactor = 10
+
+    public init(authservID: String? = nil, webhookStaffSenders: Bool = false, maxMessageBytes: Int = TrustSettings.defaultMaxMessageBytes,
+                hourlyLimit: Int = TrustSettings.defaultHourlyLimit) {
         self.authservID = authservID.map(\.asciiLowercased).flatMap { $0.isEmpty ? nil : $0 }
         self.webhookStaffSenders = webhookStaffSenders
         self.maxMessageBytes = max(64 * 1024, maxMessageBytes)
+        self.hourlyLimit = max(1, hourlyLimit)
+    }
+
+    /// The hourly limit of an address, staff or not.
+    public func hourlyLimit(staff: Bool) -> Int {
+        guard staff else { return hourlyLimit }
+        let (product, overflow) = hourlyLimit.multipliedReportingOverflow(by: Self.staffAllowanceFactor)
+        return overflow ? Int.max : product
     }
 
     private struct File: Decodable {
         var authservId: String?
         var staffSenders: Bool?
         var maxMessageBytes: Int?
+        var hourlyLimit: Int?
     }
 
     public static func load(_ dataFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TrustSettings {
@@ -36,13 +54,15 @@ public struct TrustSettings: Sendable, Equatable {
             do {
                 let read = try JSONDecoder().decode(File.self, from: data)
                 settings = TrustSettings(authservID: read.authservId, webhookStaffSenders: read.staffSenders ?? false,
-                                         maxMessageBytes: read.maxMessageBytes ?? TrustSettings.defaultMaxMessageBytes)
+                                         maxMessageBytes: read.maxMessageBytes ?? TrustSettings.defaultMaxMessageBytes,
+                                         hourlyLimit: read.hourlyLimit ?? TrustSettings.defaultHourlyLimit)
             } catch {
                 throw DataFolder.Problem(description: "\(file.path) is not valid: \(error)")
             }
         }
         if let id = environment["CAREDESK_AUTHSERV_ID"], !id.isEmpty { settings.authservID = id.asciiLowercased }
         if let staff = environment["CAREDESK_WEBHOOK_STAFF_SENDERS"], !staff.isEmpty { settings.webhookStaffSenders = staff == "1" || staff == "true" }
+        if let limit = environment["CAREDESK_RATE_LIMIT"].flatMap(Int.init) { settings.hourlyLimit = max(1, limit) }
         return settings
     }
 }

@@ -39,7 +39,7 @@ public struct BounceSigner: Sendable {
         String(InboundMail.hex(HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: SymmetricKey(data: key))).prefix(16))
     }
 
-    private static func bytes(fromHex hex: String) -> [UInt8] {
+    static func bytes(fromHex hex: String) -> [UInt8] {
         var out: [UInt8] = []
         var iterator = hex.utf8.makeIterator()
         while let high = iterator.next(), let low = iterator.next() {

@@ -38,6 +38,8 @@ struct DecidedMessage: Sendable {
     /// Commands this message held for CONFIRM (or holds it changed), and holds it ended.
     var held: [HeldCommands] = []
     var released: [String] = []
+    /// The message's mark on its sender's hourly allowance.
+    var counted: AllowanceMark?
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text.

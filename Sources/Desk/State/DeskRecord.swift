@@ -66,10 +66,13 @@ public struct HandledMessage: Sendable, Codable, Equatable {
     public var held: [HeldCommands]?
     /// Holds this message ended (carried out, void, or expired), by `HeldCommands.key`.
     public var released: [String]?
+    /// The message's mark on its sender's hourly allowance.
+    public var counted: AllowanceMark?
 
     public init(key: String, events: [ClinicEvent], replies: [OutboxMessage], silentBecause: String? = nil,
                 undeliverable: [String]? = nil, deliverableAgain: [String]? = nil, bounced: [String]? = nil,
-                smsOptedOut: [String]? = nil, smsOptedIn: [String]? = nil, held: [HeldCommands]? = nil, released: [String]? = nil) {
+                smsOptedOut: [String]? = nil, smsOptedIn: [String]? = nil, held: [HeldCommands]? = nil, released: [String]? = nil,
+                counted: AllowanceMark? = nil) {
         self.key = key
         self.events = events
         self.replies = replies
@@ -81,5 +84,6 @@ public struct HandledMessage: Sendable, Codable, Equatable {
         self.smsOptedIn = smsOptedIn
         self.held = held
         self.released = released
+        self.counted = counted
     }
 }

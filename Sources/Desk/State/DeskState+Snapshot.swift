@@ -44,6 +44,7 @@ extension DeskState {
         try w.write("outbox", value: outbox.values.sorted { $0.id < $1.id })
         try w.write("holds", value: holds.values.sorted { $0.key < $1.key })
         if let bounceKey { w.write("bounceKey", strings: [bounceKey]) }
+        if !allowance.senders.isEmpty { try w.write("allowance", value: allowance.senders) }
         try w.write("delivery", value: DeliveryMemory(undeliverable: undeliverable.sorted(),
                                                       // a reminder matters only while its appointment is still on
                                                       reminded: reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })]?.isActive == true },
@@ -74,6 +75,7 @@ extension DeskState {
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
         if r.contains("bounceKey") { bounceKey = try r.strings("bounceKey").first }
+        if r.contains("allowance") { allowance = HourlyAllowance(senders: try r.value([String: SenderHour].self, "allowance")) }
         if r.contains("holds") { for hold in try r.value([HeldCommands].self, "holds") { holds[hold.key] = hold } }
         if r.contains("delivery") {
             let memory = try r.value(DeliveryMemory.self, "delivery")

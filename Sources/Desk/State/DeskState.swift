@@ -23,6 +23,8 @@ public struct DeskState: StoreState {
     public internal(set) var bounceKey: String?
     /// Commands waiting for CONFIRM, by `HeldCommands.key`.
     public internal(set) var holds: [String: HeldCommands] = [:]
+    /// Each sender's messages within the last hour (mail, SMS and webhooks alike).
+    public internal(set) var allowance = HourlyAllowance()
 
     public init() {}
 
@@ -51,6 +53,8 @@ public struct DeskState: StoreState {
             for reply in message.replies { outbox[reply.id] = reply }
             for key in message.released ?? [] { holds[key] = nil }
             for hold in message.held ?? [] { holds[hold.key] = hold }
+            // Counted while deciding when live (a later message of the same batch must see it).
+            if !eventsApplied, let mark = message.counted { allowance.count(mark) }
         case .delivered(let ids):
             for id in ids {
                 guard let message = outbox[id] else { continue }

@@ -11,7 +11,6 @@ import Webhooks
 struct MessagesWebhook: Sendable {
     let reception: Reception
     let settings: WebhookSettings
-    let allowance: SenderAllowance
 
     func handle(_ incoming: Request) async -> Response {
         var request = incoming
@@ -39,7 +38,7 @@ struct MessagesWebhook: Sendable {
         var inbound = InboundMail(text: message.text, from: message.from, subject: message.subject, channel: channel, source: "webhook",
                                   id: message.id)
         inbound.signedWebhook = true
-        return await WebhookIntake(reception: reception, allowance: allowance).take(inbound, sender: "\(channel.rawValue):\(message.from.lowercased())") { result in
+        return await WebhookIntake(reception: reception).take(inbound) { result in
             WebhookAnswer.json(.ok, ["status": result])
         }
     }

@@ -11,7 +11,6 @@ import Webhooks
 struct SMSWebhook: Sendable {
     let reception: Reception
     let settings: WebhookSettings
-    let allowance: SenderAllowance
 
     func handle(_ incoming: Request) async -> Response {
         var request = incoming
@@ -41,8 +40,7 @@ struct SMSWebhook: Sendable {
         }
         let text = form["Body"] ?? ""
         let message = InboundMail(text: text, from: from.value, channel: .sms, source: "sms", id: sid)
-        let keyword = SMSKeyword(body: text) != nil
-        return await WebhookIntake(reception: reception, allowance: allowance).take(message, sender: "sms:\(from.value)", counted: !keyword) { _ in
+        return await WebhookIntake(reception: reception).take(message) { _ in
             WebhookAnswer.emptyTwiML()
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the webhook routes need to trust a request, from the environment: Twilio's auth token and the public
-/// URL Twilio signs; the Standard Webhooks secret of the generic feed; and the limits that keep load out.
+/// URL Twilio signs; the Standard Webhooks secret of the generic feed; and the body limit that keeps load out (the
+/// hourly allowance per sender is the desk's: `TrustSettings.hourlyLimit`).
 public struct WebhookSettings: Sendable {
     /// `CAREDESK_TWILIO_AUTH_TOKEN`: nil refuses every SMS webhook (nothing can be verified).
     public var twilioAuthToken: String?
@@ -11,20 +12,15 @@ public struct WebhookSettings: Sendable {
     public var webhookSecret: String?
     /// The largest body read; more is refused with 413.
     public var bodyLimit: Int
-    /// Messages one sender may send in an hour (`CAREDESK_RATE_LIMIT`, default 20); past it, one polite
-    /// answer, then nothing is read until the hour has passed.
-    public var hourlyLimit: Int
     /// `CAREDESK_HEALTH_TOKEN`: `GET /health` shows its counts only to `Authorization: Bearer <token>`;
     /// without it (or with no token configured) it answers `{"status":"ok"}` and nothing more.
     public var healthToken: String?
 
-    public init(twilioAuthToken: String? = nil, publicURL: String? = nil, webhookSecret: String? = nil, bodyLimit: Int = 64 * 1024,
-                hourlyLimit: Int = 20, healthToken: String? = nil) {
+    public init(twilioAuthToken: String? = nil, publicURL: String? = nil, webhookSecret: String? = nil, bodyLimit: Int = 64 * 1024, healthToken: String? = nil) {
         self.twilioAuthToken = twilioAuthToken
         self.publicURL = publicURL
         self.webhookSecret = webhookSecret
         self.bodyLimit = bodyLimit
-        self.hourlyLimit = hourlyLimit
         self.healthToken = healthToken
     }
 
@@ -32,7 +28,6 @@ public struct WebhookSettings: Sendable {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return WebhookSettings(twilioAuthToken: value("CAREDESK_TWILIO_AUTH_TOKEN"), publicURL: value("CAREDESK_PUBLIC_URL"),
                                webhookSecret: value("CAREDESK_WEBHOOK_SECRET"),
-                               hourlyLimit: value("CAREDESK_RATE_LIMIT").flatMap(Int.init).map { max(1, $0) } ?? 20,
                                healthToken: value("CAREDESK_HEALTH_TOKEN"))
     }
 }
