@@ -410,6 +410,7 @@ public final class Desk {
         decided.held = held
         decided.released = released
         decided.counted = mark
+        decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
         return .decided(decided)
     }
 }

@@ -34,7 +34,7 @@ import Testing
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
                                                                                       .smsOptOutNotice, .tooMany, .endpointDisabled,
-                                                                                      .held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge])
+                                                                                      .held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge, .leftOut])
         #expect(samples.templateNames(format) == outcomeNames, "the script reaches every outcome template")
         for outcome in samples.outcomes {
             let (name, fields) = outcome.template(format)
@@ -75,11 +75,11 @@ import Testing
                                  .confirmRefused(.wrongCode(attemptsLeft: 3)), .confirmRefused(.noAttemptsLeft), .actsForNobody(authors: 2),
                                  .tooLarge(bytes: 52_428_800, limit: 10_485_760)]
         #expect(Set(lines.map { $0.template(format).0 }) == [.held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge])
-        for line in lines {
-            let (name, fields) = line.template(format)
+        let leftOut: [(TemplateName, TemplateFields)] = [(.leftOut, [.kilobytes: .number(256)])]
+        for (name, fields) in lines.map({ $0.template(format) }) + leftOut {
             for form in ["text", "html"] {
                 let template = try file(form, name)
-                #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue) for \(line)")
+                #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue)")
             }
         }
     }

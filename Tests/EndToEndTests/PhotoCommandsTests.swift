@@ -74,6 +74,22 @@ import Testing
         #expect(MailMessage.parse(Data(reply.utf8)).attachments.contains { $0.data == Self.png && $0.contentType == "image/png" })
         // The HTML (quoted-printable, soft line breaks joined) names the image by that Content-ID.
         #expect(reply.replacingOccurrences(of: "=\n", with: "").contains("src=3D\"cid:photo-rao@kanchicare.example\""))
+        // Twice in one message: the photo goes once. To a sender not registered: not at all (the text still says one is on file).
+        var seen = Set(try FileManager.default.contentsOfDirectory(atPath: outgoing.path))
+        /// The replies written since the last call.
+        func newReplies() throws -> [String] {
+            let names = Set(try FileManager.default.contentsOfDirectory(atPath: outgoing.path)).subtracting(seen)
+            seen.formUnion(names)
+            return try names.map { try String(contentsOf: outgoing.appendingPathComponent($0), encoding: .utf8) }
+        }
+        _ = try send(data, root: root, message(from: patient, body: "DOCTOR Dr Rao\nDOCTOR Dr Rao", attachment: nil, type: "", name: ""))
+        let twice = try #require(try newReplies().first)
+        #expect(twice.components(separatedBy: "Content-ID: <photo-rao@kanchicare.example>").count == 2, "one image part")
+        let strangers = try send(data, root: root, message(from: "someone.new@example.org", body: "DOCTOR Dr Rao", attachment: nil, type: "", name: ""))
+        #expect(strangers.contains("A photo is on file."))
+        let toStranger = try #require(try newReplies().first)
+        #expect(!toStranger.contains("photo-rao") && !toStranger.contains("image/png"), "no photo, and no pointer to one")
+
         let desk = try send(data, root: root, message(from: "desk@kanchicare.example", body: "SET PHOTO", attachment: Self.png,
                                                       type: "image/png", name: "desk.png"))
         #expect(desk.contains("SET PHOTO is for patients and doctors"))

@@ -1,5 +1,5 @@
 import Foundation
-import Mail
+@testable import Mail
 import Testing
 
 @Suite("Message parsing")
@@ -224,5 +224,21 @@ struct ParserTests {
         }
         #expect(ParserTests.parse("").text == "")
         #expect(ParserTests.parse("Subject: only headers\n").subject == "only headers")
+    }
+}
+
+/// Attachments are kept as they came and decoded only when asked for.
+@Suite struct LazyAttachmentTests {
+    @Test func anAttachmentIsDecodedOnlyWhenAskedFor() throws {
+        let payload = Data((0..<3000).map { UInt8($0 % 251) })
+        let raw = "From: a@example.in\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: text/plain\n\nSLOTS Dr Rao\n--b\nContent-Type: application/octet-stream\n"
+            + "Content-Transfer-Encoding: base64\n\n" + payload.base64EncodedString(options: .lineLength76Characters) + "\n--b--\n"
+        let message = MailMessage.parse(Data(raw.utf8))
+        let part = try #require(message.attachments.first)
+        #expect(!part.isDecoded, "parsing keeps the base64 as it came")
+        #expect(part.carriedBytes > payload.count)
+        #expect(part.data == payload)
+        #expect(message.text.hasPrefix("SLOTS Dr Rao"))
     }
 }

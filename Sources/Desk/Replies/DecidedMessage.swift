@@ -40,12 +40,29 @@ struct DecidedMessage: Sendable {
     var released: [String] = []
     /// The message's mark on its sender's hourly allowance.
     var counted: AllowanceMark?
+    /// Whether the reply may carry doctors' photos: only to a registered patient or the clinic's own people.
+    var showsPhotos = false
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
-    /// RFC 5322 message (multipart/alternative); and its text.
+    /// RFC 5322 message (multipart/alternative); and its text. Never over `largestReply`: past it, the
+    /// doctors' photos go first, then the longest answers give way to a line saying they were left out.
     func reply(templates: ReplyTemplates, format: ClinicFormat, photos: PhotoFolder? = nil, now: Int64) -> (OutboxMessage, text: String) {
         if channel == .sms { return smsReply(templates: templates, format: format, now: now) }
-        let bodies = bodies(templates: templates, format: format, now: now)
+        var made = composed(templates: templates, format: format, photos: showsPhotos ? photos : nil, lineBudget: .max, now: now)
+        var budget = Self.largestReply
+        while made.0.data.utf8.count > Self.largestReply, budget >= Self.largestReply / 16 {
+            made = composed(templates: templates, format: format, photos: nil, lineBudget: budget, now: now)
+            budget /= 2
+        }
+        return made
+    }
+
+    /// The most a mail reply may be as sent: headers, both bodies, attachments and their encodings.
+    static let largestReply = 256 * 1024
+
+    private func composed(templates: ReplyTemplates, format: ClinicFormat, photos: PhotoFolder?, lineBudget: Int,
+                          now: Int64) -> (OutboxMessage, text: String) {
+        let bodies = bodies(templates: templates, format: format, withPhotos: photos != nil, lineBudget: lineBudget, now: now)
         let outcomes = lines.compactMap { if case .outcome(let outcome) = $0.line { outcome } else { nil } }
         let invites = AppointmentInvites.attachments(for: outcomes, format: format, recipient: recipient, now: now)
             + outcomes.compactMap { outcome -> Attachment? in
@@ -85,14 +102,18 @@ struct DecidedMessage: Sendable {
             + texts.map { $0.message(templates: templates, format: format, now: now) }
     }
 
-    func bodies(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> ReplyBodies {
+    /// The reply's text and HTML. `withPhotos` false: no line points at an inline photo. Past `lineBudget`
+    /// bytes of answers (both forms), the longest give way to the left-out line, longest first.
+    func bodies(templates: ReplyTemplates, format: ClinicFormat, withPhotos: Bool = true, lineBudget: Int = .max, now: Int64) -> ReplyBodies {
         var transcript = TranscriptReply(fromSubject: fromSubject, gaveUp: gaveUp, cutAt: cutAt, anyCommand: anyCommand)
         transcript.lines.reserveCapacity(lines.count)
+        var total = 0
         for (text, line) in lines {
             let result: ReplyBodies
             switch line {
             case .outcome(let outcome):
-                let (name, fields) = outcome.template(format)
+                var (name, fields) = outcome.template(format)
+                if !withPhotos { fields[.photoID] = nil }
                 result = templates.render(name, fields)
             case .problem(let problem):
                 result = templates.render(.problem, problem.fields)
@@ -102,7 +123,16 @@ struct DecidedMessage: Sendable {
                 let (name, fields) = line.template(format)
                 result = templates.render(name, fields)
             }
+            total += result.byteCount
             transcript.lines.append((text, result))
+        }
+        if total > lineBudget {
+            let leftOut = templates.render(.leftOut, [.kilobytes: .number(Self.largestReply / 1024)])
+            let longest = transcript.lines.indices.sorted { transcript.lines[$0].result.byteCount > transcript.lines[$1].result.byteCount }
+            for i in longest where total > lineBudget && transcript.lines[i].result.byteCount > leftOut.byteCount {
+                total -= transcript.lines[i].result.byteCount - leftOut.byteCount
+                transcript.lines[i].result = leftOut
+            }
         }
         return transcript.render(templates, greeting: greeting, format: format, now: now)
     }

@@ -2,4 +2,7 @@
 struct ReplyBodies: Sendable {
     var text: String
     var html: String
+
+    /// Both forms' size in UTF-8.
+    var byteCount: Int { text.utf8.count + html.utf8.count }
 }

@@ -56,6 +56,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case contactRefused = "contact-refused"
     /// A sender past the hourly limit, told once when they will be read again.
     case tooMany = "too-many"
+    /// In place of a long answer that would take a reply past its largest size.
+    case leftOut = "left-out"
     /// To the desk: an event webhook endpoint answered 410 Gone and is told nothing more.
     case endpointDisabled = "endpoint-disabled"
     // Messages the clinic starts

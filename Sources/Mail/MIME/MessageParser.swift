@@ -68,11 +68,16 @@ struct MessageParser {
         let disposition = headers.first(named: "Content-Disposition").flatMap { ContentType.parse($0.rawValue) }
         let isText = ct.value == "text/plain" || ct.value == "text/html"
         if disposition?.value == "attachment" || !isText {
-            let data = transferDecode(body, cte, lineBreak: [cr, lf])
+            // Kept as it came: decoded only if a command asks for it (SET PHOTO).
+            switch cte {
+            case nil, "", "7bit", "8bit", "binary", "quoted-printable": break
+            case "base64": if TransferDecoding.base64IsTruncated(b[body]) { warn("truncated base64 data") }
+            case let other?: warn("unknown Content-Transfer-Encoding '\(HeaderSanitizer.sanitize(other))'; left as is")
+            }
             let raw = disposition?.param("filename") ?? ct.param("name")
             let name = raw.map { HeaderSanitizer.sanitize(EncodedWord.decode($0)) }
             attachments.append(Attachment(filename: (name?.isEmpty ?? true) ? nil : name,
-                                          contentType: ct.value, data: Data(data)))
+                                          contentType: ct.value, encoded: b[body], transferEncoding: cte))
         } else if ct.value == "text/plain" {
             if plain == nil {
                 let text = decodeText(body, cte, ct.param("charset"))

@@ -16,6 +16,32 @@ enum TransferDecoding {
         return t
     }()
 
+    /// An attachment's body as its Content-Transfer-Encoding (lowercased) says; an unknown one as it is.
+    static func decode(_ bytes: ArraySlice<UInt8>, _ cte: String?) -> [UInt8] {
+        switch cte {
+        case "quoted-printable":
+            let copy = Array(bytes)
+            return quotedPrintable(copy, 0..<copy.count, lineBreak: [0x0D, 0x0A])
+        case "base64":
+            var truncated = false
+            return base64(bytes, truncated: &truncated)
+        default:
+            return Array(bytes)
+        }
+    }
+
+    /// Whether `base64` would set `truncated` on this input, found without decoding it.
+    static func base64IsTruncated<C: Collection>(_ input: C) -> Bool where C.Element == UInt8 {
+        var n = 0
+        base64Table.withUnsafeBufferPointer { table in
+            for b in input {
+                let v = table[Int(b)]
+                if v < 64 { n = (n + 1) & 3 } else if v == pad { n = 0 }
+            }
+        }
+        return n != 0
+    }
+
     /// Lenient base64: skips bytes outside the alphabet (line breaks, spaces, junk), accepts
     /// several padded chunks in a row, and decodes what it can of an unpadded tail.
     /// `truncated` is set when the input ends in the middle of a 4-character group.
