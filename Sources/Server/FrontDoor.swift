@@ -26,7 +26,7 @@ public enum FrontDoor {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let body = (try? encoder.encode(await reception.health())) ?? Data("{}".utf8)
+            let body = (try? encoder.encode(reception.health())) ?? Data("{}".utf8)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }

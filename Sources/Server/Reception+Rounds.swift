@@ -10,6 +10,7 @@ extension Reception {
         try requireOpen()
         let now = clock.now()
         let summary = try Couriers.deliver(desk: desk, settings: deliverySettings, dataFolder: dataFolder, now: now)
+        defer { postHealth() }
         if summary.sent + summary.deferred + summary.failed > 0 {
             lastDeliveryError = summary.deferred + summary.failed > 0 ? summary.lastError : nil
             logger.info("\(Couriers.describe(summary))")
@@ -32,27 +33,24 @@ extension Reception {
         return (reminders, failures)
     }
 
-    /// The store's and the outbox's counts and the last delivery's outcome; no patient's details.
-    public func health() -> HealthReport {
-        let state = desk.state
-        var outbox = HealthReport.Outbox()
-        var lastSent: Int64?
-        for message in state.outbox.values {
-            switch message.state {
-            case .queued: outbox.queued += 1
-            case .sending: outbox.sending += 1
-            case .deferred: outbox.deferred += 1
-            case .failed: outbox.failed += 1
-            case .sent:
-                outbox.sent += 1
-                if let at = message.finishedAt, at > lastSent ?? .min { lastSent = at }
-            }
-        }
+    /// The store's and the outbox's counts and the last delivery's outcome, as last posted; no patient's
+    /// details. Read without a turn on the desk's queue.
+    public nonisolated func health() -> HealthReport { board.current }
+
+    /// Posts the health report of the desk as it is now: counts the store and the outbox keep, nothing walked.
+    func postHealth() {
+        board.post(Self.report(of: desk.state, lastDeliveryError: lastDeliveryError))
+    }
+
+    static func report(of state: DeskState, lastDeliveryError: String?) -> HealthReport {
+        let counts = state.outbox.counts
+        let outbox = HealthReport.Outbox(queued: counts[.queued] ?? 0, sending: counts[.sending] ?? 0, deferred: counts[.deferred] ?? 0,
+                                         failed: counts[.failed] ?? 0, sent: counts[.sent] ?? 0)
         let clinic = state.clinic
         return HealthReport(
             store: HealthReport.Store(doctors: clinic?.doctors.count ?? 0, patients: clinic?.patients.count ?? 0,
                                       appointments: clinic?.appointments.count ?? 0),
             outbox: outbox, lastDeliveryError: lastDeliveryError.map(HealthReport.withoutAddresses),
-            lastDeliveryAt: lastSent.map { Date(timeIntervalSince1970: TimeInterval($0)) })
+            lastDeliveryAt: state.outbox.lastSentAt.map { Date(timeIntervalSince1970: TimeInterval($0)) })
     }
 }

@@ -25,6 +25,8 @@ public actor Reception {
     nonisolated let lobby = Lobby()
     /// The last error of the last delivery round that tried anything; nil when all it tried went.
     var lastDeliveryError: String?
+    /// What `GET /health` reads, posted after each call on the desk.
+    nonisolated let board: HealthBoard
 
     /// Opens the desk of `dataFolder`; reads `DATA/config.json` for delivery.
     public init(dataFolder: URL, templates: ReplyTemplates, clock: DeskClock, logger: Logger,
@@ -33,8 +35,10 @@ public actor Reception {
         self.clock = clock
         self.logger = logger
         deliverySettings = try DeliverySettings.load(dataFolder)
-        desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger)
+        let desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger)
         desk.randomness = randomness
+        self.desk = desk
+        board = HealthBoard(Self.report(of: desk.state, lastDeliveryError: nil))
     }
 
     /// Turns the sign to closed: from now on no new work is taken (calls throw `Reception.Closed`); the call
@@ -65,6 +69,7 @@ public actor Reception {
             do {
                 try requireOpen()
                 let reports = try desk.handle(group.flatMap(\.messages), now: clock.now())
+                postHealth()
                 var start = 0
                 for visitor in group {
                     visitor.caller.resume(returning: Array(reports[start..<start + visitor.messages.count]))
@@ -81,6 +86,7 @@ public actor Reception {
     /// Any other call on the desk, in turn with the rest, at the desk's clock.
     public func withDesk<T: Sendable>(_ body: @Sendable (Desk, _ now: Int64) throws -> T) throws -> T {
         try requireOpen()
+        defer { postHealth() }
         return try body(desk, clock.now())
     }
 
@@ -93,6 +99,7 @@ public actor Reception {
         let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(dataFolder)) : nil
         let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batchSize))
         let sign = self.sign
+        defer { postHealth() }
         return try ingest.run([.maildir(path)], now: clock.now(), stopping: { !sign.isOpen }) { _ in }
     }
 

@@ -38,7 +38,7 @@ struct BenchDelivery: ParsableCommand {
         try BenchFloor.writeMaildir(synthetic.messages(count: messages), at: maildir)
         let desk = try CareDesk.openDesk(folder, label: "bench")
         _ = try SpoolIngest(desk: desk, delivery: nil).run([.maildir(maildir.path)], now: now) { _ in }
-        let pending = desk.state.outbox.values.filter(\.isPending)
+        let pending = desk.state.outbox.pending
         let meanSize = pending.map { $0.data.utf8.count }.reduce(0, +) / max(pending.count, 1)
         print("delivery bench — \(pending.count) replies in the outbox, mean \(meanSize) bytes, \(workers) connections")
 

@@ -83,7 +83,7 @@ struct BenchWebhooks: AsyncParsableCommand {
         let client = { (port: Int) in LoadClient(port: port, connections: connections, durationCap: durationCap) }
         _ = await client(barePort).run(warming.requests(path: "/bare", port: barePort))
         _ = await client(deskPort).run(warming.requests(path: "/webhooks/messages", port: deskPort))
-        let before = await reception.health().store.appointments
+        let before = reception.health().store.appointments
 
         let bareResult = await client(barePort).run(measured.requests(path: "/bare", port: barePort))
         report("bare Hummingbird, POST /bare:", bareResult)
@@ -98,7 +98,7 @@ struct BenchWebhooks: AsyncParsableCommand {
         let deskResult = await client(deskPort).run(measured.requests(path: "/webhooks/messages", port: deskPort))
         sampler.cancel()
         report("caredesk, POST /webhooks/messages:", deskResult)
-        let after = await reception.health().store.appointments
+        let after = reception.health().store.appointments
         let commit = commits.medianMillis.map { String(format: "commit+fsync p50 %.2f ms (sampled)", $0) } ?? "commit+fsync not sampled"
         print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); \(commit); appointments \(before) -> \(after)")
         let ratio = bareResult.rate > 0 ? deskResult.rate / bareResult.rate : 0

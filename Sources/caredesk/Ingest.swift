@@ -41,7 +41,7 @@ struct Ingest: ParsableCommand {
         }
         print("\(summary.messages) messages: \(summary.answered) answered, \(summary.silent) not answered (automatic mail), \(summary.duplicates) already handled.")
         // Texts and event webhooks never take the local fast path: a pass with their couriers hands them over.
-        let othersWaiting = desk.state.outbox.values.contains { $0.channel != .email && $0.isPending }
+        let othersWaiting = desk.state.outbox.pending.contains { $0.channel != .email }
         if !noDeliver && (settings.smtp != nil || othersWaiting) {
             print(Couriers.describe(try Couriers.deliver(desk: desk, settings: settings, dataFolder: options.folder, now: now)))
         }

@@ -9,7 +9,7 @@ extension Desk {
         guard !urls.isEmpty, let clinic = state.clinic else { return [] }
         var records: [DeskRecord] = [.endpointsDisabled(urls.sorted())]
         state.absorb(records[0], eventsApplied: false)
-        let waiting = state.outbox.values.filter { $0.channel == .webhook && $0.isPending && urls.contains($0.recipients.first ?? "") }
+        let waiting = state.outbox.pending.filter { $0.channel == .webhook && urls.contains($0.recipients.first ?? "") }
             .map { OutboxUpdate(id: $0.id, state: .failed, at: now, attempts: $0.attempts, error: "the endpoint answered 410 Gone before") }
         if !waiting.isEmpty {
             records.append(.outboxUpdates(waiting))

@@ -66,7 +66,7 @@ public final class SpoolIngest {
     /// Hands over whatever the outbox still holds (after a crash, or a run with `--no-deliver`).
     public func flushOutbox() throws {
         guard let delivery else { return }
-        let pending = desk.state.outbox.values.filter(\.isPending).sorted { $0.createdAt < $1.createdAt || ($0.createdAt == $1.createdAt && $0.id < $1.id) }
+        let pending = desk.state.outbox.pending.sorted { $0.createdAt < $1.createdAt || ($0.createdAt == $1.createdAt && $0.id < $1.id) }
         try desk.markDelivered(try delivery.deliver(pending))
     }
 

@@ -24,7 +24,7 @@ extension Desk {
         try store.update { state -> ([DeskRecord], [OutboxMessage]) in
             var fresh: [OutboxMessage] = [], retries: [OutboxMessage] = []
             var updates: [OutboxUpdate] = []
-            for message in state.outbox.values where message.isPending && (message.nextAttemptAt ?? 0) <= now {
+            for message in state.outbox.pending where (message.nextAttemptAt ?? 0) <= now {
                 if message.recipients.allSatisfy({ state.undeliverable.contains($0.asciiLowercased) }) {
                     updates.append(OutboxUpdate(id: message.id, state: .failed, at: now, attempts: message.attempts,
                                                 error: "not sent: mail to this address bounced before"))

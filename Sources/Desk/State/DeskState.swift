@@ -7,7 +7,7 @@ public struct DeskState: StoreState {
 
     public internal(set) var clinic: ClinicState?
     public internal(set) var handled: Set<String> = []
-    public internal(set) var outbox: [String: OutboxMessage] = [:]
+    public internal(set) var outbox = Outbox()
     /// Addresses whose mail bounced for good: nothing more is sent to them until they write again.
     public internal(set) var undeliverable: Set<String> = []
     /// Reminders sent, as appointment ref -> the fewest minutes before the start a reminder was queued at.
