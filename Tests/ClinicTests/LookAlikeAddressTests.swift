@@ -24,4 +24,16 @@ struct LookAlikeAddressTests {
     @Test func foldingTouchesOnlyASCIICapitals() {
         #expect("AbC\u{212A}\u{00C9}@X.ORG".asciiLowercased == "abc\u{212A}\u{00C9}@x.org")
     }
+
+    @Test func comparingFoldsOnlyASCIICapitals() {
+        #expect("Desk@KanchiCare.Example".equalsFoldingASCII("desk@kanchicare.example"))
+        #expect(!"des\u{212A}@kanchicare.example".equalsFoldingASCII("desk@kanchicare.example"))
+        #expect(!"desk@kanchicare.example".equalsFoldingASCII("desk@kanchicare.exampl"), "a prefix is not equal")
+        #expect(!"a@b".equalsFoldingASCII("a`b"), "@ and ` differ only in the case bit, and are not letters")
+        #expect(!"[x]".equalsFoldingASCII("{x}"))
+        #expect("\u{00C9}@x".equalsFoldingASCII("\u{00C9}@X") && !"\u{00C9}@x".equalsFoldingASCII("\u{00E9}@x"))
+        for (a, b) in [("RAO@X.ORG", "rao@x.org"), ("ab", "AB"), ("", ""), ("x", "")] {
+            #expect(a.equalsFoldingASCII(b) == (a.asciiLowercased == b.asciiLowercased), "\(a) \(b)")
+        }
+    }
 }

@@ -23,11 +23,11 @@ extension ClinicState {
     }
 
     public func role(of address: String) -> Role {
-        let address = address.asciiLowercased
-        if address == info.deskEmail.asciiLowercased || info.deskAddresses.contains(where: { $0.asciiLowercased == address }) {
+        // Compared byte by byte with ASCII folding: a walk over every doctor makes no new strings.
+        if address.equalsFoldingASCII(info.deskEmail) || info.deskAddresses.contains(where: { $0.equalsFoldingASCII(address) }) {
             return .desk
         }
-        if let doctor = doctors.first(where: { $0.email.asciiLowercased == address || ($0.phone.map { !$0.isEmpty && $0 == address } ?? false) }) {
+        if let doctor = doctors.first(where: { $0.email.equalsFoldingASCII(address) || ($0.phone.map { !$0.isEmpty && $0.equalsFoldingASCII(address) } ?? false) }) {
             return .doctor(id: doctor.id)
         }
         return .patient
