@@ -2,7 +2,8 @@
 # Installs what building and testing CareDesk needs, only when it is missing (Debian):
 #   build: the Swift toolchain (must be there), gcc, libcurl's headers (libcurl4-openssl-dev), tcmalloc
 #          (libtcmalloc-minimal4: the caredesk executable's allocator)
-#   tests: python3 with aiosmtpd (a real SMTP server on loopback) and icalendar (checks our invites),
+#   tests: python3 with aiosmtpd (a real SMTP server on loopback), icalendar (checks our invites) and
+#          localstripe (a fake Stripe API, run on loopback by scripts/localstripe-server.py),
 #          openssl (test certificates), Postfix's smtp-sink and smtp-source (the delivery benchmark)
 set -euo pipefail
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
@@ -27,6 +28,7 @@ fi
 missing=()
 python3 -c "import aiosmtpd" 2>/dev/null || missing+=(aiosmtpd)
 python3 -c "import icalendar" 2>/dev/null || missing+=(icalendar)
+python3 -c "import localstripe" 2>/dev/null || missing+=(localstripe==1.15.10)  # the launcher uses its internals
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing from PyPI: ${missing[*]}"
   python3 -m pip install -q "${missing[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${missing[@]}"

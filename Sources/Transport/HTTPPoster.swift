@@ -52,6 +52,26 @@ public final class HTTPPoster {
         }
     }
 
+    /// GETs `url` with `headers`; the handle goes back to POST afterwards.
+    public func get(url: String, headers: [(String, String)]) -> Result<HTTPResult, HTTPTransportError> {
+        let lines: [String]
+        switch Self.headerLines(headers) {
+        case .success(let value): lines = value
+        case .failure(let error): return .failure(error)
+        }
+        do throws(CurlError) {
+            try handle.set(CURLOPT_URL, url)
+            try handle.set(CURLOPT_USERNAME, nil)
+            try handle.set(CURLOPT_PASSWORD, nil)
+            try handle.set(CURLOPT_HTTPGET, 1)
+            defer { try? handle.set(CURLOPT_POST, 1) }
+            let code = try handle.withList(CURLOPT_HTTPHEADER, lines) { handle.perform() }
+            return result(of: code)
+        } catch {
+            return .failure(HTTPTransportError(kind: .other, message: error.description))
+        }
+    }
+
     private func result(of code: CURLcode) -> Result<HTTPResult, HTTPTransportError> {
         if code != CURLE_OK {
             let failure = handle.bodyOverflowed ? .tooLarge : CurlFailure(code)

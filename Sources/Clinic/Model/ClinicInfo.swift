@@ -19,10 +19,12 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
     public var maxUpcoming: Int
     /// How far ahead a slot can be booked, in days (default 90).
     public var bookingHorizonDays: Int
+    /// When consultation fees are taken (`"payment"`, `"holdMinutes"`, `"refund"` in the clinic file).
+    public var payment: PaymentPolicy
 
     public init(name: String, address: String, phone: String, deskEmail: String, timeZone: String, currency: String,
                 minimumNoticeMinutes: Int = 60, dayFirst: Bool = true, deskAddresses: [String] = [], maxUpcoming: Int = 5,
-                bookingHorizonDays: Int = 90) {
+                bookingHorizonDays: Int = 90, payment: PaymentPolicy = PaymentPolicy()) {
         self.name = name
         self.address = address
         self.phone = phone
@@ -34,10 +36,12 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         self.deskAddresses = deskAddresses
         self.maxUpcoming = maxUpcoming
         self.bookingHorizonDays = bookingHorizonDays
+        self.payment = payment
     }
 
     enum CodingKeys: String, CodingKey {
         case name, address, phone, deskEmail, timeZone, currency, minimumNoticeMinutes, dayFirst, deskAddresses, maxUpcoming, bookingHorizonDays
+        case payment, holdMinutes, refund
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,6 +57,33 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         deskAddresses = try c.decodeIfPresent([String].self, forKey: .deskAddresses) ?? []
         maxUpcoming = try c.decodeIfPresent(Int.self, forKey: .maxUpcoming) ?? 5
         bookingHorizonDays = try c.decodeIfPresent(Int.self, forKey: .bookingHorizonDays) ?? 90
+        payment = PaymentPolicy(mode: try c.decodeIfPresent(PaymentPolicy.Mode.self, forKey: .payment) ?? .off,
+                                holdMinutes: try c.decodeIfPresent(Int.self, forKey: .holdMinutes) ?? 30,
+                                refund: try c.decodeIfPresent(RefundRule.self, forKey: .refund) ?? RefundRule())
+    }
+
+    /// As the clinic file writes it: the payment policy's parts at the top level.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(address, forKey: .address)
+        try c.encode(phone, forKey: .phone)
+        try c.encode(deskEmail, forKey: .deskEmail)
+        try c.encode(timeZone, forKey: .timeZone)
+        try c.encode(currency, forKey: .currency)
+        try c.encode(minimumNoticeMinutes, forKey: .minimumNoticeMinutes)
+        try c.encode(dayFirst, forKey: .dayFirst)
+        try c.encode(deskAddresses, forKey: .deskAddresses)
+        try c.encode(maxUpcoming, forKey: .maxUpcoming)
+        try c.encode(bookingHorizonDays, forKey: .bookingHorizonDays)
+        try c.encode(payment.mode, forKey: .payment)
+        try c.encode(payment.holdMinutes, forKey: .holdMinutes)
+        try c.encode(payment.refund, forKey: .refund)
+    }
+
+    /// When `doctor`'s fee is taken: their own setting, else the clinic's.
+    public func paymentMode(for doctor: Doctor) -> PaymentPolicy.Mode {
+        doctor.payment ?? payment.mode
     }
 
     /// The symbol printed before amounts ("₹" for INR).

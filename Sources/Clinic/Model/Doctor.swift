@@ -20,6 +20,8 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     public var contactPhone: String?
     /// That a photo is on file (SET PHOTO); the desk keeps the file.
     public var photo: Photo?
+    /// When this doctor's fee is taken, if not as the clinic's policy says (`"payment"` in the clinic file).
+    public var payment: PaymentPolicy.Mode?
 
     public init(id: String, name: String, specialty: String, qualifications: String, fee: Money, slotMinutes: Int,
                 hours: WeeklyHours, leave: Set<LocalDate> = [], email: String, phone: String? = nil, active: Bool = true) {
@@ -37,7 +39,7 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active, bio, contactPhone, photo
+        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active, bio, contactPhone, photo, payment
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +58,7 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
         bio = try c.decodeIfPresent(String.self, forKey: .bio)
         contactPhone = try c.decodeIfPresent(String.self, forKey: .contactPhone)
         photo = try c.decodeIfPresent(Photo.self, forKey: .photo)
+        payment = try c.decodeIfPresent(PaymentPolicy.Mode.self, forKey: .payment)
     }
 
     /// The surname, as patients write it ("Rao" of "Dr Suresh Rao").
