@@ -12,7 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // 4.x: jwt-kit 5 asks for it
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -39,6 +41,10 @@ let package = Package(
         .target(name: "Webhooks", dependencies: [
             "SMS",
             .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        // the pay page's links: signed, expiring JWTs (HS256) naming one appointment and nothing else
+        .target(name: "PayLinks", dependencies: [
+            .product(name: "JWTKit", package: "jwt-kit"),
         ], swiftSettings: strict),
         // one message in -> one commit
         .target(name: "Desk", dependencies: [
@@ -81,6 +87,7 @@ let package = Package(
         .target(name: "TestServers", path: "Tests/TestServers"),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strict),
         .testTarget(name: "SMSTests", dependencies: ["SMS"], swiftSettings: strict),
+        .testTarget(name: "PayLinksTests", dependencies: ["PayLinks"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServers"], swiftSettings: strict),
         // swift-mustache only as the reference the reply templates' own renderer is checked against
         .testTarget(name: "DeskTests", dependencies: [
