@@ -44,8 +44,11 @@ extension Help {
                                   meaning: "The hospital's month: appointments, who cancelled, no-shows, and each doctor's earnings.")
 
     /// The doctors' commands, in the order their help lists them.
+    static let monthReports = HelpEntry(keyword: "REPORTS", command: "REPORTS ON|OFF", example: "REPORTS OFF",
+                                        meaning: "Whether your month's earnings report comes by mail as each month ends (on unless you turn it off).")
+
     public static let doctorCommands: [HelpEntry] = [earning, earningSet, earnings, schedule, today, done, noShow, cancelDay, hours, leave,
-                                                     doctorSet, ratePatient]
+                                                     doctorSet, monthReports, ratePatient]
 
     /// The front desk's commands.
     public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject]

@@ -26,8 +26,9 @@ extension Reception {
         let now = clock.now()
         let reminders = try desk.queueReminders(now: now, minutesBefore: deliverySettings.reminderMinutes)
         let failures = try desk.queueFailureSummary(now: now)
-        if reminders + failures > 0 {
-            logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)"])
+        let reports = try desk.queueMonthReports(now: now)
+        if reminders + failures + reports > 0 {
+            logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)", "monthReports": "\(reports)"])
         }
         try deliverDue()
         return (reminders, failures)

@@ -6,11 +6,13 @@ import Logging
 
 struct Tick: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Queue what is due by the clock — appointment reminders, the desk's failure summary — and deliver.",
+        abstract: "Queue what is due by the clock — appointment reminders, the desk's failure summary, the month's reports — and deliver.",
         discussion: """
             Run it from cron every few minutes. Reminders go out at the offsets in DATA/config.json \
             ("reminderMinutes", default [1440, 120]), each once; after downtime only the most recent one due \
-            is sent, and never for cancelled or past appointments.
+            is sent, and never for cancelled or past appointments. On the first tick of a month each doctor \
+            who recorded anything gets the EARNINGS report of the month just ended (unless they wrote REPORTS OFF) \
+            and the desk the hospital's REPORT, once.
             """)
 
     @OptionGroup var options: DataOptions
@@ -25,7 +27,9 @@ struct Tick: ParsableCommand {
         let desk = try CareDesk.openDesk(options, label: "caredesk.tick")
         let reminders = try desk.queueReminders(now: now, minutesBefore: settings.reminderMinutes)
         let failures = try desk.queueFailureSummary(now: now)
-        print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "").")
+        let reports = try desk.queueMonthReports(now: now)
+        print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "")"
+              + (reports > 0 ? "; \(reports) report\(reports == 1 ? "" : "s") of the month just ended queued" : "") + ".")
         guard !noDeliver else { return }
         print(Couriers.describe(try Couriers.deliver(desk: desk, settings: settings, dataFolder: options.folder, now: now)))
     }

@@ -22,7 +22,7 @@ import Testing
 
     @Test func doctorsAndDeskCommandsAreListedApart() {
         #expect(Help.doctorCommands.map(\.keyword) == ["EARNING", "EARNING SET", "EARNINGS", "SCHEDULE", "TODAY", "DONE", "NOSHOW", "CANCEL DAY", "HOURS", "LEAVE",
-                                                      "SET", "RATE"])
+                                                      "SET", "REPORTS", "RATE"])
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "REPORT [month] [year]",
                                                    "BROADCAST CANCEL <doctor|ALL> <day> [reason]", "BROADCAST <day> <message>",
                                                    "DOCTOR OFF <doctor>", "APPROVE <request>", "REJECT <request> [reason]"])

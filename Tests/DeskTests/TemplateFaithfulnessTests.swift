@@ -30,7 +30,7 @@ import Testing
         let samples = OutcomeSamples.all(in: clinic, patient: clinicKind == "sample" ? "Priya Sharma" : OutcomeSamples.hostilePatient,
                                          reason: clinicKind == "sample" ? "chest pain" : OutcomeSamples.hostileReason)
         let format = ClinicFormat(samples.clinic)
-        let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .bounceNotice,
+        let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .monthEndReport, .bounceNotice,
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
                                                                                       .smsOptOutNotice, .tooMany, .endpointDisabled,
@@ -75,7 +75,13 @@ import Testing
                                  .confirmRefused(.wrongCode(attemptsLeft: 3)), .confirmRefused(.noAttemptsLeft), .actsForNobody(authors: 2),
                                  .tooLarge(bytes: 52_428_800, limit: 10_485_760)]
         #expect(Set(lines.map { $0.template(format).0 }) == [.held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge])
-        let leftOut: [(TemplateName, TemplateFields)] = [(.leftOut, [.kilobytes: .number(256)])]
+        let leftOut: [(TemplateName, TemplateFields)] = [
+            (.leftOut, [.kilobytes: .number(256)]),
+            (.monthEndReport, [.name: .text("Dr <Rao>"), .month: .text("March 2026"), .doctor: .flag(true), .clinic: .text("K & K"),
+                               .report: .text("<p>Total: ₹4300</p>")]),
+            (.monthEndReport, [.name: .text("K & K desk"), .month: .text("March 2026"), .doctor: .flag(false), .clinic: .text("K & K"),
+                               .report: .text("<p>Total: ₹4300</p>")]),
+        ]
         for (name, fields) in lines.map({ $0.template(format) }) + leftOut {
             for form in ["text", "html"] {
                 let template = try file(form, name)

@@ -35,4 +35,30 @@ import Testing
         #expect(csv.components(separatedBy: "\r\n").count == 1 + 27 + 1 + 1, "header, 27 entries (one day set anew), the total, the final line end")
         #expect(csv.contains("total,197950.50,"))
     }
+
+    /// On the first tick of April, through the built binary: Dr Rao gets March's report and the desk the
+    /// hospital's, once, however often tick runs.
+    @Test func theFirstTickOfAMonthSendsItsReportsOnce() throws {
+        let root = try temporaryFolder("month-end")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("data")
+        let samples = CareDeskBinary.packageRoot.appendingPathComponent("Samples")
+        _ = try CareDeskBinary.run(["init", "--data", data.path, "--clinic", samples.appendingPathComponent("clinic.json").path])
+        _ = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.monthEnd, samples.appendingPathComponent("rao-march.mbox").path])
+        let outgoing = data.appendingPathComponent("outgoing/new")
+        let before = files(in: outgoing).count
+        let first = try CareDeskBinary.run(["tick", "--data", data.path, "--now", "2026-04-01T07:00:00+05:30"])
+        #expect(first.status == 0 && first.stdout.contains("2 reports of the month just ended queued"), "\(first.stdout)\(first.stderr)")
+        for later in ["2026-04-01T07:05:00+05:30", "2026-04-02T07:00:00+05:30"] {
+            let again = try CareDeskBinary.run(["tick", "--data", data.path, "--now", later])
+            #expect(again.status == 0 && !again.stdout.contains("report"), "\(again.stdout)")
+        }
+        let sent = try files(in: outgoing).map { MailMessage.parse(try Data(contentsOf: $0)) }
+        #expect(sent.count == before + 2)
+        let toRao = try #require(sent.first { $0.subject == "Your earnings for March 2026" })
+        #expect(toRao.to.map(\.address) == ["rao@kanchicare.example"])
+        #expect(String(decoding: try #require(toRao.attachments.first { $0.contentType == "text/csv" }).data, as: UTF8.self)
+            .contains("total,197950.50,"))
+        #expect(sent.contains { $0.subject.hasSuffix("the report for March 2026") && $0.to.map(\.address) == ["desk@kanchicare.example"] })
+    }
 }

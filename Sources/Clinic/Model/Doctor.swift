@@ -22,6 +22,8 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     public var photo: Photo?
     /// When this doctor's fee is taken, if not as the clinic's policy says (`"payment"` in the clinic file).
     public var payment: PaymentPolicy.Mode?
+    /// false after REPORTS OFF: no earnings report by mail as a month ends (nil: the default, on).
+    public var monthReports: Bool?
 
     public init(id: String, name: String, specialty: String, qualifications: String, fee: Money, slotMinutes: Int,
                 hours: WeeklyHours, leave: Set<LocalDate> = [], email: String, phone: String? = nil, active: Bool = true) {
@@ -39,7 +41,7 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active, bio, contactPhone, photo, payment
+        case id, name, specialty, qualifications, fee, slotMinutes, hours, leave, email, phone, active, bio, contactPhone, photo, payment, monthReports
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +61,7 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
         contactPhone = try c.decodeIfPresent(String.self, forKey: .contactPhone)
         photo = try c.decodeIfPresent(Photo.self, forKey: .photo)
         payment = try c.decodeIfPresent(PaymentPolicy.Mode.self, forKey: .payment)
+        monthReports = try c.decodeIfPresent(Bool.self, forKey: .monthReports)
     }
 
     /// The surname, as patients write it ("Rao" of "Dr Suresh Rao").

@@ -13,6 +13,8 @@ public enum ProfileChange: Sendable, Equatable, Codable {
     case specialty(String)
     case fee(Money)
     case bio(String)
+    /// REPORTS ON / OFF: whether the month's earnings report is mailed to the doctor as each month ends.
+    case monthReports(Bool)
 
     /// The field as SET names it.
     public var field: String {
@@ -26,6 +28,7 @@ public enum ProfileChange: Sendable, Equatable, Codable {
         case .specialty: "SPECIALTY"
         case .fee: "FEE"
         case .bio: "BIO"
+        case .monthReports: "REPORTS"
         }
     }
 
@@ -33,14 +36,14 @@ public enum ProfileChange: Sendable, Equatable, Codable {
     public var isPatientField: Bool {
         switch self {
         case .name, .bloodType, .postalAddress, .dateOfBirth, .phone: true
-        case .qualifications, .specialty, .fee, .bio: false
+        case .qualifications, .specialty, .fee, .bio, .monthReports: false
         }
     }
 
     /// Whether a doctor may set this field.
     public var isDoctorField: Bool {
         switch self {
-        case .phone, .qualifications, .specialty, .fee, .bio: true
+        case .phone, .qualifications, .specialty, .fee, .bio, .monthReports: true
         case .name, .bloodType, .postalAddress, .dateOfBirth: false
         }
     }
@@ -56,7 +59,7 @@ extension Patient {
         case .postalAddress(let address): patient.postalAddress = address
         case .dateOfBirth(let day): patient.dateOfBirth = day
         case .phone(let phone): patient.contactPhone = phone
-        case .qualifications, .specialty, .fee, .bio: break
+        case .qualifications, .specialty, .fee, .bio, .monthReports: break
         }
         return patient
     }
@@ -72,6 +75,7 @@ extension Doctor {
         case .fee(let fee): doctor.fee = fee
         case .bio(let text): doctor.bio = text
         case .phone(let phone): doctor.contactPhone = phone
+        case .monthReports(let on): doctor.monthReports = on ? nil : false
         case .name, .bloodType, .postalAddress, .dateOfBirth: break
         }
         return doctor

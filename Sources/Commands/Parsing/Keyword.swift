@@ -2,7 +2,7 @@
 enum Keyword: String, Sendable, CaseIterable {
     case help, register, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
     // doctors (and, for EARNINGS, the desk)
-    case earning, earnings, schedule, today, done, noshow, hours, leave
+    case earning, earnings, schedule, today, done, noshow, hours, leave, reports
     // the desk
     case broadcast, approve, reject, report
     // patients and doctors
@@ -51,6 +51,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .report: Help.report
         case .hours: Help.hours
         case .leave: Help.leave
+        case .reports: Help.monthReports
         case .profile: Help.profile
         case .set: Help.set
         case .rate: Help.rateDoctor

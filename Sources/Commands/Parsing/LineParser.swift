@@ -63,6 +63,7 @@ struct LineParser: Sendable {
         case .report: report(args, clock: &clock)
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
+        case .reports: monthReports(args)
         case .profile: profile(args)
         case .set: set(args, clock: &clock)
         case .rate: rate(args)

@@ -104,3 +104,16 @@ extension Result where Success == LineReading {
         }
     }
 }
+
+extension LineParser {
+    /// `REPORTS ON|OFF` (doctors): whether the month's earnings report is mailed as each month ends.
+    func monthReports(_ args: Words) -> LineReading {
+        switch args.first.map({ args.key($0) }) {
+        case "on"? where args.count == 1: .command(.setProfile(.monthReports(true)))
+        case "off"? where args.count == 1: .command(.setProfile(.monthReports(false)))
+        case nil: .problem(CommandProblem(Help.monthReports, understood: "REPORTS", wrong: "neither ON nor OFF given", doctor: nil))
+        default: .problem(CommandProblem(Help.monthReports, understood: "REPORTS", wrong: "\"\(args.written())\" is neither ON nor OFF",
+                                         doctor: nil))
+        }
+    }
+}

@@ -31,6 +31,8 @@ extension ProfileChange {
         case .bloodType(let type): type.rawValue
         case .dateOfBirth(let day): format.day(day)
         case .fee(let fee): format.money(fee)
+        case .monthReports(true): "ON: your earnings report comes by mail as each month ends"
+        case .monthReports(false): "OFF: no earnings report by mail; EARNINGS <month> still answers"
         }
     }
 }

@@ -63,6 +63,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     // Messages the clinic starts
     case reminder
     case failureSummary = "failure-summary"
+    /// To a doctor or the desk as a month ends: the month's EARNINGS or REPORT, without being asked.
+    case monthEndReport = "month-end-report"
     case bounceNotice = "bounce-notice"
     case cancellationNotice = "cancellation-notice"
     case broadcastNotice = "broadcast-notice"

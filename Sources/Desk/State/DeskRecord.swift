@@ -27,11 +27,14 @@ public struct Notices: Sendable, Codable, Equatable {
     public var reminders: [String: Int]
     /// Set when `messages` holds the desk's failure summary.
     public var failureSummaryAt: Int64?
+    /// Set when `messages` hold the reports of the month that ended ("2026-03").
+    public var monthReported: String?
 
-    public init(messages: [OutboxMessage], reminders: [String: Int] = [:], failureSummaryAt: Int64? = nil) {
+    public init(messages: [OutboxMessage], reminders: [String: Int] = [:], failureSummaryAt: Int64? = nil, monthReported: String? = nil) {
         self.messages = messages
         self.reminders = reminders
         self.failureSummaryAt = failureSummaryAt
+        self.monthReported = monthReported
     }
 }
 

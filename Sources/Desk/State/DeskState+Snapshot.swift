@@ -48,7 +48,7 @@ extension DeskState {
         try w.write("delivery", value: DeliveryMemory(undeliverable: undeliverable.sorted(),
                                                       // a reminder matters only while its appointment is still on
                                                       reminded: reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })]?.isActive == true },
-                                                      lastFailureSummaryAt: lastFailureSummaryAt,
+                                                      lastFailureSummaryAt: lastFailureSummaryAt, lastMonthReported: lastMonthReported,
                                                       smsOptedOut: smsOptedOut.sorted(), disabledEndpoints: disabledEndpoints.sorted()))
         return w.data()
     }
@@ -82,6 +82,7 @@ extension DeskState {
             undeliverable = Set(memory.undeliverable)
             reminded = memory.reminded
             lastFailureSummaryAt = memory.lastFailureSummaryAt
+            lastMonthReported = memory.lastMonthReported
             smsOptedOut = Set(memory.smsOptedOut ?? [])
             disabledEndpoints = Set(memory.disabledEndpoints ?? [])
         }
@@ -99,6 +100,7 @@ struct DeliveryMemory: Codable {
     var undeliverable: [String]
     var reminded: [String: Int]
     var lastFailureSummaryAt: Int64
+    var lastMonthReported: String?
     var smsOptedOut: [String]?
     var disabledEndpoints: [String]?
 }

@@ -14,6 +14,8 @@ public struct DeskState: StoreState {
     public internal(set) var reminded: [String: Int] = [:]
     /// When the desk last got the summary of failed deliveries (0: never).
     public internal(set) var lastFailureSummaryAt: Int64 = 0
+    /// The last month whose reports went to the doctors and the desk as it ended ("2026-03"; nil: none yet).
+    public internal(set) var lastMonthReported: String?
     /// Numbers that sent a carrier opt-out word (STOP …): no SMS goes to them until they send START.
     public internal(set) var smsOptedOut: Set<String> = []
     /// Event webhook endpoints that answered 410 Gone: told nothing more (until their URL changes).
@@ -66,6 +68,7 @@ public struct DeskState: StoreState {
             for message in notices.messages { outbox[message.id] = message }
             for (ref, minutes) in notices.reminders { reminded[ref] = min(minutes, reminded[ref] ?? .max) }
             if let at = notices.failureSummaryAt { lastFailureSummaryAt = at }
+            if let month = notices.monthReported, month > (lastMonthReported ?? "") { lastMonthReported = month }
         case .forgotten(let ids):
             for id in ids { outbox[id] = nil }
         case .endpointsDisabled(let urls):
