@@ -7,14 +7,21 @@ import Testing
 @Suite struct EarningsReportTests {
     static let monthEnd = "2026-03-31T21:30:00+05:30"
 
-    @Test func theSampleMonthMakesTheReportShownInTheReadme() throws {
-        let root = try temporaryFolder("earnings")
-        defer { try? FileManager.default.removeItem(at: root) }
+    /// A fresh data folder of the sample clinic holding Dr Rao's March (Samples/rao-march.mbox).
+    func raosMarch(_ name: String) throws -> (root: URL, data: URL) {
+        let root = try temporaryFolder(name)
         let data = root.appendingPathComponent("data")
         let samples = CareDeskBinary.packageRoot.appendingPathComponent("Samples")
         _ = try CareDeskBinary.run(["init", "--data", data.path, "--clinic", samples.appendingPathComponent("clinic.json").path])
         let month = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.monthEnd, samples.appendingPathComponent("rao-march.mbox").path])
         #expect(month.status == 0 && month.stdout.contains("30 messages: 30 answered"), "\(month.stdout)\(month.stderr)")
+        return (root, data)
+    }
+
+    @Test func theSampleMonthMakesTheReportShownInTheReadme() throws {
+        let (root, data) = try raosMarch("earnings")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let samples = CareDeskBinary.packageRoot.appendingPathComponent("Samples")
         let run = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.monthEnd, "--transcript",
                                           samples.appendingPathComponent("earnings-march.eml").path])
         #expect(run.status == 0, "\(run.stderr)")
@@ -39,12 +46,8 @@ import Testing
     /// On the first tick of April, through the built binary: Dr Rao gets March's report and the desk the
     /// hospital's, once, however often tick runs.
     @Test func theFirstTickOfAMonthSendsItsReportsOnce() throws {
-        let root = try temporaryFolder("month-end")
+        let (root, data) = try raosMarch("month-end")
         defer { try? FileManager.default.removeItem(at: root) }
-        let data = root.appendingPathComponent("data")
-        let samples = CareDeskBinary.packageRoot.appendingPathComponent("Samples")
-        _ = try CareDeskBinary.run(["init", "--data", data.path, "--clinic", samples.appendingPathComponent("clinic.json").path])
-        _ = try CareDeskBinary.run(["ingest", "--data", data.path, "--now", Self.monthEnd, samples.appendingPathComponent("rao-march.mbox").path])
         let outgoing = data.appendingPathComponent("outgoing/new")
         let before = files(in: outgoing).count
         let first = try CareDeskBinary.run(["tick", "--data", data.path, "--now", "2026-04-01T07:00:00+05:30"])
