@@ -51,7 +51,10 @@ extension Help {
                                                      doctorSet, monthReports, ratePatient]
 
     /// The front desk's commands.
-    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject]
+    static let paid = HelpEntry(keyword: "PAID", command: "PAID <ref> CASH", example: "PAID A7K2Q CASH",
+                                meaning: "Record that an appointment's fee was paid in cash at the desk.")
+
+    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject, paid]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

@@ -25,7 +25,8 @@ import Testing
                                                       "SET", "REPORTS", "RATE"])
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "REPORT [month] [year]",
                                                    "BROADCAST CANCEL <doctor|ALL> <day> [reason]", "BROADCAST <day> <message>",
-                                                   "DOCTOR OFF <doctor>", "APPROVE <request>", "REJECT <request> [reason]"])
+                                                   "DOCTOR OFF <doctor>", "APPROVE <request>", "REJECT <request> [reason]",
+                                                   "PAID <ref> CASH"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

@@ -18,6 +18,10 @@ import Testing
         ("REPORT February", .monthReport(YearMonth(year: 2026, month: 2))),
         ("report for 2025-12", .monthReport(YearMonth(year: 2025, month: 12))),
         ("REPORT last month", .monthReport(YearMonth(year: 2026, month: 2))),
+        ("PAID A7K2Q CASH", .recordPayment(ref: "A7K2Q", method: .cash)),
+        ("paid #a7k2q cash", .recordPayment(ref: "A7K2Q", method: .cash)),
+        ("REPORTS OFF", .setProfile(.monthReports(false))),
+        ("reports on", .setProfile(.monthReports(true))),
     ]
 
     @Test(arguments: lines)
@@ -35,6 +39,13 @@ import Testing
         ("REJECT R7K2QX9AB", "REJECT <request> [reason]", "like R7K2QX"),
         ("APPROVE R7-K2", "APPROVE <request>", "is not a request"),
         ("REPORT Smarch", "REPORT [month] [year]", "is not a month"),
+        ("PAID", "PAID <ref> CASH", "no booking reference given"),
+        ("PAID A7K2Q", "PAID <ref> CASH", "write CASH after the reference"),
+        ("PAID A7K2Q card", "PAID <ref> CASH", "is not CASH"),
+        ("PAID A7K2Q CASH thanks", "PAID <ref> CASH", "is not CASH"),
+        ("PAID 12345 CASH", "PAID <ref> CASH", "is not a booking reference"),
+        ("REPORTS", "REPORTS ON|OFF", "neither ON nor OFF given"),
+        ("REPORTS sometimes", "REPORTS ON|OFF", "is neither ON nor OFF"),
     ]
 
     @Test(arguments: bad)

@@ -95,6 +95,14 @@ struct OutcomeSamples {
         decide(.schedule(day: Self.tuesday), from: doctor)
         decide(.schedule(day: nil), from: patient)
         decide(.markAppointment(ref: "ZZZZZ", status: .completed), from: doctor)
+        let desk = Sender(address: clinic.info.deskEmail, channel: .email)
+        decide(.recordPayment(ref: "ZZZZZ", method: .cash), from: desk)
+        if let first = clinic.appointments.values.filter(\.isActive).min(by: { $0.start < $1.start }) {
+            decide(.recordPayment(ref: first.ref, method: .cash), from: desk)
+            decide(.recordPayment(ref: first.ref, method: .cash), from: desk)
+            decide(.schedule(day: clinic.zone.local(first.start).date), from: doctor)
+            decide(.appointments, from: patient)
+        }
         if let booked = clinic.appointments.values.filter({ $0.doctorID == clinic.doctors[0].id && $0.isActive }).min(by: { $0.start < $1.start }) {
             decide(.markAppointment(ref: booked.ref, status: .noShow), from: doctor, at: booked.end)
         }

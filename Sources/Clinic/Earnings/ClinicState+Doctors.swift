@@ -38,7 +38,7 @@ extension ClinicState {
             let day = day ?? today
             let list = appointments(doctorID: id, on: day).filter { $0.status != .cancelledByPatient && $0.status != .cancelledByClinic }
                 .sorted { $0.start < $1.start }
-                .map { ScheduleEntry(appointment: $0, patientName: patients[$0.patientID]?.name ?? $0.patientID) }
+                .map { ScheduleEntry(appointment: $0, patientName: patients[$0.patientID]?.name ?? $0.patientID, paid: payments[$0.ref] != nil) }
             return Decision(outcome: .schedule(day, list))
         case (.schedule, _):
             return Decision(outcome: .notAllowed(command: "SCHEDULE", allowed: "doctors"))

@@ -26,6 +26,8 @@ public enum Intent: Sendable, Equatable {
     case schedule(day: LocalDate?)
     /// DONE (completed) or NOSHOW (no-show).
     case markAppointment(ref: String, status: Appointment.Status)
+    /// PAID <ref> CASH (the desk): the doctor's fee was paid at the desk.
+    case recordPayment(ref: String, method: AppointmentPayment.Method)
     /// CANCEL DAY: a doctor cancels their own confirmed appointments of a day.
     case cancelDay(day: LocalDate, reason: String?)
     /// HOURS: the weekly hours of `days` become `ranges` (none: no clinic those days).

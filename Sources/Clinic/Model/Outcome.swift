@@ -25,7 +25,8 @@ public enum Outcome: Sendable, Equatable {
     case cancelRefused(CancelRefusal)
     case rescheduled(Appointment, from: Appointment)
     case rescheduleRefused(BookRefusal, alternatives: [Slot])
-    case appointmentList([Appointment])
+    /// The patient's upcoming appointments, and those of them that are paid.
+    case appointmentList([Appointment], paid: Set<String>)
 
     /// A command outside the sender's role: `command` as written in the help, `allowed` who may use it.
     case notAllowed(command: String, allowed: String)
@@ -36,6 +37,8 @@ public enum Outcome: Sendable, Equatable {
     case earningsNone(YearMonth, future: Bool)
     case schedule(LocalDate, [ScheduleEntry])
     case appointmentMarked(Appointment)
+    case paymentRecorded(Appointment, AppointmentPayment)
+    case paymentRefused(PaymentRefusal)
     case markRefused(MarkRefusal)
     /// CANCEL DAY / BROADCAST CANCEL: what was cancelled and who was told.
     case dayCancelled(DayCancellation)
@@ -84,10 +87,12 @@ public enum Outcome: Sendable, Equatable {
 public struct ScheduleEntry: Sendable, Equatable {
     public var appointment: Appointment
     public var patientName: String
+    public var paid: Bool
 
-    public init(appointment: Appointment, patientName: String) {
+    public init(appointment: Appointment, patientName: String, paid: Bool = false) {
         self.appointment = appointment
         self.patientName = patientName
+        self.paid = paid
     }
 }
 

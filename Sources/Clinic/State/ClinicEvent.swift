@@ -13,6 +13,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case earningDaySet(doctorID: String, entry: EarningEntry)
     /// DONE / NOSHOW.
     case appointmentMarked(ref: String, status: Appointment.Status, at: Int64, by: String)
+    /// PAID <ref> CASH, or a card payment Stripe reported.
+    case paymentRecorded(ref: String, payment: AppointmentPayment)
     /// HOURS: the doctor's hours on `days` become `ranges` (empty: no clinic those days).
     case hoursSet(doctorID: String, days: [Weekday], ranges: [TimeRange])
     /// LEAVE: days the doctor takes no bookings.
@@ -91,6 +93,9 @@ extension ClinicState {
             appointment.status = status
             appointment.history.append(.init(at: at, by: by, what: status.rawValue))
             replace(appointment)
+        case .paymentRecorded(let ref, let payment):
+            guard appointments[ref] != nil, payments[ref] == nil else { return }
+            payments[ref] = payment
         case .hoursSet(let id, let days, let ranges):
             guard let i = doctorIndex[id] else { return }
             for day in days { doctors[i].hours.ranges[day] = ranges.isEmpty ? nil : ranges.sorted { $0.start < $1.start } }

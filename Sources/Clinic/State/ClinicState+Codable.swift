@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments
     }
 
     public init(from decoder: any Decoder) throws {
@@ -15,6 +15,7 @@ extension ClinicState: Codable {
         patientRatings = try c.decodeIfPresent([String: Rating].self, forKey: .patientRatings) ?? [:]
         contactTimes = try c.decodeIfPresent([String: [Int64]].self, forKey: .contactTimes) ?? [:]
         doctorRequests = try c.decodeIfPresent([DoctorRequest].self, forKey: .doctorRequests) ?? []
+        payments = try c.decodeIfPresent([String: AppointmentPayment].self, forKey: .payments) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,5 +30,6 @@ extension ClinicState: Codable {
         try c.encode(patientRatings, forKey: .patientRatings)
         try c.encode(contactTimes, forKey: .contactTimes)
         try c.encode(doctorRequests, forKey: .doctorRequests)
+        try c.encode(payments, forKey: .payments)
     }
 }

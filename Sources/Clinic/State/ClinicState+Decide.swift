@@ -26,6 +26,11 @@ extension ClinicState {
             return decidePhoto(attachment, sender: sender)
         case .profile, .setProfile:
             return decideProfile(intent, sender: sender)
+        case .recordPayment(let ref, let method):
+            guard role(of: sender.address) == .desk else {
+                return Decision(outcome: .notAllowed(command: "PAID", allowed: "the front desk"))
+            }
+            return recordPayment(ref: ref, method: method, by: sender.address, now: now)
         case .earning, .earnings, .schedule, .markAppointment:
             return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
         case .doctorOff(let id):
@@ -77,7 +82,9 @@ extension ClinicState {
             return book(doctor: doctor, date: day, time: time, reason: reason, patient: patient, now: now, random: &random)
         case .cancel(let ref): return cancel(ref: ref, patient: patient, now: now)
         case .reschedule(let ref, let day, let time): return reschedule(ref: ref, date: day, time: time, patient: patient, now: now)
-        case .appointments: return Decision(outcome: .appointmentList(upcoming(patientID: patient.id, now: now)))
+        case .appointments:
+            let list = upcoming(patientID: patient.id, now: now)
+            return Decision(outcome: .appointmentList(list, paid: Set(list.map(\.ref).filter { payments[$0] != nil })))
         case .contact(let recipient, let message): return contact(recipient, message: message, patient: patient, now: now)
         case .rateDoctor(let id, let stars, let comment):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }

@@ -16,6 +16,8 @@ public struct ClinicState: Sendable {
     public internal(set) var patientRatings: [String: Rating] = [:]
     /// When each patient's latest CONTACT messages were relayed (the last few only).
     public internal(set) var contactTimes: [String: [Int64]] = [:]
+    /// Payments, by appointment reference.
+    public internal(set) var payments: [String: AppointmentPayment] = [:]
     /// REGISTER DOCTOR requests, in the order asked, answered or not.
     public internal(set) var doctorRequests: [DoctorRequest] = []
 

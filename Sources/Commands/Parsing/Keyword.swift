@@ -4,7 +4,7 @@ enum Keyword: String, Sendable, CaseIterable {
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave, reports
     // the desk
-    case broadcast, approve, reject, report
+    case broadcast, approve, reject, report, paid
     // patients and doctors
     case profile, set, rate, contact
 
@@ -49,6 +49,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .approve: Help.approve
         case .reject: Help.reject
         case .report: Help.report
+        case .paid: Help.paid
         case .hours: Help.hours
         case .leave: Help.leave
         case .reports: Help.monthReports

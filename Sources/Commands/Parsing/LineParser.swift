@@ -61,6 +61,7 @@ struct LineParser: Sendable {
         case .approve: decideRequest(args, approve: true)
         case .reject: decideRequest(args, approve: false)
         case .report: report(args, clock: &clock)
+        case .paid: paid(args)
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
         case .reports: monthReports(args)

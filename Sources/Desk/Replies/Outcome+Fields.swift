@@ -57,8 +57,12 @@ extension Outcome {
         case .rescheduleRefused(let refusal, let alternatives):
             return (.rescheduleRefused, [.why: .text(refusal.explanation(format)), .hasAlternatives: .flag(!alternatives.isEmpty),
                                          .alternatives: .list(alternatives.map { .fields(format.fields(of: $0)) })])
-        case .appointmentList(let list):
-            return (.appointments, [.appointments: .list(list.map { .fields(format.fields(of: $0)) }), .noneToShow: .flag(list.isEmpty)])
+        case .appointmentList(let list, let paid):
+            return (.appointments, [.appointments: .list(list.map { appointment in
+                var fields = format.fields(of: appointment)
+                fields[.paid] = .flag(paid.contains(appointment.ref))
+                return .fields(fields)
+            }), .noneToShow: .flag(list.isEmpty)])
         case .staffHelp(let role):
             let commands = Help.commands + Help.doctorCommands + (role == .desk ? Help.deskCommands : [])
             return (.help, [.commands: .list(commands.map { .fields([.command: .text($0.command), .example: .text($0.example),

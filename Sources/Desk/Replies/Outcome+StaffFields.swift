@@ -24,13 +24,21 @@ extension Outcome {
                                     let a = entry.appointment
                                     return .fields([.time: .text(format.clock(format.zone.local(a.start).time)), .name: .text(entry.patientName),
                                                     .reason: a.reason.map(TemplateValue.text), .ref: .text(a.ref),
-                                                    .status: a.status == .confirmed ? nil : .text(a.status.spoken)])
+                                                    .status: a.status == .confirmed ? nil : .text(a.status.spoken),
+                                                    .paid: .flag(entry.paid)])
                                 })])
         case .appointmentMarked(let a):
             return (.appointmentMarked, [.ref: .text(a.ref), .when: .text(format.span(a.start, a.end)),
                                          .status: .text(a.status.spoken)])
         case .markRefused(let refusal):
             return (.markRefused, [.why: .text(refusal.explanation(format))])
+        case .paymentRecorded(let a, let payment):
+            var fields = format.fields(of: a)
+            fields[.amount] = .text(format.money(payment.amount))
+            fields[.method] = .text(payment.method == .cash ? "cash" : "card")
+            return (.paymentRecorded, fields)
+        case .paymentRefused(let refusal):
+            return (.paymentRefused, [.why: .text(refusal.explanation(format))])
         case .dayCancelled(let summary):
             return (.dayCancelled, summary.fields(format))
         case .broadcastSent(let day, let notified, let texted, let unreachable):
@@ -105,6 +113,18 @@ extension MarkRefusal {
         case .notYours(let ref): "appointment \(ref) is not one of yours."
         case .notStarted(let a): "appointment \(a.ref) is at \(format.span(a.start, a.end)), still ahead."
         case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken)."
+        }
+    }
+}
+
+extension PaymentRefusal {
+    func explanation(_ format: ClinicFormat) -> String {
+        switch self {
+        case .unknownRef(let ref): "there is no appointment \(ref)."
+        case .alreadyPaid(let a, let paid):
+            "appointment \(a.ref) was already paid, \(format.money(paid.amount)) \(paid.method == .cash ? "in cash" : "by card") on \(format.when(paid.at))."
+        case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken): there is nothing to pay."
+        case .noFee(let a): "\(format.doctor(id: a.doctorID)?.name ?? a.doctorID) charges no fee, so \(a.ref) has nothing to pay."
         }
     }
 }

@@ -28,6 +28,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case schedule
     case appointmentMarked = "appointment-marked"
     case markRefused = "mark-refused"
+    case paymentRecorded = "payment-recorded"
+    case paymentRefused = "payment-refused"
     case dayCancelled = "day-cancelled"
     case broadcastSent = "broadcast-sent"
     case hoursSet = "hours-set"

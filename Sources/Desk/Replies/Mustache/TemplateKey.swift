@@ -34,6 +34,6 @@ enum TemplateKey: String, CaseIterable, Sendable {
     // A patient's message relayed
     case patient
     // Requests to join as a doctor; the hospital's month
-    case report
+    case report, paid, amount, method
     case request, approved, waiting, id, noShows, confirmed, cancelledByPatients, cancelledByDoctor, cancelledByDesk, earnings, totals, attached
 }
