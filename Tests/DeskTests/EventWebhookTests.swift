@@ -41,6 +41,20 @@ import Testing
         #expect(try calls(fixture, to: Self.bookingsOnly.url).map { $0["type"] as? String } == ["appointment.booked"])
     }
 
+    @Test func aCashPaymentIsCalledOutWithItsAmount() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        fixture.desk.eventEndpoints = [Self.all, Self.bookingsOnly]
+        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Rao Tue 10:00")], now: DeskFixture.now)
+        let ref = try #require(fixture.desk.state.clinic?.appointments.values.first?.ref)
+        _ = try fixture.desk.handle([DeskFixture.mail("PAID \(ref) CASH", from: "desk@kanchicare.example")], now: DeskFixture.now + 60)
+        let told = try calls(fixture, to: Self.all.url)
+        #expect(told.map { $0["type"] as? String } == ["appointment.booked", "appointment.paid"])
+        let paid = try #require(told.last?["data"] as? [String: String])
+        #expect(paid["ref"] == ref && paid["amount"] == "800" && paid["currency"] == "INR" && paid["method"] == "cash", "\(paid)")
+        #expect(try calls(fixture, to: Self.bookingsOnly.url).count == 1)
+    }
+
     @Test func anEndpointAnswering410IsSwitchedOffAndTheDeskTold() throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }

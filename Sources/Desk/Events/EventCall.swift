@@ -28,6 +28,11 @@ enum EventCall {
                     after.end = end
                     return (.appointmentRescheduled, after, ["previousStart": iso(a.start), "previousEnd": iso(a.end)])
                 }
+            case .paymentRecorded(let ref, let payment):
+                told = clinic.appointment(ref: ref).map { a in
+                    (.appointmentPaid, a, ["amount": payment.amount.description, "currency": clinic.info.currency.uppercased(),
+                                           "method": payment.method.rawValue])
+                }
             default:
                 told = nil
             }

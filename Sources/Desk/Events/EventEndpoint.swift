@@ -20,4 +20,6 @@ public enum EventType: String, Sendable, CaseIterable {
     case appointmentCancelled = "appointment.cancelled"
     case appointmentRescheduled = "appointment.rescheduled"
     case reminderSent = "reminder.sent"
+    /// A fee paid (PAID <ref> CASH at the desk; by card later), with its amount and how.
+    case appointmentPaid = "appointment.paid"
 }
