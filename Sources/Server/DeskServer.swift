@@ -34,8 +34,14 @@ public struct DeskServer: Sendable {
         }
         // Last in the list, so first to hear of the shutdown: it closes the desk to new work for everyone.
         services.append(ClosingDoor(door: door, reception: reception))
+        var configured = services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        if let owner = settings.owner {
+            // Ending is its way of asking for the shutdown: graceful, as on SIGTERM.
+            configured.insert(ServiceGroupConfiguration.ServiceConfiguration(service: OwnerWatch(owner: owner, interval: .seconds(1), logger: logger),
+                                                                             successTerminationBehavior: .gracefullyShutdownGroup), at: 0)
+        }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: configured, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -13,10 +13,12 @@ public struct ServeSettings: Sendable {
     public var batchSize: Int
     /// What the webhook routes trust and how much they take.
     public var webhooks: WebhookSettings
+    /// `CAREDESK_EXIT_WITH_PID`: shut down once this process is gone (`OwnerWatch`).
+    public var owner: Int32?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maildir: String? = nil,
                 pollInterval: Duration = .seconds(1), tickInterval: Duration = .seconds(60), batchSize: Int = 256,
-                webhooks: WebhookSettings = WebhookSettings()) {
+                webhooks: WebhookSettings = WebhookSettings(), owner: Int32? = nil) {
         self.host = host
         self.port = port
         self.maildir = maildir
@@ -24,5 +26,6 @@ public struct ServeSettings: Sendable {
         self.tickInterval = tickInterval
         self.batchSize = batchSize
         self.webhooks = webhooks
+        self.owner = owner
     }
 }

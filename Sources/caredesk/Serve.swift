@@ -57,7 +57,8 @@ struct Serve: AsyncParsableCommand {
         let settings = ServeSettings(host: host, port: port, maildir: maildir,
                                      pollInterval: .milliseconds(Int(pollInterval * 1000)),
                                      tickInterval: .milliseconds(Int(tickInterval * 1000)), batchSize: max(1, batch),
-                                     webhooks: WebhookSettings.fromEnvironment())
+                                     webhooks: WebhookSettings.fromEnvironment(),
+                                     owner: ProcessInfo.processInfo.environment["CAREDESK_EXIT_WITH_PID"].flatMap { Int32($0) }.flatMap { $0 > 1 ? $0 : nil })
         let host = self.host
         try await DeskServer(reception: reception, settings: settings, logger: logger).run { port in
             let shown = host.contains(":") ? "[\(host)]" : host

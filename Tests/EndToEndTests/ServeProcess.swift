@@ -21,6 +21,8 @@ final class ServeProcess: @unchecked Sendable {
         env["CAREDESK_TEMPLATES"] = CareDeskBinary.packageRoot.appendingPathComponent("Templates").path
         CareDeskBinary.predictable(&env, arguments)
         env["CAREDESK_HEALTH_TOKEN"] = Self.healthToken
+        // A test run that crashes must not leave desks running (they skew every benchmark after it).
+        env["CAREDESK_EXIT_WITH_PID"] = "\(ProcessInfo.processInfo.processIdentifier)"
         for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe()

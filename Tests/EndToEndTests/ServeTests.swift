@@ -62,6 +62,25 @@ import Testing
         #expect(exit?.reason == .exit && exit?.status == 0, "serve did not exit 0 on SIGTERM: \(String(describing: exit)) \(server.stderr)")
     }
 
+    /// With CAREDESK_EXIT_WITH_PID, a serve whose owner dies (a crashed test run, a killed supervisor) shuts
+    /// down by itself instead of running on as an orphan.
+    @Test func aServeWhoseOwnerDiesStopsByItself() throws {
+        let (root, data) = try sampleClinicFolder("serve-orphan")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let owner = Process()
+        owner.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        owner.arguments = ["2"]
+        try owner.run()
+        let serve = try ServeProcess(["--data", data.path], errors: root.appendingPathComponent("serve.stderr"),
+                                     environment: ["CAREDESK_EXIT_WITH_PID": "\(owner.processIdentifier)"])
+        defer { serve.stop() }
+        owner.waitUntilExit()
+        let deadline = Date().addingTimeInterval(15)
+        while serve.process.isRunning && Date() < deadline { usleep(50_000) }
+        #expect(!serve.process.isRunning, "serve still runs without its owner: \(serve.stderr)")
+        #expect(serve.process.terminationStatus == 0, "a graceful shutdown")
+    }
+
     @Test func anUnreachableMailServerShowsInHealth() async throws {
         let (root, data) = try sampleClinicFolder("serve-smtp")
         defer { try? FileManager.default.removeItem(at: root) }
