@@ -252,15 +252,16 @@ public final class Desk {
         // Every message a person sends counts against their hour (a carrier's STOP or START never does).
         let tag = senderTags.tag(mail.channel, address)
         let isStaff = state.clinic!.role(of: address) != .patient
+        let limit = trust.hourlyLimit(staff: isStaff)
         let mark: AllowanceMark
-        switch state.allowance.admission(tag, limit: trust.hourlyLimit(staff: isStaff), now: now) {
+        switch state.allowance.admission(tag, limit: limit, now: now) {
         case .ignored:
             return .silent(mail, reason: Desk.pastAllowance)
         case .tooMany(let until):
             mark = AllowanceMark(sender: tag, at: now, warned: true)
             state.allowance.count(mark)
             return .tooMany(TooMany(mail: mail, recipient: mail.channel == .sms ? address : from.address,
-                                    limit: trust.hourlyLimit(staff: isStaff), until: until, mark: mark))
+                                    limit: limit, until: until, mark: mark))
         case .welcome:
             mark = AllowanceMark(sender: tag, at: now)
             state.allowance.count(mark)
@@ -278,7 +279,7 @@ public final class Desk {
             logger.info("refused: over the size limit", metadata: ["key": "\(mail.key.prefix(80))", "bytes": "\(size)"])
             return refused("(a message of \(size) bytes)", .tooLarge(bytes: size, limit: trust.maxMessageBytes), to: from.address)
         }
-        let provenance = Provenance.of(mail, trust: trust) { $0.asciiLowercased == address ? isStaff : state.clinic!.role(of: $0.asciiLowercased) != .patient }
+        let provenance = Provenance.of(mail, trust: trust) { $0.equalsFoldingASCII(address) ? isStaff : state.clinic!.role(of: $0) != .patient }
         if case .nobody(let authors) = provenance {
             // Answered at the first address named: the answer says only that nothing was done.
             let fromField = String((message.header("From") ?? "").prefix(120))
