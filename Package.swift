@@ -45,19 +45,20 @@ let package = Package(
         // the pay page's links: signed, expiring JWTs (HS256) naming one appointment and nothing else
         .target(name: "PayLinks", dependencies: [
             .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         // one message in -> one commit
         .target(name: "Desk", dependencies: [
-            "Clinic", "Commands", "Mail", "Store", "SMS",
+            "Clinic", "Commands", "Mail", "Store", "SMS", "PayLinks",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // the desk's outbox handed to real transports (SMTP now; SMS and webhooks later)
-        .target(name: "Delivery", dependencies: ["Desk", "Transport", "Webhooks"], swiftSettings: strict),
+        .target(name: "Delivery", dependencies: ["Desk", "Clinic", "Transport", "Webhooks"], swiftSettings: strict),
         // the long-lived process: HTTP intake (Hummingbird), the Maildir watcher, delivery and tick rounds,
         // and the one serial owner of the desk they all go through
         .target(name: "Server", dependencies: [
-            "Desk", "Delivery", "Webhooks", "SMS", "Clinic",
+            "Desk", "Delivery", "Webhooks", "SMS", "Clinic", "PayLinks", "Transport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -38,6 +38,8 @@ public enum Help {
                                 example: "BOOK Dr Rao Tue 10:00 chest pain", meaning: "Book an appointment.")
     static let cancel = HelpEntry(keyword: "CANCEL", command: "CANCEL [ref]", example: "CANCEL A7K2Q",
                                   meaning: "Cancel an appointment; the reference may be left out when you have only one upcoming.")
+    static let pay = HelpEntry(keyword: "PAY", command: "PAY [ref]", example: "PAY A7K2Q",
+                               meaning: "Get the link to pay an appointment's fee online again (where the clinic takes payments online).")
     static let reschedule = HelpEntry(keyword: "RESCHEDULE", command: "RESCHEDULE <ref> <day> <time>",
                                       example: "RESCHEDULE A7K2Q Wed 11:30", meaning: "Move an appointment to another time.")
     static let appointments = HelpEntry(keyword: "APPOINTMENTS", command: "APPOINTMENTS", example: "MY APPOINTMENTS",
@@ -45,7 +47,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, appointments, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, pay, appointments, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

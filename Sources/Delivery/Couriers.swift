@@ -7,7 +7,8 @@ import Transport
 public enum Couriers {
     /// Readies the transports before any thread starts (libcurl's global set-up) when a server is configured.
     public static func prepare(_ settings: DeliverySettings, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if settings.smtp != nil || !settings.webhooks.isEmpty || (try? TwilioConfiguration.fromEnvironment(environment)) != nil {
+        if settings.smtp != nil || !settings.webhooks.isEmpty || (try? TwilioConfiguration.fromEnvironment(environment)) != nil
+            || StripeConfiguration.fromEnvironment(environment) != nil {
             Curl.initialise()
         }
     }
@@ -25,11 +26,15 @@ public enum Couriers {
         func events() throws -> (any Courier)? {
             settings.webhooks.isEmpty ? nil : try EventWebhookCourier(endpoints: settings.webhooks, clock: clock)
         }
+        let stripeConfiguration = StripeConfiguration.fromEnvironment(environment)
+        func stripe() throws -> (any Courier)? { try stripeConfiguration.map { try StripeCourier($0) } }
         if let smtp = settings.smtp {
-            return try (0..<settings.workers).map { _ in ChannelCourier(mail: try SMTPCourier(smtp), sms: try sms(), events: try events()) }
+            return try (0..<settings.workers).map { _ in
+                ChannelCourier(mail: try SMTPCourier(smtp), sms: try sms(), events: try events(), stripe: try stripe())
+            }
         }
         return [ChannelCourier(mail: MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder))), sms: try sms(),
-                               events: try events())]
+                               events: try events(), stripe: try stripe())]
     }
 
     /// Runs delivery passes until nothing due is left, then forgets long-finished messages.

@@ -32,6 +32,9 @@ public final class Desk {
     public var randomness: DeskRandomness = .system
     /// The systems told of bookings, cancellations, moves and reminders (`webhooks` in DATA/config.json).
     public var eventEndpoints: [EventEndpoint]
+    /// Set when fees are taken online (a Stripe key is configured): the clinic's payment policy applies,
+    /// and replies carry pay links.
+    public var payments: OnlinePayments?
 
     public struct NotInitialised: Error, CustomStringConvertible {
         public let description: String
@@ -84,6 +87,7 @@ public final class Desk {
         var bodyEnd: UInt64 = 0
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
             if !delivered.isEmpty { state.absorb(.delivered(delivered), eventsApplied: false) }
+            if state.clinic != nil, state.clinic!.onlinePayments != (payments != nil) { state.clinic!.onlinePayments = payments != nil }
             var steps: [Step] = []
             steps.reserveCapacity(batch.count)
             var seenInBatch = Set<String>()
@@ -94,7 +98,7 @@ public final class Desk {
                     steps.append(try decide(mail, state: &state, now: now))
                 }
             }
-            let replies = state.clinic.map { writeReplies(steps, format: ClinicFormat($0), now: now) }
+            let replies = state.clinic.map { writeReplies(steps, format: format($0), now: now) }
                 ?? Array(repeating: nil, count: steps.count)
 
             var records: [DeskRecord] = delivered.isEmpty ? [] : [.delivered(delivered)]
@@ -312,6 +316,7 @@ public final class Desk {
                                                 disabled: state.disabledEndpoints, cause: "\(mail.key) line \(lines.count)", now: now)
                 }
                 state.applyToClinic(decision.events)
+                calls += StripeCall.messages(for: decision.events, after: state.clinic!, now: now)
                 events += decision.events
                 // Relayed messages are named by their line too: two CONTACT lines are two mails.
                 let cause = decision.notices.contains(where: \.isRelay) ? "\(mail.key) line \(lines.count)" : mail.key

@@ -5,6 +5,7 @@ import JWTKit
 /// secret (`CAREDESK_LINK_SECRET`), naming one appointment by its reference and when the link stops
 /// working, and nothing else — no patient, no amount, no reason: whoever sees the link learns only that
 /// some appointment exists. Expiry is checked against the desk's clock (a test or demo may fix it).
+/// Tokens are minted by `PayLinkSigner` (synchronously, where replies are written) and checked here.
 public struct PayLinks: Sendable {
     private let keys: JWTKeyCollection
 
@@ -13,12 +14,6 @@ public struct PayLinks: Sendable {
         guard secret.utf8.count >= 32 else { throw PayLinkError.weakSecret }
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
-    }
-
-    /// A token for the appointment `ref` that works until `expiresAt` (seconds since 1970).
-    public func token(ref: String, expiresAt: Int64) async throws -> String {
-        try await keys.sign(PayLinkClaims(sub: SubjectClaim(value: ref),
-                                          exp: ExpirationClaim(value: Date(timeIntervalSince1970: TimeInterval(expiresAt)))))
     }
 
     /// The appointment a token names, if it is ours, untampered and not expired at `now`.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import PayLinks
 import ServiceLifecycle
 
 /// `caredesk serve`: the HTTP front door, the Maildir watcher, the delivery and reminder rounds, all around
@@ -22,8 +23,10 @@ public struct DeskServer: Sendable {
 
     public func run(onListening: @escaping @Sendable (_ port: Int) async -> Void) async throws {
         let reception = self.reception
+        // Pay links are checked with the link secret; without one every link gets the page saying it does not work.
+        let links = try await settings.webhooks.linkSecret.asyncMap { try await PayLinks(secret: $0) }
         let door = FrontDoor.application(reception: reception, host: settings.host, port: settings.port, webhooks: settings.webhooks,
-                                         logger: logger, onListening: onListening)
+                                         links: links, logger: logger, onListening: onListening)
         var services: [any Service] = [
             Round.delivery(reception: reception, interval: settings.pollInterval, logger: logger),
             Round.reminders(reception: reception, interval: settings.tickInterval, logger: logger),
@@ -57,5 +60,12 @@ struct ClosingDoor<Door: ApplicationProtocol>: Service {
         } onGracefulShutdown: {
             reception.close()
         }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import PayLinks
 
 /// The HTTP side of the desk: the routes and the application that serves them. Handlers hold no business
 /// rules; whatever touches the clinic goes through the `Reception`.
@@ -10,10 +11,12 @@ public enum FrontDoor {
     public typealias Context = BasicRequestContext
 
     /// Every route the desk answers.
-    public static func router(reception: Reception, webhooks: WebhookSettings = WebhookSettings()) -> Router<Context> {
+    public static func router(reception: Reception, webhooks: WebhookSettings = WebhookSettings(), links: PayLinks? = nil) -> Router<Context> {
         let router = Router(context: Context.self)
         addHealth(to: router, reception: reception, token: webhooks.healthToken)
         addWebhooks(to: router, reception: reception, settings: webhooks)
+        let pay = PayPageRoute(reception: reception, settings: webhooks, links: links)
+        router.get("pay/:token") { _, context -> Response in await pay.handle(token: context.parameters.get("token") ?? "") }
         return router
     }
 
@@ -40,10 +43,10 @@ public enum FrontDoor {
 
     /// The application on `host:port` (port 0: a free one); `onListening` gets the port actually bound.
     public static func application(reception: Reception, host: String, port: Int, webhooks: WebhookSettings = WebhookSettings(),
-                                   logger: Logger,
+                                   links: PayLinks? = nil, logger: Logger,
                                    onListening: @escaping @Sendable (_ port: Int) async -> Void)
         -> some ApplicationProtocol {
-        Application(router: router(reception: reception, webhooks: webhooks),
+        Application(router: router(reception: reception, webhooks: webhooks, links: links),
                     configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "caredesk"),
                     onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
                     logger: logger)

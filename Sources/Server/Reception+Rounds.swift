@@ -27,8 +27,10 @@ extension Reception {
         let reminders = try desk.queueReminders(now: now, minutesBefore: deliverySettings.reminderMinutes)
         let failures = try desk.queueFailureSummary(now: now)
         let reports = try desk.queueMonthReports(now: now)
-        if reminders + failures + reports > 0 {
-            logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)", "monthReports": "\(reports)"])
+        let released = try StripeSetup.endHolds(desk: desk, now: now)
+        if reminders + failures + reports + released > 0 {
+            logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)", "monthReports": "\(reports)",
+                                           "holdsReleased": "\(released)"])
         }
         try deliverDue()
         return (reminders, failures)

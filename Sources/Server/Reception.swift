@@ -37,6 +37,7 @@ public actor Reception {
         deliverySettings = try DeliverySettings.load(dataFolder)
         let desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger)
         desk.randomness = randomness
+        desk.payments = try StripeSetup.payments()
         self.desk = desk
         board = HealthBoard(Self.report(of: desk.state, lastDeliveryError: nil))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Delivery
 import Desk
 import Logging
 
@@ -22,6 +23,7 @@ struct CareDesk: AsyncParsableCommand {
     static func openDesk(_ options: DataOptions, label: String) throws -> Desk {
         let desk = try openDesk(options.folder, label: label)
         desk.randomness = try options.randomness()
+        desk.payments = try StripeSetup.payments()
         return desk
     }
 

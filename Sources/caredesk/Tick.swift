@@ -12,7 +12,8 @@ struct Tick: ParsableCommand {
             ("reminderMinutes", default [1440, 120]), each once; after downtime only the most recent one due \
             is sent, and never for cancelled or past appointments. On the first tick of a month each doctor \
             who recorded anything gets the EARNINGS report of the month just ended (unless they wrote REPORTS OFF) \
-            and the desk the hospital's REPORT, once.
+            and the desk the hospital's REPORT, once. Slots held for a payment that has not come by its \
+            deadline are released (Stripe is asked first, in case its webhook was lost).
             """)
 
     @OptionGroup var options: DataOptions
@@ -28,6 +29,8 @@ struct Tick: ParsableCommand {
         let reminders = try desk.queueReminders(now: now, minutesBefore: settings.reminderMinutes)
         let failures = try desk.queueFailureSummary(now: now)
         let reports = try desk.queueMonthReports(now: now)
+        let released = try StripeSetup.endHolds(desk: desk, now: now)
+        if released > 0 { print("\(released) unpaid hold\(released == 1 ? "" : "s") released.") }
         print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "")"
               + (reports > 0 ? "; \(reports) report\(reports == 1 ? "" : "s") of the month just ended queued" : "") + ".")
         guard !noDeliver else { return }

@@ -70,7 +70,7 @@ import Testing
         state.apply(cancel.events)
         #expect(state.appointment(ref: list[0].ref)?.status == .cancelledByPatient)
         let single = state.decide(.cancel(ref: nil), from: a, now: SampleClinic.now, random: &random)
-        guard case .cancelled(let gone) = single.outcome else { Issue.record("\(single.outcome)"); return }
+        guard case .cancelled(let gone, _) = single.outcome else { Issue.record("\(single.outcome)"); return }
         #expect(gone.ref == list[1].ref)
     }
 

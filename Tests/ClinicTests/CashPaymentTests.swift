@@ -29,7 +29,7 @@ import Testing
 
         let again = decide(&state, .recordPayment(ref: appointment.ref, method: .cash), desk)
         #expect(again.outcome == .paymentRefused(.alreadyPaid(appointment, payment)) && again.events.isEmpty)
-        #expect(decide(&state, .appointments, patient).outcome == .appointmentList([appointment], paid: [appointment.ref]))
+        #expect(decide(&state, .appointments, patient).outcome == .appointmentList([appointment], fees: [appointment.ref: .paid]))
         guard case .schedule(_, let entries) = decide(&state, .schedule(day: SampleClinic.tuesday), rao).outcome else {
             Issue.record("no schedule")
             return

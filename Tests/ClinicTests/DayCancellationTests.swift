@@ -48,7 +48,7 @@ import Testing
         #expect(state.appointments(doctorID: "rao", on: tuesday.adding(days: 1)).allSatisfy { $0.isActive })
         #expect(decision.notices.map(\.patientID).count == Set(decision.notices.map(\.patientID)).count)
         let first = try #require(decision.notices.first)
-        guard case .cancellation(let appointments, let reason, let same, let other) = first.kind else { Issue.record("kind"); return }
+        guard case .cancellation(let appointments, let reason, let same, let other, _) = first.kind else { Issue.record("kind"); return }
         #expect(appointments.count == 2 && reason == "unwell")
         #expect(same.count == 3 && same.allSatisfy { $0.doctorID == "rao" && $0.date != tuesday && !$0.isBooked })
         #expect(other.count == 3 && other.allSatisfy { $0.doctorID == "shah" && !$0.isBooked })

@@ -26,7 +26,9 @@ struct OutcomeSamples {
 
     static func sampleClinic() throws -> ClinicState {
         let setup = try DataFolder.readClinic(DeskFixture.packageRoot.appendingPathComponent("Samples/clinic.json"))
-        return try ClinicState(info: setup.clinic, doctors: setup.doctors)
+        var info = setup.clinic
+        info.payment.mode = .atBooking  // in force only once `payments` turns payments online on
+        return try ClinicState(info: info, doctors: setup.doctors)
     }
 
     /// The sample clinic with hostile names: its first doctor, its specialty, the clinic itself.
@@ -38,6 +40,7 @@ struct OutcomeSamples {
         doctors[0].qualifications = "MBBS <img src=x onerror=alert(1)>"
         var info = setup.clinic
         info.name = "Kanchi \"Care\" & <Hospital>"
+        info.payment.mode = .atBooking
         return try ClinicState(info: info, doctors: doctors)
     }
 
@@ -81,6 +84,7 @@ struct OutcomeSamples {
         samples.ratings(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: a)
         samples.doctorOff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
         samples.joining(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
+        samples.payments(patient: b)
         return samples
     }
 
@@ -208,6 +212,42 @@ struct OutcomeSamples {
         decide(.ratePatient(ref: seen.ref, stars: 2, comment: nil), from: visitor, at: seen.end)
         decide(.doctor(id: first), from: patient)
         decide(.doctors(specialty: nil), from: patient)
+    }
+
+    /// Paying online: a held booking, PAY and its refusal, a declined card, a payment that does not match, the
+    /// receipt, a refunded cancellation, a hold that runs out and a payment that comes after it.
+    mutating func payments(patient: Sender) {
+        clinic.onlinePayments = true
+        guard let doctor = clinic.doctors.first(where: { $0.active && $0.fee.minorUnits > 0 }) else { return }
+        let day = Self.tuesday.adding(days: 7)
+        func booked(_ hour: Int) -> (Appointment, PaymentDue)? {
+            let opening = clinic.nextClinicDays(of: doctor, from: day, count: 1, now: Self.now).first?.slots.filter { !$0.isBooked }
+            guard let slot = opening?.dropFirst(hour).first else { return nil }
+            decide(.book(doctorID: doctor.id, day: slot.date, time: slot.time, reason: nil), from: patient)
+            guard case .bookedWithPayment(let a, let due) = outcomes.last else { return nil }
+            return (a, due)
+        }
+        guard let (held, due) = booked(0) else { return }
+        decide(.pay(ref: held.ref), from: patient)
+        decide(.pay(ref: "ZZZZZ"), from: patient)
+        decide(.appointments, from: patient)
+        report(.intentCreated(ref: held.ref, attempt: 1, intentID: "pi_1", clientSecret: "pi_1_secret_x"))
+        report(.failed(ref: held.ref, intentID: "pi_1", reason: "the card has <b>expired</b>"))
+        decide(.pay(ref: held.ref), from: patient)
+        report(.succeeded(ref: held.ref, intentID: "pi_2", amount: due.amount + Money(minorUnits: 1), currency: "inr"))
+        report(.succeeded(ref: held.ref, intentID: "pi_2", amount: due.amount, currency: "inr"))
+        decide(.cancel(ref: held.ref), from: patient)
+        decide(.appointments, from: patient)
+        guard let (other, _) = booked(1) else { return }
+        report(.holdEnded(ref: other.ref), at: Self.now + 3600)
+        report(.succeeded(ref: other.ref, intentID: "pi_3", amount: due.amount, currency: "inr"), at: Self.now + 3601)
+    }
+
+    mutating func report(_ report: PaymentReport, at now: Int64 = Self.now) {
+        let decision = clinic.decide(report, now: now)
+        clinic.apply(decision.events)
+        outcomes.append(decision.outcome)
+        notices += decision.notices
     }
 
     mutating func decide(_ intent: Intent, from sender: Sender, at now: Int64 = Self.now) {

@@ -29,9 +29,11 @@ import Testing
         let clinic = clinicKind == "sample" ? try OutcomeSamples.sampleClinic() : try OutcomeSamples.hostileClinic()
         let samples = OutcomeSamples.all(in: clinic, patient: clinicKind == "sample" ? "Priya Sharma" : OutcomeSamples.hostilePatient,
                                          reason: clinicKind == "sample" ? "chest pain" : OutcomeSamples.hostileReason)
-        let format = ClinicFormat(samples.clinic)
+        var format = ClinicFormat(samples.clinic)
+        format.payments = try OnlinePayments(linkSecret: String(repeating: "s", count: 32), publicURL: "https://clinic.example.in/")
         let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .monthEndReport, .bounceNotice,
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
+                                                                                      .receiptNotice, .paymentFailedNotice, .holdReleasedNotice, .lateRefundNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
                                                                                       .smsOptOutNotice, .tooMany, .endpointDisabled,
                                                                                       .held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge, .leftOut])
@@ -48,10 +50,12 @@ import Testing
             }
         }
         let noticeNames = Set(samples.notices.map { $0.template(format, patientName: "x").name })
-        #expect(noticeNames == [.cancellationNotice, .broadcastNotice, .contactNotice], "the script reaches every patient notice template")
+        #expect(noticeNames == [.cancellationNotice, .broadcastNotice, .contactNotice, .receiptNotice, .paymentFailedNotice, .holdReleasedNotice,
+                                .lateRefundNotice], "the script reaches every patient notice template")
         for notice in samples.notices {
             let (name, fields, _) = notice.template(format, patientName: OutcomeSamples.hostilePatient)
-            for form in ["text", "html"] {
+            let hasSMS = FileManager.default.fileExists(atPath: Self.templatesFolder.appendingPathComponent("sms/\(name.rawValue).mustache").path)
+            for form in ["text", "html"] + (hasSMS ? ["sms"] : []) {
                 let template = try file(form, name)
                 #expect(try own(template, fields) == reference(template, fields), "\(form)/\(name.rawValue)")
             }

@@ -10,7 +10,7 @@ import Testing
 
     @Test func aTokenNamesItsAppointmentUntilItExpires() async throws {
         let links = try await PayLinks(secret: secret)
-        let token = try await links.token(ref: "A7K2Q", expiresAt: now + 1800)
+        let token = try PayLinkSigner(secret: secret).token(ref: "A7K2Q", expiresAt: now + 1800)
         #expect(try await links.ref(from: token, now: now) == "A7K2Q")
         #expect(try await links.ref(from: token, now: now + 1799) == "A7K2Q")
         await #expect(throws: PayLinkError.expired) { try await links.ref(from: token, now: now + 1800) }
@@ -22,7 +22,7 @@ import Testing
 
     @Test func aChangedForeignOrCutTokenIsRefused() async throws {
         let links = try await PayLinks(secret: secret)
-        let token = try await links.token(ref: "A7K2Q", expiresAt: now + 1800)
+        let token = try PayLinkSigner(secret: secret).token(ref: "A7K2Q", expiresAt: now + 1800)
         let parts = token.split(separator: ".").map(String.init)
         // Another appointment in the payload, the signature kept.
         let forged = #"{"sub":"B8M3R","exp":\#(now + 1800)}"#
@@ -37,6 +37,14 @@ import Testing
             await #expect(throws: PayLinkError.notOurs) { try await links.ref(from: broken, now: now) }
         }
         await #expect(throws: PayLinkError.weakSecret) { try await PayLinks(secret: "short") }
+        #expect(throws: PayLinkError.weakSecret) { try PayLinkSigner(secret: "short") }
+    }
+
+    @Test func theSameAppointmentAndExpiryGiveTheSameToken() throws {
+        // A replayed reply must name the same link.
+        let signer = try PayLinkSigner(secret: secret)
+        #expect(signer.token(ref: "A7K2Q", expiresAt: now) == signer.token(ref: "A7K2Q", expiresAt: now))
+        #expect(signer.token(ref: "A7K2Q", expiresAt: now) != signer.token(ref: "A7K2Q", expiresAt: now + 1))
     }
 }
 

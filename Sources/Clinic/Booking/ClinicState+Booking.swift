@@ -36,6 +36,9 @@ extension ClinicState {
             let ref = Reference.make(isUsed: { appointments[$0] != nil }, random: &random)
             let appointment = Appointment(ref: ref, doctorID: doctor.id, patientID: patient.id, start: slot.start, end: slot.end,
                                           reason: reason, bookedAt: now, bookedBy: patient.id)
+            if let due = dueAtBooking(start: slot.start, doctor: doctor, now: now) {
+                return Decision(events: [.booked(appointment), .paymentDue(ref: ref, due: due)], outcome: .bookedWithPayment(appointment, due))
+            }
             return Decision(events: [.booked(appointment)], outcome: .booked(appointment))
         }
     }
@@ -59,7 +62,7 @@ extension ClinicState {
         after.status = .cancelledByPatient
         after.sequence += 1
         return Decision(events: [.cancelled(ref: appointment.ref, status: .cancelledByPatient, at: now, by: patient.id, reason: nil)],
-                        outcome: .cancelled(after))
+                        outcome: .cancelled(after, refund: nil))
     }
 
     func reschedule(ref: String, date: LocalDate, time: TimeOfDay, patient: Patient, now: Int64) -> Decision {

@@ -4,11 +4,20 @@
 public struct PatientNotice: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The patient's appointments that were cancelled, the reason, and free slots to book instead.
-        case cancellation(appointments: [Appointment], reason: String?, sameDoctor: [Slot], otherDoctor: [Slot])
+        /// `refunds`: what goes back to the card of those that were paid online, by reference.
+        case cancellation(appointments: [Appointment], reason: String?, sameDoctor: [Slot], otherDoctor: [Slot], refunds: [String: Money] = [:])
         /// The desk's message about a day the patient has an appointment on.
         case message(day: LocalDate, text: String)
         /// CONTACT: the patient's own message, relayed to a doctor or the desk (the patient is the sender, not the reader).
         case relay(to: ContactRecipient, message: String)
+        /// Paid online: the receipt.
+        case receipt(Appointment, AppointmentPayment)
+        /// A card was declined: why, and the link to try again.
+        case paymentFailed(Appointment, PaymentDue)
+        /// A held slot was not paid in time and is free again.
+        case holdReleased(Appointment)
+        /// Paid after the appointment was cancelled: all of it goes back.
+        case lateRefund(Appointment, Money)
     }
 
     public var patientID: String

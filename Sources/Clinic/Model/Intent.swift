@@ -28,6 +28,8 @@ public enum Intent: Sendable, Equatable {
     case markAppointment(ref: String, status: Appointment.Status)
     /// PAID <ref> CASH (the desk): the doctor's fee was paid at the desk.
     case recordPayment(ref: String, method: AppointmentPayment.Method)
+    /// PAY [<ref>]: the pay link again.
+    case pay(ref: String?)
     /// CANCEL DAY: a doctor cancels their own confirmed appointments of a day.
     case cancelDay(day: LocalDate, reason: String?)
     /// HOURS: the weekly hours of `days` become `ranges` (none: no clinic those days).

@@ -19,14 +19,17 @@ public enum Outcome: Sendable, Equatable {
     case needsRegistration(verificationPending: Bool)
 
     case booked(Appointment)
+    /// Booked with the fee to pay online: held until paid (payment at booking), or confirmed with a link.
+    case bookedWithPayment(Appointment, PaymentDue)
     case bookRefused(BookRefusal, alternatives: [Slot])
-    case cancelled(Appointment)
+    /// `refund`: what goes back to the card, for an appointment paid online (zero when the rule gives nothing back).
+    case cancelled(Appointment, refund: Money? = nil)
     case cancelChoice([Appointment])
     case cancelRefused(CancelRefusal)
     case rescheduled(Appointment, from: Appointment)
     case rescheduleRefused(BookRefusal, alternatives: [Slot])
-    /// The patient's upcoming appointments, and those of them that are paid.
-    case appointmentList([Appointment], paid: Set<String>)
+    /// The patient's upcoming appointments (and cancelled ones whose fee goes back), with where their fees stand.
+    case appointmentList([Appointment], fees: [String: FeeState])
 
     /// A command outside the sender's role: `command` as written in the help, `allowed` who may use it.
     case notAllowed(command: String, allowed: String)
@@ -39,6 +42,11 @@ public enum Outcome: Sendable, Equatable {
     case appointmentMarked(Appointment)
     case paymentRecorded(Appointment, AppointmentPayment)
     case paymentRefused(PaymentRefusal)
+    /// PAY: the link (again).
+    case payLink(Appointment, PaymentDue)
+    case payRefused(PayRefusal)
+    /// What a report from Stripe or the clock came to (told to the patient by notice, to the desk when it needs a look).
+    case paymentReport(PaymentReportResult)
     case markRefused(MarkRefusal)
     /// CANCEL DAY / BROADCAST CANCEL: what was cancelled and who was told.
     case dayCancelled(DayCancellation)

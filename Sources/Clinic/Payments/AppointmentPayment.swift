@@ -18,6 +18,10 @@ public struct AppointmentPayment: Sendable, Codable, Equatable {
     public var intentID: String?
     /// What went back to the patient so far; never more than `amount`.
     public var refunded: Money
+    /// What the clinic decided to give back (cancellations), refunded or still on its way; never more than `amount`.
+    public var refundRequested: Money
+    /// The Stripe refunds counted in `refunded`, so a refund reported twice counts once.
+    public var refundIDs: [String]
 
     public init(amount: Money, method: Method, at: Int64, by: String, intentID: String? = nil) {
         self.amount = amount
@@ -26,6 +30,25 @@ public struct AppointmentPayment: Sendable, Codable, Equatable {
         self.by = by
         self.intentID = intentID
         refunded = Money(minorUnits: 0)
+        refundRequested = Money(minorUnits: 0)
+        refundIDs = []
+    }
+
+    /// What could still be given back.
+    public var refundable: Money { Money(minorUnits: max(0, amount.minorUnits - refundRequested.minorUnits)) }
+
+    enum CodingKeys: String, CodingKey { case amount, method, at, by, intentID, refunded, refundRequested, refundIDs }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        amount = try c.decode(Money.self, forKey: .amount)
+        method = try c.decode(Method.self, forKey: .method)
+        at = try c.decode(Int64.self, forKey: .at)
+        by = try c.decode(String.self, forKey: .by)
+        intentID = try c.decodeIfPresent(String.self, forKey: .intentID)
+        refunded = try c.decodeIfPresent(Money.self, forKey: .refunded) ?? Money(minorUnits: 0)
+        refundRequested = try c.decodeIfPresent(Money.self, forKey: .refundRequested) ?? refunded
+        refundIDs = try c.decodeIfPresent([String].self, forKey: .refundIDs) ?? []
     }
 }
 

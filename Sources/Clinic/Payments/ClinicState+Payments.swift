@@ -16,5 +16,14 @@ extension ClinicState {
 
 extension ClinicState {
     /// Puts back the payments a snapshot kept.
-    public mutating func restore(payments: [String: AppointmentPayment]) { self.payments = payments }
+    public mutating func restore(payments: [String: AppointmentPayment]) {
+        self.payments = payments
+        for (ref, payment) in payments { if let intent = payment.intentID { refByIntent[intent] = ref } }
+    }
+
+    /// The appointment a paid PaymentIntent was for.
+    public func ref(ofIntent intentID: String) -> String? { refByIntent[intentID] }
+
+    /// Puts back what appointments owed when a snapshot was taken.
+    public mutating func restore(dues: [String: PaymentDue]) { self.dues = dues }
 }

@@ -15,6 +15,16 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case appointmentMarked(ref: String, status: Appointment.Status, at: Int64, by: String)
     /// PAID <ref> CASH, or a card payment Stripe reported.
     case paymentRecorded(ref: String, payment: AppointmentPayment)
+    /// A booking (or PAY) that waits for an online payment: with a hold, the slot is kept for it.
+    case paymentDue(ref: String, due: PaymentDue)
+    /// The outbox created the PaymentIntent of a due's attempt.
+    case paymentIntentCreated(ref: String, attempt: Int, intentID: String, clientSecret: String)
+    /// A try was declined: the next attempt gets a new PaymentIntent.
+    case paymentFailed(ref: String, reason: String, at: Int64)
+    /// A cancellation gives `amount` back (the outbox asks Stripe for it).
+    case refundRequested(ref: String, amount: Money, at: Int64)
+    /// Stripe refunded `amount` (once per `refundID`).
+    case refunded(ref: String, refundID: String, amount: Money, at: Int64)
     /// HOURS: the doctor's hours on `days` become `ranges` (empty: no clinic those days).
     case hoursSet(doctorID: String, days: [Weekday], ranges: [TimeRange])
     /// LEAVE: days the doctor takes no bookings.
@@ -75,6 +85,8 @@ extension ClinicState {
             appointment.sequence += 1
             appointment.history.append(.init(at: at, by: by, what: reason.map { "cancelled: \($0)" } ?? "cancelled"))
             replace(appointment)
+            // Nothing is owed for a cancelled appointment, and its hold is gone with it.
+            dues[ref] = nil
         case .rescheduled(let ref, let start, let end, let at, let by):
             guard var appointment = appointments[ref] else { return }
             let old = zone.local(appointment.start)
@@ -95,6 +107,33 @@ extension ClinicState {
             replace(appointment)
         case .paymentRecorded(let ref, let payment):
             guard appointments[ref] != nil, payments[ref] == nil else { return }
+            payments[ref] = payment
+            if let intent = payment.intentID { refByIntent[intent] = ref }
+            dues[ref] = nil
+        case .paymentDue(let ref, let due):
+            guard appointments[ref] != nil, payments[ref] == nil else { return }
+            dues[ref] = due
+        case .paymentIntentCreated(let ref, let attempt, let intentID, let clientSecret):
+            guard var due = dues[ref], due.attempt == attempt, due.intentID == nil else { return }
+            due.intentID = intentID
+            due.clientSecret = clientSecret
+            dues[ref] = due
+        case .paymentFailed(let ref, let reason, _):
+            guard var due = dues[ref] else { return }
+            due.lastFailure = reason
+            due.attempt += 1
+            due.intentID = nil
+            due.clientSecret = nil
+            dues[ref] = due
+        case .refundRequested(let ref, let amount, _):
+            guard var payment = payments[ref] else { return }
+            payment.refundRequested = Money(minorUnits: min(payment.amount.minorUnits, payment.refundRequested.minorUnits + amount.minorUnits))
+            payments[ref] = payment
+        case .refunded(let ref, let refundID, let amount, _):
+            guard var payment = payments[ref], !payment.refundIDs.contains(refundID) else { return }
+            payment.refundIDs.append(refundID)
+            payment.refunded = Money(minorUnits: min(payment.amount.minorUnits, payment.refunded.minorUnits + amount.minorUnits))
+            payment.refundRequested = max(payment.refundRequested, payment.refunded)
             payments[ref] = payment
         case .hoursSet(let id, let days, let ranges):
             guard let i = doctorIndex[id] else { return }

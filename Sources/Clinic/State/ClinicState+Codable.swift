@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments, dues
     }
 
     public init(from decoder: any Decoder) throws {
@@ -15,7 +15,8 @@ extension ClinicState: Codable {
         patientRatings = try c.decodeIfPresent([String: Rating].self, forKey: .patientRatings) ?? [:]
         contactTimes = try c.decodeIfPresent([String: [Int64]].self, forKey: .contactTimes) ?? [:]
         doctorRequests = try c.decodeIfPresent([DoctorRequest].self, forKey: .doctorRequests) ?? []
-        payments = try c.decodeIfPresent([String: AppointmentPayment].self, forKey: .payments) ?? [:]
+        restore(payments: try c.decodeIfPresent([String: AppointmentPayment].self, forKey: .payments) ?? [:])
+        dues = try c.decodeIfPresent([String: PaymentDue].self, forKey: .dues) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,5 +32,6 @@ extension ClinicState: Codable {
         try c.encode(contactTimes, forKey: .contactTimes)
         try c.encode(doctorRequests, forKey: .doctorRequests)
         try c.encode(payments, forKey: .payments)
+        try c.encode(dues, forKey: .dues)
     }
 }

@@ -2,6 +2,10 @@
 /// Pure: no I/O, no clock, no randomness but the generator passed in.
 extension ClinicState {
     public func decide(_ intent: Intent, from sender: Sender, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
+        withRefunds(decideCommand(intent, from: sender, now: now, random: &random), now: now)
+    }
+
+    private func decideCommand(_ intent: Intent, from sender: Sender, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
         switch intent {
         case .help:
             let role = role(of: sender.address)
@@ -63,7 +67,7 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
             }
             fallthrough
-        case .book, .cancel, .reschedule, .appointments, .contact:
+        case .book, .cancel, .reschedule, .appointments, .contact, .pay:
             if case .contact = intent, role(of: sender.address) != .patient {
                 return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
             }
@@ -83,9 +87,10 @@ extension ClinicState {
         case .cancel(let ref): return cancel(ref: ref, patient: patient, now: now)
         case .reschedule(let ref, let day, let time): return reschedule(ref: ref, date: day, time: time, patient: patient, now: now)
         case .appointments:
-            let list = upcoming(patientID: patient.id, now: now)
-            return Decision(outcome: .appointmentList(list, paid: Set(list.map(\.ref).filter { payments[$0] != nil })))
+            let (list, fees) = appointmentsWithFees(patientID: patient.id, now: now)
+            return Decision(outcome: .appointmentList(list, fees: fees))
         case .contact(let recipient, let message): return contact(recipient, message: message, patient: patient, now: now)
+        case .pay(let ref): return payLink(ref: ref, patient: patient, now: now)
         case .rateDoctor(let id, let stars, let comment):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
             return rateDoctor(doctor, stars: stars, comment: comment, patient: patient, now: now)

@@ -18,10 +18,17 @@ public struct ClinicState: Sendable {
     public internal(set) var contactTimes: [String: [Int64]] = [:]
     /// Payments, by appointment reference.
     public internal(set) var payments: [String: AppointmentPayment] = [:]
+    /// What appointments still owe online, by reference.
+    public internal(set) var dues: [String: PaymentDue] = [:]
+    /// Whether payments can be taken online (a Stripe key is configured): set by the desk, never stored.
+    /// Off, the clinic's payment policy is not applied.
+    public var onlinePayments = false
     /// REGISTER DOCTOR requests, in the order asked, answered or not.
     public internal(set) var doctorRequests: [DoctorRequest] = []
 
     var doctorIndex: [String: Int] = [:]
+    /// The appointment each paid PaymentIntent was for (Stripe's refund events name the intent, not the appointment).
+    var refByIntent: [String: String] = [:]
     var patientByAddress: [String: String] = [:]
     /// Rows of `appointments`, by doctor and day and by patient.
     var appointmentsByDoctorDay: [DoctorDay: [Int32]] = [:]

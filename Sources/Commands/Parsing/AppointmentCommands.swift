@@ -13,6 +13,16 @@ extension LineParser {
         }
     }
 
+    /// `PAY [ref]`: the pay link again; "PAY for A7K2Q" works too.
+    func pay(_ args: Words) -> LineReading {
+        let args = args.dropping(.beforeReference)
+        guard let token = args.first else { return .command(.pay(ref: nil)) }
+        switch References.read(token, in: args) {
+        case .success(let ref): return .command(.pay(ref: ref))
+        case .failure(let wrong): return .problem(CommandProblem(.pay, understood: "PAY", wrong: wrong.text, doctor: nil))
+        }
+    }
+
     /// `RESCHEDULE <ref> <day> <time>`; "RESCHEDULE A7K2Q to Wed at 11:30" works too.
     func reschedule(_ args: Words, clock: inout Clock) -> LineReading {
         func problem(_ understood: String, _ wrong: String) -> LineReading {

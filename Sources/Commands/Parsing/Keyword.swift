@@ -1,6 +1,6 @@
 /// The first word of a command line.
 enum Keyword: String, Sendable, CaseIterable {
-    case help, register, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my
+    case help, register, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, appointments, my, pay
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave, reports
     // the desk
@@ -37,6 +37,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .slots: Help.slots
         case .book: Help.book
         case .cancel: Help.cancel
+        case .pay: Help.pay
         case .reschedule: Help.reschedule
         case .appointments, .my: Help.appointments
         case .earning: Help.earning

@@ -50,6 +50,7 @@ struct LineParser: Sendable {
         case .slots: slots(args, clock: &clock)
         case .book: book(args, clock: &clock)
         case .cancel: cancel(args, clock: &clock)
+        case .pay: pay(args)
         case .reschedule: reschedule(args, clock: &clock)
         case .earning: earning(args, clock: &clock)
         case .earnings: earnings(args, clock: &clock)

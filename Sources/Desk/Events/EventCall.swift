@@ -33,6 +33,13 @@ enum EventCall {
                     (.appointmentPaid, a, ["amount": payment.amount.description, "currency": clinic.info.currency.uppercased(),
                                            "method": payment.method.rawValue])
                 }
+            case .refunded(let ref, let refundID, let amount, _):
+                told = clinic.appointment(ref: ref).flatMap { a in
+                    clinic.payments[ref].map { payment in
+                        (.appointmentRefunded, a, ["amount": amount.description, "currency": clinic.info.currency.uppercased(), "refund": refundID,
+                                                   "refundedInAll": (payment.refunded + amount).description])
+                    }
+                }
             default:
                 told = nil
             }

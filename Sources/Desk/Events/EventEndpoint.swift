@@ -22,4 +22,6 @@ public enum EventType: String, Sendable, CaseIterable {
     case reminderSent = "reminder.sent"
     /// A fee paid (PAID <ref> CASH at the desk; by card later), with its amount and how.
     case appointmentPaid = "appointment.paid"
+    /// Money given back for a cancelled appointment paid online (Stripe confirmed the refund).
+    case appointmentRefunded = "appointment.refunded"
 }

@@ -20,8 +20,13 @@ struct AddressedNotice: Sendable {
         }
         let bodies = templates.render(name, fields)
         let id = NoticeComposer.id("patient notice \(cause) \(notice.patientID)")
+        // A slot held for its payment goes into the patient's calendar with the receipt.
+        var attachments: [Attachment] = []
+        if case .receipt(let appointment, _) = notice.kind {
+            attachments.append(AppointmentInvites.invite(appointment, .request, format: format, recipient: recipient, now: now).attachment)
+        }
         return NoticeComposer(clinic: format.info).notice(id: id, to: recipient, replyTo: replyTo, subject: subject,
-                                                          text: bodies.text, html: bodies.html, now: now)
+                                                          text: bodies.text, html: bodies.html, attachments: attachments, now: now)
     }
 }
 
@@ -39,12 +44,13 @@ extension PatientNotice {
         let name: TemplateName
         let subject: String
         switch kind {
-        case .cancellation(let appointments, let reason, let sameDoctor, let otherDoctor):
+        case .cancellation(let appointments, let reason, let sameDoctor, let otherDoctor, let refunds):
             name = .cancellationNotice
             let first = appointments.first
             let doctorName = first.map { format.doctorName($0.doctorID) } ?? ""
             fields[.cancelled] = .list(appointments.map { a in
-                .fields([.doctor: .text(format.doctorName(a.doctorID)), .when: .text(format.span(a.start, a.end)), .ref: .text(a.ref)])
+                .fields([.doctor: .text(format.doctorName(a.doctorID)), .when: .text(format.span(a.start, a.end)), .ref: .text(a.ref),
+                         .refund: refunds[a.ref].flatMap { $0.minorUnits > 0 ? .text(format.money($0)) : nil }])
             })
             fields[.several] = .flag(appointments.count > 1)
             fields[.reason] = reason.map(TemplateValue.text)
@@ -62,6 +68,27 @@ extension PatientNotice {
             name = .contactNotice
             fields[.message] = .text(text)
             subject = "Message from a patient"
+        case .receipt(let appointment, let payment):
+            name = .receiptNotice
+            fields.merge(format.fields(of: appointment)) { $1 }
+            fields[.amount] = .text(format.money(payment.amount))
+            subject = "Receipt: \(format.money(payment.amount)) for \(appointment.ref)"
+        case .paymentFailed(let appointment, let due):
+            name = .paymentFailedNotice
+            fields.merge(format.fields(of: appointment)) { $1 }
+            fields.merge(format.payFields(appointment, due)) { $1 }
+            subject = "Your payment for \(appointment.ref) did not go through"
+        case .holdReleased(let appointment):
+            name = .holdReleasedNotice
+            fields.merge(format.fields(of: appointment)) { $1 }
+            fields[.surname] = format.doctor(id: appointment.doctorID).map { .text($0.surname) }
+            subject = "Released: \(format.doctorName(appointment.doctorID)), \(format.when(appointment.start))"
+        case .lateRefund(let appointment, let amount):
+            name = .lateRefundNotice
+            fields.merge(format.fields(of: appointment)) { $1 }
+            fields[.amount] = .text(format.money(amount))
+            fields[.surname] = format.doctor(id: appointment.doctorID).map { .text($0.surname) }
+            subject = "Refund: \(format.money(amount)) for \(appointment.ref)"
         }
         return (name, fields, subject)
     }

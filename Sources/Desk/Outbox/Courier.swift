@@ -1,3 +1,5 @@
+import Clinic
+
 /// Hands outbox messages to their destination: an SMTP server, the local Maildir, later an SMS gateway.
 /// A delivery pass gives each worker its own courier, so a courier may keep a connection open between
 /// messages; it is used by one thread at a time.
@@ -8,6 +10,8 @@ public protocol Courier: AnyObject, Sendable {
 /// How a courier's attempt ended.
 public enum CourierResult: Sendable, Equatable {
     case sent
+    /// Stripe did what was asked and answered with something the clinic records.
+    case answered(PaymentReport)
     /// The destination refused this message for now (4xx): try it again later.
     case deferred(String)
     /// The destination refused it for good (5xx).
@@ -20,6 +24,7 @@ public enum CourierResult: Sendable, Equatable {
     var attempt: AttemptOutcome {
         switch self {
         case .sent: .sent
+        case .answered(let report): .answered(report)
         case .deferred(let reason), .unreachable(let reason): .temporary(reason)
         case .refused(let reason): .permanent(reason)
         case .gone(let reason): .gone(reason)

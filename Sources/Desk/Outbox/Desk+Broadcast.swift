@@ -28,13 +28,14 @@ extension Desk {
             let calls = EventCall.messages(for: decision.events, before: clinic, endpoints: eventEndpoints, disabled: state.disabledEndpoints,
                                            cause: key, now: now)
             clinic.apply(decision.events)
-            let format = ClinicFormat(clinic)
+            let format = format(clinic)
             let messages = decision.notices.compactMap { clinic.addressed($0, cause: key) }
                 .map { $0.message(templates: templates, format: format, now: now) }
                 + decision.notices.compactMap { clinic.texted($0, cause: key) }.map { $0.message(templates: templates, format: format, now: now) }
             let (name, fields) = decision.outcome.template(format)
             let summary = templates.render(name, fields).text
-            let record = DeskRecord.message(HandledMessage(key: key, events: decision.events, replies: messages + calls))
+            let stripe = StripeCall.messages(for: decision.events, after: clinic, now: now)
+            let record = DeskRecord.message(HandledMessage(key: key, events: decision.events, replies: messages + calls + stripe))
             state.absorb(record, eventsApplied: false)
             return ([record], DeskCommandResult(summary: summary, notices: messages.count, alreadyDone: false))
         }

@@ -1,8 +1,11 @@
+import Clinic
 import Foundation
 
 /// How one attempt to hand a message over ended.
 public enum AttemptOutcome: Sendable, Equatable {
     case sent
+    /// Done, with Stripe's answer for the clinic (a PaymentIntent made, a refund through).
+    case answered(PaymentReport)
     /// Worth trying again later (4xx, refused connection, timeout).
     case temporary(String)
     /// Never worth trying again (5xx, an address the server refuses).
@@ -52,6 +55,7 @@ extension Desk {
         guard !results.isEmpty else { return [] }
         return try store.update { state -> ([DeskRecord], [OutboxUpdate]) in
             var updates: [OutboxUpdate] = []
+            var answers: [(key: String, report: PaymentReport)] = []
             var gone = Set<String>()
             for (id, outcome) in results {
                 guard let message = state.outbox[id], message.isPending else { continue }
@@ -59,6 +63,9 @@ extension Desk {
                 switch outcome {
                 case .sent:
                     updates.append(OutboxUpdate(id: id, state: .sent, at: now, attempts: attempts))
+                case .answered(let report):
+                    updates.append(OutboxUpdate(id: id, state: .sent, at: now, attempts: attempts))
+                    answers.append((key: "stripe answer \(id)", report: report))
                 case .permanent(let reason):
                     updates.append(OutboxUpdate(id: id, state: .failed, at: now, attempts: attempts, error: reason))
                 case .gone(let reason):
@@ -77,6 +84,7 @@ extension Desk {
             state.absorb(.outboxUpdates(updates), eventsApplied: false)
             var records: [DeskRecord] = [.outboxUpdates(updates)]
             records += disable(gone.subtracting(state.disabledEndpoints), state: &state, now: now)
+            records += applyPaymentReports(answers, state: &state, now: now)
             return (records, updates)
         }
     }

@@ -11,7 +11,10 @@ enum AppointmentInvites {
             switch outcome {
             case .booked(let appointment), .rescheduled(let appointment, _):
                 invite(appointment, .request, format: format, recipient: recipient, now: now).attachment
-            case .cancelled(let appointment):
+            case .bookedWithPayment(let appointment, let due):
+                // A held slot goes into calendars once it is paid (the receipt), not while it may still be released.
+                due.isHold ? nil : invite(appointment, .request, format: format, recipient: recipient, now: now).attachment
+            case .cancelled(let appointment, _):
                 invite(appointment, .cancel, format: format, recipient: recipient, now: now).attachment
             default:
                 nil

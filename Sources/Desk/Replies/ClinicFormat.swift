@@ -14,6 +14,8 @@ struct ClinicFormat: Sendable {
     private let surnames: [String]
     /// Each rated doctor's average and count, by id: one small value per doctor.
     let ratings: [String: RatingSummary]
+    /// Where pay links point, when fees are taken online.
+    var payments: OnlinePayments?
 
     init(_ clinic: ClinicState) {
         info = clinic.info

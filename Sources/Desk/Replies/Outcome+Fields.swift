@@ -44,8 +44,14 @@ extension Outcome {
         case .bookRefused(let refusal, let alternatives):
             return (.bookRefused, [.why: .text(refusal.explanation(format)), .hasAlternatives: .flag(!alternatives.isEmpty),
                                    .alternatives: .list(alternatives.map { .fields(format.fields(of: $0)) })])
-        case .cancelled(let appointment):
-            return (.cancelled, format.fields(of: appointment))
+        case .cancelled(let appointment, let refund):
+            var fields = format.fields(of: appointment)
+            if let refund {
+                fields[refund.minorUnits > 0 ? .refund : .refundNone] = .text(format.money(refund))
+            }
+            return (.cancelled, fields)
+        case .bookedWithPayment, .payLink, .payRefused, .paymentReport:
+            return paymentTemplate(format)
         case .cancelChoice(let list):
             return (.cancelChoice, [.appointments: .list(list.map { .fields(format.fields(of: $0)) })])
         case .cancelRefused(let refusal):
@@ -57,10 +63,11 @@ extension Outcome {
         case .rescheduleRefused(let refusal, let alternatives):
             return (.rescheduleRefused, [.why: .text(refusal.explanation(format)), .hasAlternatives: .flag(!alternatives.isEmpty),
                                          .alternatives: .list(alternatives.map { .fields(format.fields(of: $0)) })])
-        case .appointmentList(let list, let paid):
+        case .appointmentList(let list, let fees):
             return (.appointments, [.appointments: .list(list.map { appointment in
                 var fields = format.fields(of: appointment)
-                fields[.paid] = .flag(paid.contains(appointment.ref))
+                fields.merge(format.feeFields(fees[appointment.ref])) { $1 }
+                fields[.status] = appointment.isActive ? nil : .text(appointment.status.spoken)
                 return .fields(fields)
             }), .noneToShow: .flag(list.isEmpty)])
         case .staffHelp(let role):

@@ -10,6 +10,7 @@ public struct ReplyTemplates: Sendable {
     private let htmlForms: [TemplateName: CompiledTemplate]
     private let smsForms: [TemplateName: CompiledTemplate]
     private let smsOnly: [SMSTemplateName: CompiledTemplate]
+    private let pages: [PageTemplateName: CompiledTemplate]
 
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
@@ -20,6 +21,7 @@ public struct ReplyTemplates: Sendable {
         htmlForms = try Self.load(directory, form: "html")
         smsForms = try Self.load(directory, form: "sms", optional: true)
         smsOnly = try Self.load(directory, form: "sms", names: SMSTemplateName.allCases, optional: false)
+        pages = try Self.load(directory, form: "pages", names: PageTemplateName.allCases, optional: false)
     }
 
     private static func load<Name: RawRepresentable<String> & Hashable>(_ directory: URL, form: String, names: [Name],
@@ -81,6 +83,10 @@ public struct ReplyTemplates: Sendable {
 
     func sms(_ name: SMSTemplateName, _ fields: TemplateFields) -> String {
         smsOnly[name]?.render(fields, trimmed: true) ?? ""
+    }
+
+    func page(_ name: PageTemplateName, _ fields: TemplateFields) -> String {
+        pages[name]?.render(fields, trimmed: true) ?? ""
     }
 
     /// Finds the Templates folder: `CAREDESK_TEMPLATES`, then `DATA/templates`, then wherever the shipped

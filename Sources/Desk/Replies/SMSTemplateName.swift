@@ -7,3 +7,9 @@ enum SMSTemplateName: String, CaseIterable, Sendable {
     /// START / UNSTOP: SMS will come again.
     case optedIn = "opted-in"
 }
+
+/// The web pages `caredesk serve` shows, in Templates/pages/ (`NAME.mustache`).
+enum PageTemplateName: String, CaseIterable, Sendable {
+    /// `GET /pay/<token>`: an appointment's fee, and the card form.
+    case pay
+}

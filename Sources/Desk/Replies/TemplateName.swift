@@ -30,6 +30,10 @@ enum TemplateName: String, CaseIterable, Sendable {
     case markRefused = "mark-refused"
     case paymentRecorded = "payment-recorded"
     case paymentRefused = "payment-refused"
+    case payLink = "pay-link"
+    case payRefused = "pay-refused"
+    /// To the desk: a payment Stripe reported that does not match its appointment.
+    case paymentMismatch = "payment-mismatch"
     case dayCancelled = "day-cancelled"
     case broadcastSent = "broadcast-sent"
     case hoursSet = "hours-set"
@@ -71,6 +75,10 @@ enum TemplateName: String, CaseIterable, Sendable {
     case cancellationNotice = "cancellation-notice"
     case broadcastNotice = "broadcast-notice"
     case contactNotice = "contact-notice"
+    case receiptNotice = "receipt-notice"
+    case paymentFailedNotice = "payment-failed-notice"
+    case holdReleasedNotice = "hold-released-notice"
+    case lateRefundNotice = "late-refund-notice"
     /// To a patient who texted STOP or CANCEL: no more texts, and how to cancel an appointment by text or mail.
     case smsOptOutNotice = "sms-opt-out-notice"
     case doctorRequestNotice = "doctor-request-notice"

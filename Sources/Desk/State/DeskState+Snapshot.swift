@@ -20,6 +20,7 @@ extension DeskState {
         try w.write("requests", value: clinic.doctorRequests)
         try w.write("contactTimes", value: clinic.contactTimes)
         if !clinic.payments.isEmpty { try w.write("payments", value: clinic.payments) }
+        if !clinic.dues.isEmpty { try w.write("dues", value: clinic.dues) }
         // Each doctor's appointments together, in time order: the doctor column then holds long runs of
         // one value, and the restore indexes a doctor's day from consecutive rows.
         let list = clinic.appointments.values.sorted {
@@ -74,6 +75,7 @@ extension DeskState {
         if r.contains("requests") { clinic?.restore(doctorRequests: try r.value([DoctorRequest].self, "requests")) }
         if r.contains("contactTimes") { clinic?.restore(contactTimes: try r.value([String: [Int64]].self, "contactTimes")) }
         if r.contains("payments") { clinic?.restore(payments: try r.value([String: AppointmentPayment].self, "payments")) }
+        if r.contains("dues") { clinic?.restore(dues: try r.value([String: PaymentDue].self, "dues")) }
         handled = Set(try r.strings("handled"))
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
         if r.contains("bounceKey") { bounceKey = try r.strings("bounceKey").first }

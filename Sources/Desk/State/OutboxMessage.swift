@@ -3,8 +3,9 @@
 /// it, so replaying the same inbound message yields the same id and the same Message-ID.
 public struct OutboxMessage: Sendable, Codable, Equatable {
     /// How it goes: as mail (`data` a whole RFC 5322 message), as an SMS (`data` the text, `recipients`
-    /// one E.164 number), or as an event webhook (`data` the JSON body, `recipients` the endpoint's URL).
-    public enum Channel: String, Sendable, Codable { case email, sms, webhook }
+    /// one E.164 number), as an event webhook (`data` the JSON body, `recipients` the endpoint's URL), or as a
+    /// call to Stripe (`data` a `StripeRequest` as JSON; the id is its Idempotency-Key).
+    public enum Channel: String, Sendable, Codable { case email, sms, webhook, stripe }
 
     /// Why the clinic sends it, which decides the envelope sender (RFC 3834, RFC 5321).
     public enum Purpose: String, Sendable, Codable {

@@ -8,5 +8,7 @@ extension FrontDoor {
         let messages = MessagesWebhook(reception: reception, settings: settings)
         router.post("webhooks/sms") { request, _ -> Response in await sms.handle(request) }
         router.post("webhooks/messages") { request, _ -> Response in await messages.handle(request) }
+        let stripe = StripeWebhook(reception: reception, settings: settings)
+        router.post("webhooks/stripe") { request, _ -> Response in await stripe.handle(request) }
     }
 }

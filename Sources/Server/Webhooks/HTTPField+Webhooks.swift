@@ -6,4 +6,5 @@ extension HTTPField.Name {
     static let webhookID = HTTPField.Name("webhook-id")!
     static let webhookTimestamp = HTTPField.Name("webhook-timestamp")!
     static let webhookSignature = HTTPField.Name("webhook-signature")!
+    static let stripeSignature = HTTPField.Name("Stripe-Signature")!
 }

@@ -15,19 +15,37 @@ public struct WebhookSettings: Sendable {
     /// `CAREDESK_HEALTH_TOKEN`: `GET /health` shows its counts only to `Authorization: Bearer <token>`;
     /// without it (or with no token configured) it answers `{"status":"ok"}` and nothing more.
     public var healthToken: String?
+    /// `CAREDESK_STRIPE_WEBHOOK_SECRET`, `whsec_…`: nil refuses every Stripe event (none can be verified).
+    public var stripeWebhookSecret: String?
+    /// `CAREDESK_STRIPE_PUBLISHABLE_KEY`, `pk_…`: what the pay page's card form uses.
+    public var stripePublishableKey: String?
+    /// `CAREDESK_STRIPE_JS_URL`: where the pay page loads Stripe.js from.
+    public var stripeScript: String
+    /// `CAREDESK_LINK_SECRET`: what pay links are checked against; nil answers every pay link with "not valid".
+    public var linkSecret: String?
 
-    public init(twilioAuthToken: String? = nil, publicURL: String? = nil, webhookSecret: String? = nil, bodyLimit: Int = 64 * 1024, healthToken: String? = nil) {
+    public init(twilioAuthToken: String? = nil, publicURL: String? = nil, webhookSecret: String? = nil, bodyLimit: Int = 64 * 1024, healthToken: String? = nil,
+                stripeWebhookSecret: String? = nil, stripePublishableKey: String? = nil, stripeScript: String = "https://js.stripe.com/v3/",
+                linkSecret: String? = nil) {
         self.twilioAuthToken = twilioAuthToken
         self.publicURL = publicURL
         self.webhookSecret = webhookSecret
         self.bodyLimit = bodyLimit
         self.healthToken = healthToken
+        self.stripeWebhookSecret = stripeWebhookSecret
+        self.stripePublishableKey = stripePublishableKey
+        self.stripeScript = stripeScript
+        self.linkSecret = linkSecret
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> WebhookSettings {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return WebhookSettings(twilioAuthToken: value("CAREDESK_TWILIO_AUTH_TOKEN"), publicURL: value("CAREDESK_PUBLIC_URL"),
                                webhookSecret: value("CAREDESK_WEBHOOK_SECRET"),
-                               healthToken: value("CAREDESK_HEALTH_TOKEN"))
+                               healthToken: value("CAREDESK_HEALTH_TOKEN"),
+                               stripeWebhookSecret: value("CAREDESK_STRIPE_WEBHOOK_SECRET"),
+                               stripePublishableKey: value("CAREDESK_STRIPE_PUBLISHABLE_KEY"),
+                               stripeScript: value("CAREDESK_STRIPE_JS_URL") ?? "https://js.stripe.com/v3/",
+                               linkSecret: value("CAREDESK_LINK_SECRET"))
     }
 }

@@ -12,3 +12,10 @@ public enum StripeAmount {
         return hundredths % 100 == 0 ? hundredths / 100 : nil
     }
 }
+
+extension StripeAmount {
+    /// Stripe's amount (in the currency's smallest unit) in hundredths, as the clinic keeps money.
+    public static func hundredths(minorUnits: Int64, currency: String) -> Int64 {
+        zeroDecimal.contains(currency.lowercased()) ? minorUnits * 100 : minorUnits
+    }
+}

@@ -35,5 +35,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case patient
     // Requests to join as a doctor; the hospital's month
     case report, paid, amount, method
+    // Paying online
+    case payment, held, payLink, refund, refundNone, failure, expected, currency, unpaid, refunded, late
+    case refused, payable, preparing, publishableKey, clientSecret, script
     case request, approved, waiting, id, noShows, confirmed, cancelledByPatients, cancelledByDoctor, cancelledByDesk, earnings, totals, attached
 }

@@ -53,6 +53,11 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// These fields with `other`'s added, `combine` choosing where both have a name.
+    mutating func merge(_ other: TemplateFields, _ combine: (TemplateValue, TemplateValue) -> TemplateValue) {
+        for (key, value) in other.all { self[key] = self[key].map { combine($0, value) } ?? value }
+    }
+
     /// Every name and value, in the order they were given.
     var all: [(key: TemplateKey, value: TemplateValue)] { zip(keys, values).map { ($0, $1) } }
 }

@@ -1,0 +1,76 @@
+import Clinic
+import Desk
+import Foundation
+import Hummingbird
+import Transport
+import Webhooks
+
+/// `POST /webhooks/stripe`: Stripe's events about the clinic's payments, verified by `Stripe-Signature`
+/// (HMAC-SHA256 of `t.body`, within 5 minutes). Each event is recorded once, by its id, and answered 2xx only
+/// after the commit, so Stripe retries anything not recorded. A bad signature is 400, as Stripe's own
+/// libraries answer; an event about something else (another system's payment, a type the clinic does not
+/// use) is a 200 that changes nothing.
+struct StripeWebhook: Sendable {
+    let reception: Reception
+    let settings: WebhookSettings
+
+    func handle(_ incoming: Request) async -> Response {
+        var request = incoming
+        guard let secret = settings.stripeWebhookSecret, let signature = try? StripeSignature(secret: secret) else {
+            return WebhookAnswer.refusal(.forbidden, "Stripe events are not configured (CAREDESK_STRIPE_WEBHOOK_SECRET)")
+        }
+        let body: Data
+        switch await WebhookAnswer.body(of: &request, limit: max(settings.bodyLimit, 256 * 1024)) {
+        case .success(let data): body = data
+        case .failure(let refused): return refused.response
+        }
+        do {
+            try signature.verify(header: request.headers[.stripeSignature], body: body,
+                                 now: Date(timeIntervalSince1970: TimeInterval(reception.clock.now())))
+        } catch {
+            return WebhookAnswer.refusal(.badRequest, "\(error)")
+        }
+        let event: StripeEvent
+        do {
+            event = try StripeEvent(json: body)
+        } catch {
+            return WebhookAnswer.refusal(.badRequest, "\(error)")
+        }
+        do {
+            let status = try await reception.withDesk { desk, now -> String in
+                let reports = Self.reports(of: event, clinic: desk.state.clinic)
+                guard !reports.isEmpty else { return "ignored" }
+                let known = try desk.reportPayments(reports, now: now)
+                return known.count == reports.count ? "duplicate" : "recorded"
+            }
+            return WebhookAnswer.json(.ok, ["status": status])
+        } catch {
+            reception.logger.error("a Stripe event was not recorded", metadata: ["event": "\(event.id)", "error": "\(error)"])
+            return WebhookAnswer.refusal(.serviceUnavailable, "not recorded; send it again")
+        }
+    }
+
+    /// What the event reports about the clinic's appointments; nothing for other payments on the account.
+    static func reports(of event: StripeEvent, clinic: ClinicState?) -> [(key: String, report: PaymentReport)] {
+        let object = event.object
+        let key = "stripe event \(event.id)"
+        switch event.type {
+        case "payment_intent.succeeded":
+            guard let ref = object.metadata["ref"], let amount = object.amount, let currency = object.currency else { return [] }
+            return [(key, .succeeded(ref: ref, intentID: object.id,
+                                     amount: Money(minorUnits: StripeAmount.hundredths(minorUnits: amount, currency: currency)), currency: currency))]
+        case "payment_intent.payment_failed":
+            guard let ref = object.metadata["ref"] else { return [] }
+            return [(key, .failed(ref: ref, intentID: object.id, reason: event.plainFailure))]
+        case "charge.refunded":
+            guard let ref = object.metadata["ref"] ?? object.paymentIntent.flatMap({ clinic?.ref(ofIntent: $0) }),
+                  let currency = object.currency else { return [] }
+            return object.refunds.map { refund in
+                ("\(key) \(refund.id)", .refunded(ref: ref, refundID: refund.id,
+                                                  amount: Money(minorUnits: StripeAmount.hundredths(minorUnits: refund.amount, currency: currency))))
+            }
+        default:
+            return []
+        }
+    }
+}
