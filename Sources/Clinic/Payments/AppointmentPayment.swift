@@ -22,6 +22,8 @@ public struct AppointmentPayment: Sendable, Codable, Equatable {
     public var refundRequested: Money
     /// The Stripe refunds counted in `refunded`, so a refund reported twice counts once.
     public var refundIDs: [String]
+    /// When the last refund went through.
+    public var refundedAt: Int64?
 
     public init(amount: Money, method: Method, at: Int64, by: String, intentID: String? = nil) {
         self.amount = amount
@@ -37,7 +39,7 @@ public struct AppointmentPayment: Sendable, Codable, Equatable {
     /// What could still be given back.
     public var refundable: Money { Money(minorUnits: max(0, amount.minorUnits - refundRequested.minorUnits)) }
 
-    enum CodingKeys: String, CodingKey { case amount, method, at, by, intentID, refunded, refundRequested, refundIDs }
+    enum CodingKeys: String, CodingKey { case amount, method, at, by, intentID, refunded, refundRequested, refundIDs, refundedAt }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +51,7 @@ public struct AppointmentPayment: Sendable, Codable, Equatable {
         refunded = try c.decodeIfPresent(Money.self, forKey: .refunded) ?? Money(minorUnits: 0)
         refundRequested = try c.decodeIfPresent(Money.self, forKey: .refundRequested) ?? refunded
         refundIDs = try c.decodeIfPresent([String].self, forKey: .refundIDs) ?? []
+        refundedAt = try c.decodeIfPresent(Int64.self, forKey: .refundedAt)
     }
 }
 

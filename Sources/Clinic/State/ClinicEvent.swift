@@ -129,9 +129,10 @@ extension ClinicState {
             guard var payment = payments[ref] else { return }
             payment.refundRequested = Money(minorUnits: min(payment.amount.minorUnits, payment.refundRequested.minorUnits + amount.minorUnits))
             payments[ref] = payment
-        case .refunded(let ref, let refundID, let amount, _):
+        case .refunded(let ref, let refundID, let amount, let at):
             guard var payment = payments[ref], !payment.refundIDs.contains(refundID) else { return }
             payment.refundIDs.append(refundID)
+            payment.refundedAt = at
             payment.refunded = Money(minorUnits: min(payment.amount.minorUnits, payment.refunded.minorUnits + amount.minorUnits))
             payment.refundRequested = max(payment.refundRequested, payment.refunded)
             payments[ref] = payment
