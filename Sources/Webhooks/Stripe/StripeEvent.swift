@@ -46,7 +46,9 @@ public struct StripeEvent: Sendable, Equatable {
         let error = (object["last_payment_error"] as? [String: Any])
         let refundList = ((object["refunds"] as? [String: Any])?["data"] as? [[String: Any]]) ?? []
         self.object = Object(
-            id: objectID, amount: integer(object["amount"]), currency: object["currency"] as? String,
+            // What a PaymentIntent actually received, where Stripe says (`amount_received`), else what it asked for.
+            id: objectID, amount: integer(object["amount_received"]).flatMap { $0 > 0 ? $0 : nil } ?? integer(object["amount"]),
+            currency: object["currency"] as? String,
             metadata: (object["metadata"] as? [String: Any])?.compactMapValues { $0 as? String } ?? [:],
             paymentIntent: object["payment_intent"] as? String,
             failureCode: error?["code"] as? String, declineCode: error?["decline_code"] as? String, failureMessage: error?["message"] as? String,
