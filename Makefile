@@ -13,7 +13,7 @@ MONTH_END  ?= 2026-03-31T21:30:00+05:30
 BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
 
-.PHONY: demo test deps build release bench clean-demo
+.PHONY: demo test deps build release bench bench-payments clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -44,6 +44,13 @@ test: deps
 
 bench: release
 	$(RELEASE) bench $(BENCH_ARGS)
+
+# Bookings paid at booking against localstripe on a loopback port, beside the same bookings with payments off.
+bench-payments: release
+	@set -e; python3 scripts/localstripe-server.py --port 0 > .build/localstripe.port & pid=$$!; \
+	  trap 'kill $$pid 2>/dev/null' EXIT; \
+	  for i in $$(seq 50); do [ -s .build/localstripe.port ] && break; sleep 0.1; done; \
+	  $(RELEASE) bench payments --stripe-url http://127.0.0.1:$$(head -1 .build/localstripe.port) $(BENCH_ARGS)
 
 clean-demo:
 	rm -rf $(DEMO_DATA) .build/demo-maildir

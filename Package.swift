@@ -58,7 +58,7 @@ let package = Package(
         // the long-lived process: HTTP intake (Hummingbird), the Maildir watcher, delivery and tick rounds,
         // and the one serial owner of the desk they all go through
         .target(name: "Server", dependencies: [
-            "Desk", "Delivery", "Webhooks", "SMS", "Clinic", "PayLinks", "Transport",
+            "Desk", "Delivery", "Webhooks", "SMS", "Clinic", "PayLinks",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -69,6 +69,8 @@ let package = Package(
             "Desk", "Clinic", "Mail", "Store", "Delivery", "Server",
             // bench webhooks: signs its requests (Webhooks), serves the bare endpoint beside the desk's and stops both (Hummingbird, ServiceLifecycle)
             "Webhooks",
+            // bench payments: plays the patients paying, on the Stripe API (Transport)
+            "Transport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),

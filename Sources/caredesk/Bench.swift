@@ -7,8 +7,8 @@ import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure CareDesk: `bench ingest` (the default), `bench delivery` and `bench webhooks`.",
-        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self], defaultSubcommand: BenchIngest.self)
+        abstract: "Measure CareDesk: `bench ingest` (the default), `bench delivery`, `bench webhooks` and `bench payments`.",
+        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self, BenchPayments.self], defaultSubcommand: BenchIngest.self)
 }
 
 struct BenchIngest: ParsableCommand {

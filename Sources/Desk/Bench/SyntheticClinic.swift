@@ -9,6 +9,8 @@ public struct SyntheticClinic: Sendable {
     public var doctors: Int
     public var patients: Int
     public var appointments: Int
+    /// When the doctors' fees are taken (in force only where the desk takes payments online).
+    public var payment: PaymentPolicy.Mode = .off
 
     public init(doctors: Int = 50, patients: Int = 10_000, appointments: Int = 10_000) {
         self.doctors = doctors
@@ -41,7 +43,8 @@ public struct SyntheticClinic: Sendable {
     /// Writes a fresh data folder holding the synthetic clinic. `now` anchors where the pre-existing appointments go.
     public func write(to folder: URL, now: Int64) throws {
         let info = ClinicInfo(name: "Synthetic Hospital", address: "Bench Road", phone: "+91 00 0000 0000",
-                              deskEmail: "desk@bench.example", timeZone: "Asia/Kolkata", currency: "INR")
+                              deskEmail: "desk@bench.example", timeZone: "Asia/Kolkata", currency: "INR",
+                              payment: PaymentPolicy(mode: payment))
         let doctorList = doctorList()
         try DataFolder.initialise(folder, setup: ClinicSetup(clinic: info, doctors: doctorList))
         let store = try JSONStore<DeskState>(directory: folder, compactEvery: Int.max)
@@ -94,6 +97,25 @@ public struct SyntheticClinic: Sendable {
         if !events.isEmpty { records.append(.message(HandledMessage(key: "seed-appointments-\(written)", events: events, replies: []))) }
         try flush()
         try store.compact()
+    }
+
+    /// One BOOK per patient for a slot of its own (no conflicts): doctors in turn, their Tuesday to
+    /// Saturday slots in order, from `first`.
+    public func bookings(count: Int, first: Int = 0) -> [String] {
+        let names = (0..<doctors).map { $0 < Self.surnames.count ? Self.surnames[$0] : "Doc\($0)" }
+        let days = ["Tue", "Wed", "Thu", "Fri", "Sat"]
+        // 08:00-13:00 and 15:00-20:00 in 15-minute slots: 40 a day.
+        let times = (0..<40).map { slot -> String in
+            let minutes = (slot < 20 ? 8 * 60 : 15 * 60) + (slot % 20) * 15
+            return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        }
+        return (first..<(first + count)).map { i in
+            let sender = Self.patientAddress(i % patients)
+            let slot = i / doctors
+            let body = "BOOK Dr \(names[i % doctors]) \(days[(slot / times.count) % days.count]) \(times[slot % times.count])"
+            return "From: \(sender)\nTo: desk@bench.example\nSubject: appointment\nMessage-ID: <pay-\(i)@bench.example>\n"
+                + "Date: Mon, 2 Mar 2026 08:50:00 +0530\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n\(body)\n"
+        }
     }
 
     /// The measured mail: 60% BOOK (often for the same few slots), 20% SLOTS, 15% CANCEL, 5% not commands.

@@ -1,8 +1,7 @@
-import Clinic
+import Delivery
 import Desk
 import Foundation
 import Hummingbird
-import Transport
 import Webhooks
 
 /// `POST /webhooks/stripe`: Stripe's events about the clinic's payments, verified by `Stripe-Signature`
@@ -39,7 +38,7 @@ struct StripeWebhook: Sendable {
         }
         do {
             let status = try await reception.withDesk { desk, now -> String in
-                let reports = Self.reports(of: event, clinic: desk.state.clinic)
+                let reports = event.reports(clinic: desk.state.clinic)
                 guard !reports.isEmpty else { return "ignored" }
                 let known = try desk.reportPayments(reports, now: now)
                 return known.count == reports.count ? "duplicate" : "recorded"
@@ -48,30 +47,6 @@ struct StripeWebhook: Sendable {
         } catch {
             reception.logger.error("a Stripe event was not recorded", metadata: ["event": "\(event.id)", "error": "\(error)"])
             return WebhookAnswer.refusal(.serviceUnavailable, "not recorded; send it again")
-        }
-    }
-
-    /// What the event reports about the clinic's appointments; nothing for other payments on the account.
-    static func reports(of event: StripeEvent, clinic: ClinicState?) -> [(key: String, report: PaymentReport)] {
-        let object = event.object
-        let key = "stripe event \(event.id)"
-        switch event.type {
-        case "payment_intent.succeeded":
-            guard let ref = object.metadata["ref"], let amount = object.amount, let currency = object.currency else { return [] }
-            return [(key, .succeeded(ref: ref, intentID: object.id,
-                                     amount: Money(minorUnits: StripeAmount.hundredths(minorUnits: amount, currency: currency)), currency: currency))]
-        case "payment_intent.payment_failed":
-            guard let ref = object.metadata["ref"] else { return [] }
-            return [(key, .failed(ref: ref, intentID: object.id, reason: event.plainFailure))]
-        case "charge.refunded":
-            guard let ref = object.metadata["ref"] ?? object.paymentIntent.flatMap({ clinic?.ref(ofIntent: $0) }),
-                  let currency = object.currency else { return [] }
-            return object.refunds.map { refund in
-                ("\(key) \(refund.id)", .refunded(ref: ref, refundID: refund.id,
-                                                  amount: Money(minorUnits: StripeAmount.hundredths(minorUnits: refund.amount, currency: currency))))
-            }
-        default:
-            return []
         }
     }
 }

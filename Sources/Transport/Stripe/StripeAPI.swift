@@ -30,6 +30,12 @@ public final class StripeAPI {
         return decoded(poster.get(url: configuration.baseURL + "/v1/payment_intents/" + id, headers: headers(idempotencyKey: nil)))
     }
 
+    /// Attaches a payment method to a PaymentIntent (`POST /v1/payment_intents/:id`), as a patient's card form does (bench).
+    public func attach(paymentMethod: String, to id: String) -> Result<StripePaymentIntent, StripeFailure> {
+        guard Self.isObjectID(id) else { return .failure(StripeFailure(status: nil, error: nil, transport: "not a Stripe id")) }
+        return call("/v1/payment_intents/\(id)", fields: [("payment_method", paymentMethod)], idempotencyKey: nil)
+    }
+
     /// `POST /v1/payment_intents/<id>/confirm`, with no body: pays with the method given at creation (tests, bench).
     public func confirm(paymentIntent id: String) -> Result<StripePaymentIntent, StripeFailure> {
         guard Self.isObjectID(id) else { return .failure(StripeFailure(status: nil, error: nil, transport: "not a Stripe id")) }
