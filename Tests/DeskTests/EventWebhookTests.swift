@@ -55,6 +55,27 @@ import Testing
         #expect(try calls(fixture, to: Self.bookingsOnly.url).count == 1)
     }
 
+    @Test func aCardPaymentAndItsRefundAreCalledOut() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        fixture.desk.eventEndpoints = [Self.all]
+        fixture.desk.payments = try OnlinePayments(linkSecret: String(repeating: "k", count: 40), publicURL: "https://desk.kanchicare.example")
+        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Rao Tue 10:00")], now: DeskFixture.now)
+        let ref = try #require(fixture.desk.state.clinic?.appointments.values.first?.ref)
+        try fixture.desk.reportPayments([(key: "evt_1", report: .succeeded(ref: ref, intentID: "pi_1", amount: Money(major: 800), currency: "inr"))],
+                                        now: DeskFixture.now + 60)
+        _ = try fixture.desk.handle([DeskFixture.mail("CANCEL \(ref)")], now: DeskFixture.now + 120)
+        try fixture.desk.reportPayments([(key: "evt_2", report: .refunded(ref: ref, refundID: "re_1", amount: Money(major: 800)))],
+                                        now: DeskFixture.now + 180)
+        let told = try calls(fixture, to: Self.all.url)
+        #expect(told.map { $0["type"] as? String } == ["appointment.booked", "appointment.paid", "appointment.cancelled", "appointment.refunded"])
+        let paid = try #require(told[1]["data"] as? [String: String])
+        #expect(paid["method"] == "card" && paid["amount"] == "800", "\(paid)")
+        let refunded = try #require(told[3]["data"] as? [String: String])
+        #expect(refunded["amount"] == "800" && refunded["refund"] == "re_1" && refunded["refundedInAll"] == "800" && refunded["currency"] == "INR",
+                "\(refunded)")
+    }
+
     @Test func anEndpointAnswering410IsSwitchedOffAndTheDeskTold() throws {
         let fixture = try DeskFixture()
         defer { fixture.remove() }
