@@ -13,7 +13,7 @@ MONTH_END  ?= 2026-03-31T21:30:00+05:30
 BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
 
-.PHONY: demo test deps build release bench bench-payments clean-demo
+.PHONY: demo demo-payments test deps build release bench bench-payments clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -41,6 +41,10 @@ demo: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The pay flow with a Stripe key configured: localstripe as the Stripe API, `caredesk serve`, a booking paid by card.
+demo-payments: build
+	python3 scripts/demo-payments.py --bin $(BIN) --data .build/demo-payments --now $(DEMO_NOW)
 
 bench: release
 	$(RELEASE) bench $(BENCH_ARGS)
