@@ -417,6 +417,11 @@ public final class Desk {
         decided.released = released
         decided.counted = mark
         decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
+        if lines.contains(where: { if case .outcome(.patientData) = $0.line { true } else { false } }),
+           let patient = state.clinic!.patient(address: address) {
+            decided.consents = PatientDataFile.Consents(smsOptedOut: patient.phone.map { state.smsOptedOut.contains($0) } ?? false,
+                                                        mailUndeliverable: patient.email.map { state.undeliverable.contains($0.asciiLowercased) } ?? false)
+        }
         return .decided(decided)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTests {
     @Test func everyCommandIsListed() {
         #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "REGISTER DOCTOR", "VERIFY", "CONFIRM", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
-                                                 "CANCEL", "RESCHEDULE", "PAY", "APPOINTMENTS", "PROFILE", "SET", "SET PHOTO", "RATE DR", "CONTACT"])
+                                                 "CANCEL", "RESCHEDULE", "PAY", "APPOINTMENTS", "MY DATA", "PROFILE", "SET", "SET PHOTO", "RATE DR", "CONTACT"])
         for entry in Help.commands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

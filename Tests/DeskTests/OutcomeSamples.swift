@@ -85,6 +85,8 @@ struct OutcomeSamples {
         samples.doctorOff(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
         samples.joining(doctor: Sender(address: clinic.doctors[0].email, channel: .email), patient: b)
         samples.payments(patient: b)
+        samples.decide(.myData, from: a)
+        samples.decide(.myData, from: b)
         return samples
     }
 

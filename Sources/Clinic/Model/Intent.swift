@@ -30,6 +30,8 @@ public enum Intent: Sendable, Equatable {
     case recordPayment(ref: String, method: AppointmentPayment.Method)
     /// PAY [<ref>]: the pay link again.
     case pay(ref: String?)
+    /// MY DATA: everything held about the sender, as one file.
+    case myData
     /// CANCEL DAY: a doctor cancels their own confirmed appointments of a day.
     case cancelDay(day: LocalDate, reason: String?)
     /// HOURS: the weekly hours of `days` become `ranges` (none: no clinic those days).

@@ -42,6 +42,8 @@ public enum Outcome: Sendable, Equatable {
     case appointmentMarked(Appointment)
     case paymentRecorded(Appointment, AppointmentPayment)
     case paymentRefused(PaymentRefusal)
+    /// MY DATA: what the clinic holds about the sender.
+    case patientData(PatientRecord)
     /// PAY: the link (again).
     case payLink(Appointment, PaymentDue)
     case payRefused(PayRefusal)

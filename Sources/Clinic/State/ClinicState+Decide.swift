@@ -67,7 +67,7 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
             }
             fallthrough
-        case .book, .cancel, .reschedule, .appointments, .contact, .pay:
+        case .book, .cancel, .reschedule, .appointments, .contact, .pay, .myData:
             if case .contact = intent, role(of: sender.address) != .patient {
                 return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
             }
@@ -91,6 +91,7 @@ extension ClinicState {
             return Decision(outcome: .appointmentList(list, fees: fees))
         case .contact(let recipient, let message): return contact(recipient, message: message, patient: patient, now: now)
         case .pay(let ref): return payLink(ref: ref, patient: patient, now: now)
+        case .myData: return record(ofPatient: patient.id, withNotes: false).map { Decision(outcome: .patientData($0)) } ?? Decision(outcome: .help)
         case .rateDoctor(let id, let stars, let comment):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
             return rateDoctor(doctor, stars: stars, comment: comment, patient: patient, now: now)

@@ -5,8 +5,11 @@ extension LineParser {
     /// `MY` alone or `MY APPOINTMENTS`; "My name is..." is prose, not a command.
     func my(_ args: Words) -> LineReading {
         guard let first = args.first else { return .command(.appointments) }
+        if first.key == Self.dataWord { return .command(.myData) }
         return first.is(.appointments) ? .command(.appointments) : .unrecognised
     }
+
+    static let dataWord = WordKey("data")
 
     /// `DOCTORS [specialty]`: the specialty as written ("DOCTORS in Cardiology" reads "Cardiology").
     func doctors(_ args: Words) -> LineReading {

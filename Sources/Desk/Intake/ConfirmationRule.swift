@@ -18,7 +18,7 @@ enum ConfirmationRule {
         case .cancel, .reschedule, .contact, .rateDoctor:
             return verifiedPatient
         case .help, .register, .verify, .confirm, .info, .doctors, .doctor, .slots, .book, .appointments, .earnings, .schedule,
-             .monthReport, .registerDoctor, .profile, .pay:
+             .monthReport, .registerDoctor, .profile, .pay, .myData:
             return false
         }
     }

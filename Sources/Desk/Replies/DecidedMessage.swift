@@ -42,6 +42,8 @@ struct DecidedMessage: Sendable {
     var counted: AllowanceMark?
     /// Whether the reply may carry doctors' photos: only to a registered patient or the clinic's own people.
     var showsPhotos = false
+    /// For MY DATA: what the patient turned off, as the desk knows it.
+    var consents: PatientDataFile.Consents?
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text. Never over `largestReply`: past it, the
@@ -72,6 +74,8 @@ struct DecidedMessage: Sendable {
                                       data: Data(report.csv(format).utf8))
                 case .monthReport(let report):
                     return Attachment(filename: "report-\(report.month.iso).csv", contentType: "text/csv", data: Data(report.csv(format).utf8))
+                case .patientData(let record):
+                    return PatientDataFile.attachment(record, consents: consents, format: format, photos: photos, now: now)
                 default:
                     return nil
                 }

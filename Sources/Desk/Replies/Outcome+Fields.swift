@@ -50,7 +50,7 @@ extension Outcome {
                 fields[refund.minorUnits > 0 ? .refund : .refundNone] = .text(format.money(refund))
             }
             return (.cancelled, fields)
-        case .bookedWithPayment, .payLink, .payRefused, .paymentReport:
+        case .bookedWithPayment, .payLink, .payRefused, .paymentReport, .patientData:
             return paymentTemplate(format)
         case .cancelChoice(let list):
             return (.cancelChoice, [.appointments: .list(list.map { .fields(format.fields(of: $0)) })])

@@ -30,6 +30,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case markRefused = "mark-refused"
     case paymentRecorded = "payment-recorded"
     case paymentRefused = "payment-refused"
+    /// MY DATA: what is attached.
+    case myData = "my-data"
     case payLink = "pay-link"
     case payRefused = "pay-refused"
     /// To the desk: a payment Stripe reported that does not match its appointment.
