@@ -37,7 +37,7 @@ import Testing
         #expect(report.text.contains("Against February 2026 (₹1800): +327%."))
         let parsed = MailMessage.parse(Data(report.raw.utf8))
         let csv = try #require(parsed.attachments.first { $0.contentType == "text/csv" })
-        #expect(String(decoding: csv.data, as: UTF8.self).hasPrefix("date,amount,note\r\n2026-03-02,2500,morning OPD\r\n2026-03-02,1200.50,\r\n2026-03-03,4000,\r\n"))
+        #expect(String(decoding: csv.data, as: UTF8.self).hasPrefix("date,amount,note,online,cash,refunded\r\n2026-03-02,2500,morning OPD,,,\r\n2026-03-02,1200.50,,,,\r\n2026-03-03,4000,,,,\r\n"))
         #expect(report.raw.contains("width:100%") || report.raw.contains("width:100%;"), "the HTML draws a bar per day")
 
         // The desk may ask for any doctor's report; a patient may not record earnings.

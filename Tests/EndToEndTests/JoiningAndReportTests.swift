@@ -85,12 +85,12 @@ import Testing
         #expect(printed.status == 0 && printed.stdout.contains("March 2026 at the hospital:") && !printed.stdout.contains("attached"))
         let csv = try CareDeskBinary.run(["report", "month", "--data", data.path, "--month", "2026-03", "--csv", "--now", now])
         #expect(csv.stdout.hasPrefix("doctor,appointments,completed,no_shows,confirmed,cancelled_by_patient"))
-        #expect(csv.stdout.contains("Dr Suresh Rao,2,0,0,1,1,0,0,3700\r\n"), "\(csv.stdout)")
+        #expect(csv.stdout.contains("Dr Suresh Rao,2,0,0,1,1,0,0,3700,0,0,800\r\n"), "\(csv.stdout)")
         let earnings = try CareDeskBinary.run(["report", "earnings", "--data", data.path, "--doctor", "rao", "--month", "2026-03", "--now", now])
         #expect(earnings.stdout.contains("Earnings of Dr Suresh Rao, March 2026"), "\(earnings.stdout)")
         let earningsCSV = try CareDeskBinary.run(["report", "earnings", "--data", data.path, "--doctor", "rao", "--month", "2026-03", "--csv",
                                                   "--now", now])
-        #expect(earningsCSV.stdout.hasPrefix("date,amount,note\r\n2026-03-01,1200,"), "\(earningsCSV.stdout)")
+        #expect(earningsCSV.stdout.hasPrefix("date,amount,note,online,cash,refunded\r\n2026-03-01,1200,"), "\(earningsCSV.stdout)")
         let empty = try CareDeskBinary.run(["report", "earnings", "--data", data.path, "--doctor", "iyer", "--month", "2026-03", "--csv",
                                             "--now", now])
         #expect(empty.status == 1 && empty.stderr.contains("Nothing was recorded"))

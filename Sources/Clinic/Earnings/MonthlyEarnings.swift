@@ -1,25 +1,48 @@
-/// A doctor's earnings report for one month, built from the daily entries and the appointments kept.
+/// A doctor's earnings report for one month, built from the daily entries, the appointments kept and the
+/// fees paid for them.
 public struct MonthlyEarnings: Sendable, Equatable {
     public struct Day: Sendable, Equatable {
         public var day: LocalDate
+        /// The EARNING entries of the day, in the order they came; none on a day with only fees paid.
         public var entries: [EarningEntry]
+        /// The entries' sum.
         public var total: Money
+        /// The fees paid for the appointments of the day (online, in cash) and what went back to cards.
+        public var fees: FeesTaken
+
+        public var online: Money { fees.online }
+        public var cash: Money { fees.cash }
+        public var refunded: Money { fees.refunded }
     }
 
     public var doctorID: String
     public var month: YearMonth
-    /// Days with at least one entry, in order.
+    /// Days with at least one entry, or with a fee paid or refunded for one of their appointments, in order.
     public var days: [Day]
+    /// The EARNING entries of the month; the fees are apart, in `fees`.
     public var total: Money
-    /// Average over the days worked (days with entries), rounded down to the minor unit.
+    /// Average of the EARNING entries over the days worked (days with entries), rounded down to the minor unit.
     public var averagePerDay: Money
     /// Appointments of the month marked DONE.
     public var consultationsCompleted: Int
     public var previousTotal: Money
     /// Change against the previous month in whole percent; nil when the previous month had nothing.
     public var changePercent: Int?
+    /// The fees paid for the doctor's appointments of the month (by the appointment's day, whenever paid),
+    /// and what went back to the cards.
+    public var fees: FeesTaken
 
-    public var daysWorked: Int { days.count }
+    /// Paid by card for the month's appointments.
+    public var paidOnline: Money { fees.online }
+    /// Paid at the desk (PAID <ref> CASH) for the month's appointments.
+    public var paidCash: Money { fees.cash }
+    /// Given back to the cards for the month's appointments.
+    public var refunded: Money { fees.refunded }
+    /// Paid online and in cash, less the refunds.
+    public var collected: Money { fees.collected }
+
+    /// Days with EARNING entries.
+    public var daysWorked: Int { days.count { !$0.entries.isEmpty } }
     /// The largest day's total, for drawing bars.
     public var bestDay: Money { days.map(\.total).max() ?? Money(minorUnits: 0) }
 }
@@ -34,20 +57,30 @@ extension ClinicState {
             if month.contains(entry.day) { byDay[entry.day, default: []].append(entry) }
             if month.previous.contains(entry.day) { previous += entry.amount.minorUnits }
         }
-        let days = byDay.keys.sorted().map { day in
-            MonthlyEarnings.Day(day: day, entries: byDay[day]!, total: Money(minorUnits: byDay[day]!.reduce(0) { $0 + $1.amount.minorUnits }))
-        }
-        let total = days.reduce(Int64(0)) { $0 + $1.total.minorUnits }
         var completed = 0
+        var feesByDay: [LocalDate: FeesTaken] = [:]
         var day = month.first
         while day <= month.last {
-            completed += appointments(doctorID: doctorID, on: day).filter { $0.status == .completed }.count
+            var fees = FeesTaken()
+            for appointment in appointments(doctorID: doctorID, on: day) {
+                if appointment.status == .completed { completed += 1 }
+                if let payment = payments[appointment.ref] { fees.add(payment) }
+            }
+            if !fees.isEmpty { feesByDay[day] = fees }
             day = day.adding(days: 1)
         }
+        let days = Set(byDay.keys).union(feesByDay.keys).sorted().map { day in
+            let entries = byDay[day] ?? []
+            return MonthlyEarnings.Day(day: day, entries: entries, total: Money(minorUnits: entries.reduce(0) { $0 + $1.amount.minorUnits }),
+                                       fees: feesByDay[day] ?? FeesTaken())
+        }
+        let total = days.reduce(Int64(0)) { $0 + $1.total.minorUnits }
+        let worked = Int64(days.count { !$0.entries.isEmpty })
         let change: Int? = previous == 0 ? nil : Int((total - previous) * 100 / previous)
         return MonthlyEarnings(doctorID: doctorID, month: month, days: days, total: Money(minorUnits: total),
-                               averagePerDay: Money(minorUnits: days.isEmpty ? 0 : total / Int64(days.count)),
-                               consultationsCompleted: completed, previousTotal: Money(minorUnits: previous), changePercent: change)
+                               averagePerDay: Money(minorUnits: worked == 0 ? 0 : total / worked),
+                               consultationsCompleted: completed, previousTotal: Money(minorUnits: previous), changePercent: change,
+                               fees: days.reduce(FeesTaken()) { $0 + $1.fees })
     }
 
     /// A day's total and the month's total up to and including that day.

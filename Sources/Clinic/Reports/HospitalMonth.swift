@@ -1,5 +1,5 @@
 /// REPORT <month>: the whole hospital's month, doctor by doctor — appointments, how they ended, who
-/// cancelled, and the earnings each doctor reported.
+/// cancelled, the earnings each doctor reported, and the fees paid, refunded and still to collect.
 public struct HospitalMonth: Sendable, Equatable {
     public struct DoctorMonth: Sendable, Equatable {
         public var doctorID: String
@@ -15,6 +15,15 @@ public struct HospitalMonth: Sendable, Equatable {
         /// Still confirmed: ahead, or not yet marked DONE or NOSHOW.
         public var confirmed: Int
         public var earnings: Money
+        /// The fees paid for the month's appointments, online and in cash, and what went back to cards.
+        public var fees: FeesTaken
+        /// The fees of the month's appointments still confirmed or seen that nothing was paid for.
+        public var outstanding: Money
+
+        /// Paid online and in cash for the month's appointments, less the refunds.
+        public var collected: Money { fees.collected }
+        /// Given back to the cards for the month's appointments.
+        public var refunded: Money { fees.refunded }
 
         public init(doctorID: String) {
             self.doctorID = doctorID
@@ -26,6 +35,8 @@ public struct HospitalMonth: Sendable, Equatable {
             cancelledByDesk = 0
             confirmed = 0
             earnings = Money(minorUnits: 0)
+            fees = FeesTaken()
+            outstanding = Money(minorUnits: 0)
         }
 
         mutating func add(_ other: DoctorMonth) {
@@ -37,6 +48,8 @@ public struct HospitalMonth: Sendable, Equatable {
             cancelledByDesk += other.cancelledByDesk
             confirmed += other.confirmed
             earnings = Money(minorUnits: earnings.minorUnits + other.earnings.minorUnits)
+            fees = fees + other.fees
+            outstanding = outstanding + other.outstanding
         }
     }
 
@@ -61,7 +74,10 @@ extension ClinicState {
             var line = HospitalMonth.DoctorMonth(doctorID: doctor.id)
             var day = month.first
             while day <= month.last {
-                for appointment in appointments(doctorID: doctor.id, on: day) { line.count(appointment) }
+                for appointment in appointments(doctorID: doctor.id, on: day) {
+                    line.count(appointment)
+                    line.countFee(of: appointment, paid: payments[appointment.ref], fee: doctor.fee)
+                }
                 day = day.adding(days: 1)
             }
             let earned = (earnings[doctor.id] ?? []).filter { month.contains($0.day) }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }

@@ -40,28 +40,35 @@ extension DoctorRequest {
 
 extension HospitalMonth {
     func fields(_ format: ClinicFormat) -> TemplateFields {
+        func shown(_ money: Money) -> TemplateValue? { money.minorUnits == 0 ? nil : .text(format.money(money)) }
         func line(_ d: DoctorMonth) -> TemplateFields {
-            [.appointments: .number(d.appointments), .completed: .number(d.completed), .noShows: .number(d.noShows),
-             .confirmed: .number(d.confirmed), .cancelledByPatients: .number(d.cancelledByPatients),
-             .cancelledByDoctor: .number(d.cancelledByDoctor), .cancelledByDesk: .number(d.cancelledByDesk),
-             .earnings: .text(format.money(d.earnings))]
+            let fees = !d.fees.isEmpty || d.outstanding.minorUnits > 0
+            return [.appointments: .number(d.appointments), .completed: .number(d.completed), .noShows: .number(d.noShows),
+                    .confirmed: .number(d.confirmed), .cancelledByPatients: .number(d.cancelledByPatients),
+                    .cancelledByDoctor: .number(d.cancelledByDoctor), .cancelledByDesk: .number(d.cancelledByDesk),
+                    .earnings: .text(format.money(d.earnings)), .fees: fees ? .flag(true) : nil, .collected: .text(format.money(d.collected)),
+                    .refunded: shown(d.refunded), .outstanding: shown(d.outstanding)]
         }
+        let total = total
         return [.month: .text(month.description),
                 .doctors: .list(doctors.map { d in
                     var fields = line(d)
                     fields[.doctor] = .text(format.doctorName(d.doctorID))
                     return .fields(fields)
                 }),
-                .totals: .fields(line(total))]
+                .totals: .fields(line(total)),
+                .feeColumns: total.fees.isEmpty && total.outstanding.minorUnits == 0 ? nil : .flag(true)]
     }
 
     /// The report as CSV (RFC 4180): one row per doctor, then the totals.
     func csv(_ format: ClinicFormat) -> String {
         func row(_ name: String, _ d: DoctorMonth) -> String {
             [CSVField.text(name), "\(d.appointments)", "\(d.completed)", "\(d.noShows)", "\(d.confirmed)", "\(d.cancelledByPatients)",
-             "\(d.cancelledByDoctor)", "\(d.cancelledByDesk)", "\(d.earnings)"].joined(separator: ",")
+             "\(d.cancelledByDoctor)", "\(d.cancelledByDesk)", "\(d.earnings)", "\(d.collected)", "\(d.refunded)", "\(d.outstanding)"]
+                .joined(separator: ",")
         }
-        var lines = ["doctor,appointments,completed,no_shows,confirmed,cancelled_by_patient,cancelled_by_doctor,cancelled_by_desk,earnings"]
+        var lines = ["doctor,appointments,completed,no_shows,confirmed,cancelled_by_patient,cancelled_by_doctor,cancelled_by_desk,earnings,"
+            + "collected,refunded,outstanding"]
         lines += doctors.map { row(format.doctorName($0.doctorID), $0) }
         lines.append(row("total", total))
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -75,25 +75,46 @@ extension MonthlyEarnings {
         let best = max(bestDay.minorUnits, 1)
         let days: [TemplateValue] = days.map { day in
             let notes = day.entries.compactMap(\.note).filter { !$0.isEmpty }.joined(separator: "; ")
-            return .fields([.day: .text(format.day(day.day)), .total: .text(format.money(day.total)),
-                            .notes: notes.isEmpty ? nil : .text(notes),
-                            .bar: .number(Int(day.total.minorUnits * 100 / best))])
+            var fields: TemplateFields = [.day: .text(format.day(day.day)), .total: .text(format.money(day.total)),
+                                          .notes: notes.isEmpty ? nil : .text(notes),
+                                          .bar: .number(Int(day.total.minorUnits * 100 / best))]
+            fields.merge(format.feeFields(day.fees)) { own, _ in own }
+            return .fields(fields)
         }
         let change = changePercent.map { "\($0 >= 0 ? "+" : "")\($0)%" }
+        var feeFields = format.feeFields(fees)
+        feeFields[.collected] = .text(format.money(collected))
         return [.doctor: .text(format.doctorName(doctorID)), .month: .text(month.description), .days: .list(days),
                 .total: .text(format.money(total)), .daysWorked: .number(daysWorked), .average: .text(format.money(averagePerDay)),
                 .completed: .number(consultationsCompleted), .previous: .text(format.money(previousTotal)),
-                .previousMonth: .text(month.previous.description), .change: change.map(TemplateValue.text)]
+                .previousMonth: .text(month.previous.description), .change: change.map(TemplateValue.text),
+                .fees: fees.isEmpty ? nil : .fields(feeFields)]
     }
 
-    /// The report as CSV (RFC 4180): one row per entry, then the total.
+    /// The report as CSV (RFC 4180): one row per entry, then the total. The fees of a day (paid online, in
+    /// cash, refunded) stand on its first row, empty where there were none; a day with fees and no entry has
+    /// a row of its own with no amount, so each column adds up to the total row's.
     func csv(_ format: ClinicFormat) -> String {
-        var lines = ["date,amount,note"]
+        func amount(_ money: Money) -> String { money.minorUnits == 0 ? "" : "\(money)" }
+        var lines = ["date,amount,note,online,cash,refunded"]
         for day in days {
-            for entry in day.entries { lines.append("\(day.day),\(entry.amount),\(CSVField.text(entry.note ?? ""))") }
+            let fees = "\(amount(day.online)),\(amount(day.cash)),\(amount(day.refunded))"
+            if day.entries.isEmpty { lines.append("\(day.day),,,\(fees)") }
+            for (i, entry) in day.entries.enumerated() {
+                lines.append("\(day.day),\(entry.amount),\(CSVField.text(entry.note ?? "")),\(i == 0 ? fees : ",,")")
+            }
         }
-        lines.append("total,\(total),\(CSVField.text("\(daysWorked) days worked; \(consultationsCompleted) consultations completed"))")
+        lines.append("total,\(total),\(CSVField.text("\(daysWorked) days worked; \(consultationsCompleted) consultations completed")),"
+            + "\(paidOnline),\(paidCash),\(refunded)")
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension ClinicFormat {
+    /// The fees paid online, in cash and refunded, each left out where there was none.
+    func feeFields(_ fees: FeesTaken) -> TemplateFields {
+        func shown(_ money: Money) -> TemplateValue? { money.minorUnits == 0 ? nil : .text(self.money(money)) }
+        return [.online: shown(fees.online), .cash: shown(fees.cash), .refunded: shown(fees.refunded)]
     }
 }
 

@@ -39,4 +39,5 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case payment, held, payLink, refund, refundNone, failure, expected, currency, unpaid, refunded, late
     case refused, payable, preparing, publishableKey, clientSecret, script
     case request, approved, waiting, id, noShows, confirmed, cancelledByPatients, cancelledByDoctor, cancelledByDesk, earnings, totals, attached
+    case online, cash, collected, outstanding, fees, feeColumns
 }
