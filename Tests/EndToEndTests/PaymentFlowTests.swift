@@ -36,6 +36,11 @@ import Testing
         let receipt = try #require(try desk.notice(to: priya, subject: "Receipt: ₹800").first, "no receipt: \(desk.server.stderr)")
         #expect(receipt.contains("₹800 (card)") && receipt.contains("Dr Suresh Rao, Tue 3 Mar 2026, 10:00–10:30 IST"), "\(receipt)")
         #expect(try desk.send("APPOINTMENTS", from: priya).contains("— paid"))
+        // The month's money: the doctor's EARNINGS and the desk's REPORT count the card payment.
+        let earnings = try desk.send("EARNINGS MARCH", from: "rao@kanchicare.example")
+        #expect(earnings.contains("paid online ₹800"), "\(earnings)")
+        let report = try desk.send("REPORT March", from: "desk@kanchicare.example")
+        #expect(report.contains("collected ₹800"), "\(report)")
         let after = try await desk.page(token)
         #expect(after.html.contains("<b>Paid.</b>") && !after.html.contains("data-secret"))
 
