@@ -92,7 +92,7 @@ public final class Desk {
             steps.reserveCapacity(batch.count)
             var seenInBatch = Set<String>()
             for mail in batch {
-                if state.handled.contains(mail.key) || !seenInBatch.insert(mail.key).inserted {
+                if state.hasHandled(mail.key) || !seenInBatch.insert(mail.key).inserted {
                     steps.append(.duplicate(mail))
                 } else {
                     steps.append(try decide(mail, state: &state, now: now))

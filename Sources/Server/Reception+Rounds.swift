@@ -28,6 +28,11 @@ extension Reception {
         let failures = try desk.queueFailureSummary(now: now)
         let reports = try desk.queueMonthReports(now: now)
         let released = try StripeSetup.endHolds(desk: desk, now: now)
+        let kept = try desk.applyRetention(dataFolder: dataFolder, settings: deliverySettings, now: now)
+        if kept != Desk.Retention() {
+            logger.info("retention", metadata: ["outgoingFilesRemoved": "\(kept.outgoingFilesRemoved)", "handledForgotten": "\(kept.handledForgotten)",
+                                                "registrationsDropped": "\(kept.registrationsDropped)"])
+        }
         if reminders + failures + reports + released > 0 {
             logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)", "monthReports": "\(reports)",
                                            "holdsReleased": "\(released)"])

@@ -13,7 +13,9 @@ struct Tick: ParsableCommand {
             is sent, and never for cancelled or past appointments. On the first tick of a month each doctor \
             who recorded anything gets the EARNINGS report of the month just ended (unless they wrote REPORTS OFF) \
             and the desk the hospital's REPORT, once. Slots held for a payment that has not come by its \
-            deadline are released (Stripe is asked first, in case its webhook was lost).
+            deadline are released (Stripe is asked first, in case its webhook was lost). Retention: copies in \
+            outgoing/ older than "keepOutgoingDays" (30) are removed, handled message ids older than "dedupeDays" \
+            (30; kept at most twice that) forgotten, registrations not verified within a day dropped.
             """)
 
     @OptionGroup var options: DataOptions
@@ -31,6 +33,11 @@ struct Tick: ParsableCommand {
         let reports = try desk.queueMonthReports(now: now)
         let released = try StripeSetup.endHolds(desk: desk, now: now)
         if released > 0 { print("\(released) unpaid hold\(released == 1 ? "" : "s") released.") }
+        let kept = try desk.applyRetention(dataFolder: options.folder, settings: settings, now: now)
+        if kept != Desk.Retention() {
+            print("retention: \(kept.outgoingFilesRemoved) outgoing file(s) removed, \(kept.handledForgotten) handled message id(s) forgotten, "
+                  + "\(kept.registrationsDropped) unverified registration(s) dropped.")
+        }
         print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "")"
               + (reports > 0 ? "; \(reports) report\(reports == 1 ? "" : "s") of the month just ended queued" : "") + ".")
         guard !noDeliver else { return }

@@ -50,6 +50,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case doctorRequestDecided(id: String, status: DoctorRequest.Status, at: Int64, reason: String?)
     /// An approved request's doctor joins the clinic.
     case doctorAdded(Doctor)
+    /// Retention: registrations never verified within a day are dropped.
+    case registrationsDropped(patientIDs: [String])
 }
 
 extension ClinicState {
@@ -176,6 +178,8 @@ extension ClinicState {
             guard doctorIndex[doctor.id] == nil else { return }
             doctorIndex[doctor.id] = doctors.count
             doctors.append(doctor)
+        case .registrationsDropped(let ids):
+            for id in ids { dropRegistration(id) }
         }
     }
 

@@ -42,6 +42,11 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
     public var keepDays: Int
     /// Other systems told of bookings, cancellations, moves and reminders (`"webhooks"` in the file).
     public var webhooks: [EventEndpoint]
+    /// How long the copies in `outgoing/` and `outgoing-sms/` are kept (`"keepOutgoingDays"`, default 30).
+    public var keepOutgoingDays = 30
+    /// How long a handled message's id is remembered, so a re-sent copy is not carried out twice
+    /// (`"dedupeDays"`, default 30): ids are kept for at least this long and at most twice as long.
+    public var dedupeDays = 30
 
     public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 4,
                 keepDays: Int = 7, webhooks: [EventEndpoint] = []) {
@@ -53,7 +58,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         self.webhooks = webhooks
     }
 
-    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks }
+    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks, keepOutgoingDays, dedupeDays }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -64,6 +69,8 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         workers = try c.decodeIfPresent(Int.self, forKey: .workers) ?? defaults.workers
         keepDays = try c.decodeIfPresent(Int.self, forKey: .keepDays) ?? defaults.keepDays
         webhooks = try c.decodeIfPresent([EventEndpoint].self, forKey: .webhooks) ?? []
+        keepOutgoingDays = max(1, try c.decodeIfPresent(Int.self, forKey: .keepOutgoingDays) ?? defaults.keepOutgoingDays)
+        dedupeDays = max(1, try c.decodeIfPresent(Int.self, forKey: .dedupeDays) ?? defaults.dedupeDays)
     }
 
     public static func file(_ dataFolder: URL) -> URL { dataFolder.appendingPathComponent("config.json") }

@@ -18,7 +18,7 @@ extension Desk {
         let key = "cli broadcast cancel \(doctorID ?? "ALL") \(day) \(now)"
         return try store.update { state -> ([DeskRecord], DeskCommandResult) in
             guard var clinic = state.clinic else { throw NotInitialised(description: "no clinic configured") }
-            if state.handled.contains(key) {
+            if state.hasHandled(key) {
                 return ([], DeskCommandResult(summary: "already done: this command ran at this instant before.", notices: 0, alreadyDone: true))
             }
             var random = SeededGenerator(seed: 0)

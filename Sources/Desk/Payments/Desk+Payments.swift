@@ -18,7 +18,7 @@ extension Desk {
     public func reportPayments(_ reports: [(key: String, report: PaymentReport)], now: Int64) throws -> Set<String> {
         guard !reports.isEmpty else { return [] }
         return try store.update { state -> ([DeskRecord], Set<String>) in
-            let known = Set(reports.map(\.key).filter { state.handled.contains($0) })
+            let known = Set(reports.map(\.key).filter { state.hasHandled($0) })
             return (applyPaymentReports(reports, state: &state, now: now), known)
         }
     }
@@ -28,7 +28,7 @@ extension Desk {
         guard state.clinic != nil else { return [] }
         var records: [DeskRecord] = []
         var seen = Set<String>()
-        for (key, report) in reports where !state.handled.contains(key) && seen.insert(key).inserted {
+        for (key, report) in reports where !state.hasHandled(key) && seen.insert(key).inserted {
             let decision = state.clinic!.decide(report, now: now)
                 .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: state.clinic!)
             let calls = EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,

@@ -18,6 +18,8 @@ public enum DeskRecord: Sendable, Codable, Equatable {
     case endpointsDisabled([String])
     /// The key of the bounce addresses' HMAC, drawn once from the system's CSPRNG (hex).
     case bounceKey(String)
+    /// Retention: the handled ids older than the dedupe window are forgotten, the current ones kept one window more.
+    case handledTurnedOver(at: Int64)
 }
 
 /// Messages the clinic starts, journaled with the facts that keep them from being sent twice.

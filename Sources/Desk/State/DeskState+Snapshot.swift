@@ -43,6 +43,8 @@ extension DeskState {
         w.write("historyBy", count: flat.count) { flat[$0].by }
         w.write("historyWhat", count: flat.count) { flat[$0].what }
         w.write("handled", strings: handled.sorted())
+        if !handledBefore.isEmpty { w.write("handledBefore", strings: handledBefore.sorted()) }
+        if let handledSince { w.write("handledSince", integers: [handledSince]) }
         try w.write("outbox", value: outbox.values.sorted { $0.id < $1.id })
         try w.write("holds", value: holds.values.sorted { $0.key < $1.key })
         if let bounceKey { w.write("bounceKey", strings: [bounceKey]) }
@@ -77,6 +79,8 @@ extension DeskState {
         if r.contains("payments") { clinic?.restore(payments: try r.value([String: AppointmentPayment].self, "payments")) }
         if r.contains("dues") { clinic?.restore(dues: try r.value([String: PaymentDue].self, "dues")) }
         handled = Set(try r.strings("handled"))
+        if r.contains("handledBefore") { handledBefore = Set(try r.strings("handledBefore")) }
+        if r.contains("handledSince") { handledSince = try r.integers("handledSince").first }
         for message in try r.value([OutboxMessage].self, "outbox") { outbox[message.id] = message }
         if r.contains("bounceKey") { bounceKey = try r.strings("bounceKey").first }
         if r.contains("allowance") { allowance = HourlyAllowance(senders: try r.value([String: SenderHour].self, "allowance")) }

@@ -6,7 +6,12 @@ public struct DeskState: StoreState {
     public typealias Record = DeskRecord
 
     public internal(set) var clinic: ClinicState?
+    /// Inbound messages handled (their keys) since `handledSince`; `handledBefore` the generation before.
+    /// Retention turns them over every `dedupeDays`, so ids are remembered at least that long.
     public internal(set) var handled: Set<String> = []
+    public internal(set) var handledBefore: Set<String> = []
+    /// When the current generation of handled ids began (nil: before retention first ran).
+    public internal(set) var handledSince: Int64?
     public internal(set) var outbox = Outbox()
     /// Addresses whose mail bounced for good: nothing more is sent to them until they write again.
     public internal(set) var undeliverable: Set<String> = []
@@ -29,6 +34,9 @@ public struct DeskState: StoreState {
     public internal(set) var allowance = HourlyAllowance()
 
     public init() {}
+
+    /// Whether a message with this key was handled within the dedupe window.
+    public func hasHandled(_ key: String) -> Bool { handled.contains(key) || handledBefore.contains(key) }
 
     public mutating func apply(_ record: DeskRecord) {
         absorb(record, eventsApplied: false)
@@ -75,6 +83,10 @@ public struct DeskState: StoreState {
             disabledEndpoints.formUnion(urls)
         case .bounceKey(let key):
             bounceKey = key
+        case .handledTurnedOver(let at):
+            handledBefore = handled
+            handled = []
+            handledSince = at
         }
     }
 
