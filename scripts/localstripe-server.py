@@ -40,7 +40,7 @@ This launcher covers the gap for the tests, leaving the product alone:
     requires_payment_method a card payment method is made from
     payment_method_data (or payment_method names one, e.g. pm_card_visa), it is
     attached, and the PaymentIntent is confirmed, each with localstripe's own
-    code, so its webhooks (payment_intent.succeeded, ..._failed) and declines
+    code (after a declined card another may be tried, as with Stripe), so its webhooks (payment_intent.succeeded, ..._failed) and declines
     (402 for 4000000000000341) are localstripe's. Every other call, and every
     call with the secret key, is localstripe's unchanged.
 """
@@ -105,6 +105,10 @@ def confirm_from_page(intent_id, data):
         if not isinstance(method, str):
             raise UserError(400, "A payment method is needed to confirm")
         resources.PaymentIntent._api_update(intent_id, payment_method=method)
+        if intent.latest_charge is not None and intent.latest_charge.status == "failed":
+            # Another card after a declined one: Stripe charges again, so the
+            # failed charge no longer decides the status.
+            intent.latest_charge = None
     if intent.status == "requires_confirmation":
         resources.PaymentIntent._api_confirm(intent_id)
     return intent
