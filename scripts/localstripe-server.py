@@ -40,9 +40,10 @@ This launcher covers the gap for the tests, leaving the product alone:
     requires_payment_method a card payment method is made from
     payment_method_data (or payment_method names one, e.g. pm_card_visa), it is
     attached, and the PaymentIntent is confirmed, each with localstripe's own
-    code (after a declined card another may be tried, as with Stripe), so its webhooks (payment_intent.succeeded, ..._failed) and declines
-    (402 for 4000000000000341) are localstripe's. Every other call, and every
-    call with the secret key, is localstripe's unchanged.
+    code, so its webhooks (payment_intent.succeeded, ..._failed) and declines
+    (402 for 4000000000000341) are localstripe's; after a declined card
+    another may be tried, as with Stripe. Every other call, and every call
+    with the secret key, is localstripe's unchanged.
 """
 import argparse
 import asyncio
