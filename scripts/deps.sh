@@ -4,7 +4,9 @@
 #          (libtcmalloc-minimal4: the caredesk executable's allocator)
 #   tests: python3 with aiosmtpd (a real SMTP server on loopback), icalendar (checks our invites) and
 #          localstripe (a fake Stripe API, run on loopback by scripts/localstripe-server.py),
-#          openssl (test certificates), Postfix's smtp-sink and smtp-source (the delivery benchmark)
+#          openssl (test certificates), Postfix's smtp-sink and smtp-source (the delivery benchmark),
+#          Debian's chromium and chromium-driver with selenium (a person paying on the pay page, headless:
+#          scripts/pay-in-browser.py)
 set -euo pipefail
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -16,6 +18,8 @@ command -v openssl >/dev/null || need+=(openssl)
 # the caredesk executable links tcmalloc by file name (see Package.swift): the runtime library is enough
 /sbin/ldconfig -p 2>/dev/null | grep -q 'libtcmalloc_minimal\.so\.4 ' || need+=(libtcmalloc-minimal4)
 pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev pkg-config)
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
 if [ "${CAREDESK_SKIP_POSTFIX:-}" = "" ] && [ ! -x /usr/sbin/smtp-sink ]; then need+=(postfix); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
@@ -29,6 +33,7 @@ missing=()
 python3 -c "import aiosmtpd" 2>/dev/null || missing+=(aiosmtpd)
 python3 -c "import icalendar" 2>/dev/null || missing+=(icalendar)
 python3 -c "import localstripe" 2>/dev/null || missing+=(localstripe==1.15.10)  # the launcher uses its internals
+python3 -c "import selenium" 2>/dev/null || missing+=(selenium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing from PyPI: ${missing[*]}"
   python3 -m pip install -q "${missing[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${missing[@]}"

@@ -24,9 +24,10 @@ struct PaymentDesk: @unchecked Sendable {
     let patients: [String]
     var environment: [String: String]
 
-    /// `refund`: the clinic's rule for patients' own cancellations.
+    /// `refund`: the clinic's rule for patients' own cancellations. `environment`: settings of `serve` (and of
+    /// `tick` and `broadcast` runs through `desk.environment`) to use instead of the usual ones.
     static func start(_ name: String, patients count: Int = 2, holdMinutes: Int = 30,
-                      refund: (hours: Int, percent: Int) = (24, 50)) throws -> PaymentDesk {
+                      refund: (hours: Int, percent: Int) = (24, 50), environment extra: [String: String] = [:]) throws -> PaymentDesk {
         let root = try temporaryFolder(name)
         let data = root.appendingPathComponent("data")
         // The sample clinic, taking the fee at booking.
@@ -49,7 +50,7 @@ struct PaymentDesk: @unchecked Sendable {
         let environment = ["CAREDESK_STRIPE_SECRET_KEY": stripe.secretKey, "CAREDESK_STRIPE_BASE_URL": stripe.baseURL,
                            "CAREDESK_STRIPE_WEBHOOK_SECRET": webhookSecret, "CAREDESK_STRIPE_PUBLISHABLE_KEY": "pk_test_caredesk",
                            "CAREDESK_STRIPE_JS_URL": stripe.baseURL + "/js.stripe.com/v3/",
-                           "CAREDESK_LINK_SECRET": linkSecret, "CAREDESK_PUBLIC_URL": publicURL]
+                           "CAREDESK_LINK_SECRET": linkSecret, "CAREDESK_PUBLIC_URL": publicURL].merging(extra) { $1 }
         let server = try ServeProcess(["--data", data.path, "--maildir", maildir.path, "--now", now, "--poll-interval", "0.1"],
                                       errors: root.appendingPathComponent("serve.err"), environment: environment)
         let desk = PaymentDesk(root: root, data: data, maildir: maildir, stripe: stripe, server: server, patients: patients,

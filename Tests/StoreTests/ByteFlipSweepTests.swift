@@ -101,7 +101,7 @@ import Store
             try FileManager.default.removeItem(at: storeFile(pristine, "journal-0.log"))
             let intact = try Data(contentsOf: storeFile(pristine, "snapshot-1.json"))
             for offset in 0..<intact.count {
-                let (dir, damaged) = try flippedCopy(of: pristine, in: root, file: "snapshot-1.json", intact: intact, at: offset, with: 0x01)
+                let (dir, _) = try flippedCopy(of: pristine, in: root, file: "snapshot-1.json", intact: intact, at: offset, with: 0x01)
                 let before = try storeFiles(dir)
 
                 #expect(!(try JSONStore<Ledger>.check(directory: dir)).opens, "offset \(offset)")
