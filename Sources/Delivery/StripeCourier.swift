@@ -34,8 +34,10 @@ public final class StripeCourier: Courier, @unchecked Sendable {
             guard let intent = request.intentID else { return .refused("a refund names no PaymentIntent") }
             switch api.refund(paymentIntent: intent, amount: amount, idempotencyKey: message.id) {
             case .success(let refund):
+                if request.extra == true { return .sent }
                 return .answered(.refunded(ref: request.ref, refundID: refund.id,
-                                           amount: Money(minorUnits: StripeAmount.hundredths(minorUnits: refund.amount, currency: request.currency))))
+                                           amount: Money(minorUnits: StripeAmount.hundredths(minorUnits: refund.amount, currency: request.currency)),
+                                           intentID: intent))
             case .failure(let failure):
                 return Self.result(failure)
             }

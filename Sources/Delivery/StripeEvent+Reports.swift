@@ -19,7 +19,7 @@ extension StripeEvent {
             guard let ref = object.metadata["ref"] ?? object.paymentIntent.flatMap({ clinic?.ref(ofIntent: $0) }),
                   let currency = object.currency else { return [] }
             return object.refunds.map { refund in
-                ("\(key) \(refund.id)", .refunded(ref: ref, refundID: refund.id, amount: money(refund.amount, currency)))
+                ("\(key) \(refund.id)", .refunded(ref: ref, refundID: refund.id, amount: money(refund.amount, currency), intentID: object.paymentIntent))
             }
         default:
             return []

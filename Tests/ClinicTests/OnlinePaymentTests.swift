@@ -148,6 +148,19 @@ import Testing
         #expect(amount == due.amount)
     }
 
+    @Test func aSecondPaymentOfAPaidAppointmentGoesBackWholeAndLeavesTheFirstAlone() throws {
+        var state = clinic(.atBooking)
+        let (appointment, due) = try held(&state)
+        _ = report(&state, .succeeded(ref: appointment.ref, intentID: "pi_1", amount: due.amount, currency: "inr"))
+        let twice = report(&state, .succeeded(ref: appointment.ref, intentID: "pi_2", amount: due.amount, currency: "inr"))
+        #expect(twice.events == [.extraPaymentReturned(ref: appointment.ref, intentID: "pi_2", amount: due.amount, at: SampleClinic.now)])
+        #expect(twice.notices.first?.kind == .paidTwice(appointment, due.amount))
+        #expect(state.payments[appointment.ref]?.intentID == "pi_1" && state.payments[appointment.ref]?.refundRequested.minorUnits == 0)
+        // Stripe's word of that refund (through the second PaymentIntent) is not the appointment's refund.
+        #expect(report(&state, .refunded(ref: appointment.ref, refundID: "re_9", amount: due.amount, intentID: "pi_2")).events.isEmpty)
+        #expect(state.payments[appointment.ref]?.refunded.minorUnits == 0)
+    }
+
     @Test func withoutOnlinePaymentsThePolicyIsNotApplied() {
         var state = clinic(.atBooking, online: false)
         guard case .booked = decide(&state, .book(doctorID: "rao", day: SampleClinic.tuesday, time: ten, reason: nil), a).outcome else {

@@ -50,6 +50,11 @@ import Testing
         let receipts = desk.state.outbox.pending.filter { MailMessage.parse($0.data).subject.hasPrefix("Receipt: ₹800 for \(ref)") }
         #expect(receipts.count == 1, "\(desk.state.outbox.pending.map(\.data))")
         #expect(desk.state.clinic?.payments[ref]?.intentID == "pi_1")
+        // Paid again through another PaymentIntent: that one goes back whole, the first stays.
+        try desk.reportPayments([(key: "stripe event evt_2", report: .succeeded(ref: ref, intentID: "pi_2", amount: Money(major: 800), currency: "inr"))],
+                                now: DeskFixture.now + 62)
+        #expect(stripeCalls(desk).filter { $0.kind == .refund }
+            == [StripeRequest(kind: .refund, ref: ref, amount: 80_000, currency: "inr", intentID: "pi_2", extra: true)])
 
         // Kept by the snapshot.
         try desk.store.compact()

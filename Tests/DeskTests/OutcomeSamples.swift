@@ -238,6 +238,7 @@ struct OutcomeSamples {
         decide(.pay(ref: held.ref), from: patient)
         report(.succeeded(ref: held.ref, intentID: "pi_2", amount: due.amount + Money(minorUnits: 1), currency: "inr"))
         report(.succeeded(ref: held.ref, intentID: "pi_2", amount: due.amount, currency: "inr"))
+        report(.succeeded(ref: held.ref, intentID: "pi_1", amount: due.amount, currency: "inr"))
         decide(.cancel(ref: held.ref), from: patient)
         decide(.appointments, from: patient)
         guard let (other, _) = booked(1) else { return }

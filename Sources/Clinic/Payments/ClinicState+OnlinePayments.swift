@@ -52,7 +52,14 @@ extension ClinicState {
             return Decision(events: [.paymentIntentCreated(ref: ref, attempt: attempt, intentID: intentID, clientSecret: clientSecret)],
                             outcome: .paymentReport(.quiet))
         case .succeeded(let ref, let intentID, let amount, let currency):
-            guard let appointment = appointments[ref], payments[ref] == nil, let doctor = doctor(id: appointment.doctorID) else { return quiet }
+            guard let appointment = appointments[ref], let doctor = doctor(id: appointment.doctorID) else { return quiet }
+            if let paid = payments[ref] {
+                // Paid twice (an older attempt's page used after the newer link): the second goes back whole.
+                guard paid.intentID != intentID, paid.method == .card || paid.method == .cash else { return quiet }
+                return Decision(events: [.extraPaymentReturned(ref: ref, intentID: intentID, amount: amount, at: now)],
+                                outcome: .paymentReport(.refunded(appointment, amount)),
+                                notices: [PatientNotice(patientID: appointment.patientID, kind: .paidTwice(appointment, amount))])
+            }
             let expected = dues[ref]?.amount ?? doctor.fee
             guard currency.lowercased() == info.currency.lowercased(), amount == expected else {
                 return Decision(outcome: .paymentReport(.mismatch(appointment, expected: expected, got: amount, currency: currency.uppercased())))
@@ -75,8 +82,9 @@ extension ClinicState {
             due.clientSecret = nil
             return Decision(events: [.paymentFailed(ref: ref, reason: reason, at: now)], outcome: .paymentReport(.failed(appointment, reason: reason)),
                             notices: [PatientNotice(patientID: appointment.patientID, kind: .paymentFailed(appointment, due))])
-        case .refunded(let ref, let refundID, let amount):
-            guard let appointment = appointments[ref], let payment = payments[ref], !payment.refundIDs.contains(refundID) else { return quiet }
+        case .refunded(let ref, let refundID, let amount, let intentID):
+            guard let appointment = appointments[ref], let payment = payments[ref], !payment.refundIDs.contains(refundID),
+                  intentID == nil || intentID == payment.intentID else { return quiet }
             return Decision(events: [.refunded(ref: ref, refundID: refundID, amount: amount, at: now)],
                             outcome: .paymentReport(.refunded(appointment, amount)))
         case .holdEnded(let ref):

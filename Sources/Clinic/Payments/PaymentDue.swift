@@ -32,8 +32,9 @@ public enum PaymentReport: Sendable, Equatable {
     case failed(ref: String, intentID: String, reason: String)
     /// The outbox created the PaymentIntent of `attempt`.
     case intentCreated(ref: String, attempt: Int, intentID: String, clientSecret: String)
-    /// A refund went through (`refundID` names it, so a second report of it changes nothing).
-    case refunded(ref: String, refundID: String, amount: Money)
+    /// A refund went through (`refundID` names it, so a second report of it changes nothing); `intentID`,
+    /// when known, the PaymentIntent it went back through (a refund of another one is not this payment's).
+    case refunded(ref: String, refundID: String, amount: Money, intentID: String? = nil)
     /// The clock: a hold whose time is up.
     case holdEnded(ref: String)
 }

@@ -23,6 +23,9 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case paymentFailed(ref: String, reason: String, at: Int64)
     /// A cancellation gives `amount` back (the outbox asks Stripe for it).
     case refundRequested(ref: String, amount: Money, at: Int64)
+    /// A second payment of an appointment already paid (another PaymentIntent) goes back whole; the
+    /// appointment's own payment is untouched.
+    case extraPaymentReturned(ref: String, intentID: String, amount: Money, at: Int64)
     /// Stripe refunded `amount` (once per `refundID`).
     case refunded(ref: String, refundID: String, amount: Money, at: Int64)
     /// HOURS: the doctor's hours on `days` become `ranges` (empty: no clinic those days).
@@ -178,6 +181,8 @@ extension ClinicState {
             guard doctorIndex[doctor.id] == nil else { return }
             doctorIndex[doctor.id] = doctors.count
             doctors.append(doctor)
+        case .extraPaymentReturned:
+            break  // nothing of the appointment's changes: the outbox gives the money back
         case .registrationsDropped(let ids):
             for id in ids { dropRegistration(id) }
         }

@@ -83,6 +83,12 @@ extension PatientNotice {
             fields.merge(format.fields(of: appointment)) { $1 }
             fields[.surname] = format.doctor(id: appointment.doctorID).map { .text($0.surname) }
             subject = "Released: \(format.doctorName(appointment.doctorID)), \(format.when(appointment.start))"
+        case .paidTwice(let appointment, let amount):
+            name = .lateRefundNotice
+            fields.merge(format.fields(of: appointment)) { $1 }
+            fields[.amount] = .text(format.money(amount))
+            fields[.twice] = .flag(true)
+            subject = "Refund: \(format.money(amount)) paid twice for \(appointment.ref)"
         case .lateRefund(let appointment, let amount):
             name = .lateRefundNotice
             fields.merge(format.fields(of: appointment)) { $1 }

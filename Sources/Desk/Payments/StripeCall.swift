@@ -16,6 +16,8 @@ public struct StripeRequest: Sendable, Codable, Equatable {
     public var currency: String
     /// The PaymentIntent a refund goes back through.
     public var intentID: String?
+    /// A refund of a second payment, not of the appointment's own: Stripe's answer changes nothing of it.
+    public var extra: Bool?
 }
 
 enum StripeCall {
@@ -34,6 +36,9 @@ enum StripeCall {
                 guard let due = clinic.dues[ref], due.intentID == nil else { continue }
                 request = StripeRequest(kind: .paymentIntent, ref: ref, attempt: due.attempt, amount: due.amount.minorUnits, currency: currency)
                 name = "stripe payment intent \(ref) attempt \(due.attempt)"
+            case .extraPaymentReturned(let ref, let intent, let amount, _):
+                request = StripeRequest(kind: .refund, ref: ref, amount: amount.minorUnits, currency: currency, intentID: intent, extra: true)
+                name = "stripe refund of a second payment \(intent)"
             case .refundRequested(let ref, let amount, _):
                 guard let payment = clinic.payments[ref], let intent = payment.intentID else { continue }
                 request = StripeRequest(kind: .refund, ref: ref, amount: amount.minorUnits, currency: currency, intentID: intent)

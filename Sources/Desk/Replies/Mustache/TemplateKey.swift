@@ -37,7 +37,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case report, paid, amount, method
     // Paying online
     case payment, held, payLink, refund, refundNone, failure, expected, currency, unpaid, refunded, late
-    case refused, payable, preparing, publishableKey, clientSecret, script
+    case refused, payable, preparing, publishableKey, clientSecret, script, twice
     case request, approved, waiting, id, noShows, confirmed, cancelledByPatients, cancelledByDoctor, cancelledByDesk, earnings, totals, attached
     case online, cash, collected, outstanding, fees, feeColumns
 }
