@@ -54,7 +54,12 @@ extension Help {
     static let paid = HelpEntry(keyword: "PAID", command: "PAID <ref> CASH", example: "PAID A7K2Q CASH",
                                 meaning: "Record that an appointment's fee was paid in cash at the desk.")
 
-    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject, paid]
+    static let exportPatient = HelpEntry(keyword: "EXPORT", command: "EXPORT <patient>", example: "EXPORT P12",
+                                         meaning: "Everything held about a patient (by id or address), the doctors' notes included, as one file.")
+    static let erasePatient = HelpEntry(keyword: "ERASE", command: "ERASE <patient>", example: "ERASE P12",
+                                        meaning: "Erase a patient as FORGET ME does; always asks to CONFIRM first.")
+    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject, paid,
+                                                   exportPatient, erasePatient]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

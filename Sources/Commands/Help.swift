@@ -42,6 +42,8 @@ public enum Help {
                                meaning: "Get the link to pay an appointment's fee online again (where the clinic takes payments online).")
     static let reschedule = HelpEntry(keyword: "RESCHEDULE", command: "RESCHEDULE <ref> <day> <time>",
                                       example: "RESCHEDULE A7K2Q Wed 11:30", meaning: "Move an appointment to another time.")
+    static let forgetMe = HelpEntry(keyword: "FORGET ME", command: "FORGET ME", example: "FORGET ME",
+                                    meaning: "Erase everything about you (upcoming appointments are cancelled); always asks you to CONFIRM first.")
     static let myData = HelpEntry(keyword: "MY DATA", command: "MY DATA", example: "MY DATA",
                                   meaning: "Everything the clinic holds about you, as one file (JSON) attached to the reply.")
     static let appointments = HelpEntry(keyword: "APPOINTMENTS", command: "APPOINTMENTS", example: "MY APPOINTMENTS",
@@ -49,7 +51,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, pay, appointments, myData, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, pay, appointments, myData, forgetMe, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

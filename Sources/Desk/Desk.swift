@@ -14,6 +14,9 @@ public final class Desk {
     let templates: ReplyTemplates
     let logger: Logger
     let photos: PhotoFolder
+    let dataFolder: URL
+    /// Answers to erased patients not yet delivered: once they are, the store is compacted again.
+    var erasureAnswers: Set<String> = []
     private var reader: CommandReader?
     private var readerDoctors: [Doctor] = []
     /// When not nil, `handle` appends each message's handling time (decide + reply), for the bench.
@@ -59,6 +62,7 @@ public final class Desk {
         self.templates = templates
         self.logger = logger
         photos = PhotoFolder(dataFolder: dataFolder)
+        self.dataFolder = dataFolder
         eventEndpoints = try DeliverySettings.load(dataFolder).webhooks
         trust = try TrustSettings.load(dataFolder)
     }
@@ -85,6 +89,7 @@ public final class Desk {
     /// batch is committed with one write and one fsync.
     public func handle(_ batch: [InboundMail], now: Int64, delivered: [String] = []) throws -> [HandlingReport] {
         var bodyEnd: UInt64 = 0
+        var erasedInBatch: [ErasedPatient] = []
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
             if !delivered.isEmpty { state.absorb(.delivered(delivered), eventsApplied: false) }
             if state.clinic != nil, state.clinic!.onlinePayments != (payments != nil) { state.clinic!.onlinePayments = payments != nil }
@@ -157,13 +162,24 @@ public final class Desk {
                     }
                     // Someone whose mail bounced before writes again: their mailbox works, answer them.
                     let address = decided.recipient.address.asciiLowercased
-                    let again = state.undeliverable.contains(address) ? [address] : nil
-                    let record = DeskRecord.message(HandledMessage(key: decided.mail.key, events: decided.events,
-                                                                   replies: [reply] + notices + decided.calls,
-                                                                   deliverableAgain: again,
-                                                                   held: decided.held.isEmpty ? nil : decided.held,
-                                                                   released: decided.released.isEmpty ? nil : decided.released,
-                                                                   counted: decided.counted))
+                    var again = state.undeliverable.contains(address) ? [address] : []
+                    if !decided.erased.isEmpty {
+                        again += decided.deliverableAgain.filter { !again.contains($0) }
+                        if decided.erased.contains(where: { $0.addresses.contains(address) }) {
+                            reply.forgetsRecipient = true
+                            erasureAnswers.insert(reply.id)
+                        }
+                        erasedInBatch += decided.erased
+                    }
+                    var handled = HandledMessage(key: decided.mail.key, events: decided.events,
+                                                 replies: [reply] + notices + decided.calls,
+                                                 deliverableAgain: again.isEmpty ? nil : again,
+                                                 smsOptedIn: decided.optedIn.isEmpty ? nil : decided.optedIn,
+                                                 held: decided.held.isEmpty ? nil : decided.held,
+                                                 released: decided.released.isEmpty ? nil : decided.released,
+                                                 counted: decided.counted)
+                    if !decided.forgotOutbox.isEmpty { handled.forgotOutbox = decided.forgotOutbox }
+                    let record = DeskRecord.message(handled)
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
                     reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
@@ -176,6 +192,7 @@ public final class Desk {
             return (records, reports)
         }
         lastCommitNanos = DispatchTime.now().uptimeNanoseconds - bodyEnd
+        if !erasedInBatch.isEmpty { try eraseFiles(of: erasedInBatch) }
         try store.compactIfDue()
         return reports
     }
@@ -214,6 +231,7 @@ public final class Desk {
             state.absorb(.delivered(ids), eventsApplied: false)
             return ([.delivered(ids)], ())
         }
+        try compactAfterErasureAnswers()
     }
 
     private func commandReader(for clinic: ClinicState) -> CommandReader {
@@ -300,6 +318,7 @@ public final class Desk {
         var calls: [OutboxMessage] = []
         var texts: [TextedNotice] = []
         var held: [HeldCommands] = [], released: [String] = []
+        var erased: [ErasedPatient] = []
         var heldLines: [String] = [], heldAt: [Int] = []
 
         /// One line carried out against the live state, its answer appended to `lines`.
@@ -310,6 +329,9 @@ public final class Desk {
                 if case .setPhoto = intent { (intent, photo) = PhotoExamination.intent(for: message.attachments) }
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
                     .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: state.clinic!)
+                for case .patientErased(let id, _) in decision.events {
+                    if let patient = state.clinic!.patients[id] { erased.append(ErasedPatient(patient)) }
+                }
                 if let photo { try keepPhoto(photo, for: decision.events) }
                 if !eventEndpoints.isEmpty, !decision.events.isEmpty {
                     calls += EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
@@ -370,8 +392,8 @@ public final class Desk {
                     try confirm(line.text, code: code)
                     continue
                 }
-                if !provenance.isAuthenticated,
-                   ConfirmationRule.needsConfirmation(intent, address: address, clinic: state.clinic!) {
+                if ConfirmationRule.alwaysConfirms(intent)
+                    || (!provenance.isAuthenticated && ConfirmationRule.needsConfirmation(intent, address: address, clinic: state.clinic!)) {
                     heldAt.append(lines.count)
                     heldLines.append(line.text)
                     lines.append((line.text, .desk(.held(code: nil, expiresAt: 0))))
@@ -417,6 +439,17 @@ public final class Desk {
         decided.released = released
         decided.counted = mark
         decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
+        if !erased.isEmpty {
+            decided.erased = erased
+            for patient in erased {
+                let traces = patient.traces(in: state)
+                decided.forgotOutbox += traces.outbox
+                decided.released += traces.holds.filter { !decided.released.contains($0) }
+                decided.deliverableAgain += traces.undeliverable
+                decided.optedIn += traces.optedOut
+            }
+            decided.held.removeAll { hold in erased.contains { $0.addresses.contains(hold.address) } }
+        }
         if lines.contains(where: { if case .outcome(.patientData) = $0.line { true } else { false } }),
            let patient = state.clinic!.patient(address: address) {
             decided.consents = PatientDataFile.Consents(smsOptedOut: patient.phone.map { state.smsOptedOut.contains($0) } ?? false,

@@ -22,6 +22,19 @@ extension JSONStore {
         }
     }
 
+    /// Writes a new snapshot generation now and removes every earlier one, snapshots and journals alike,
+    /// before returning: what the state no longer holds (a patient who asked to be forgotten) is then in no
+    /// file of the store. This gives up the previous generation kept against a damaged snapshot, once.
+    public func compactForgettingEarlier() throws {
+        try lock.withLock {
+            try catchUp()
+            try writeNextGeneration()
+            let listing = try layout.list()
+            _ = try StoreLoader.removeGenerations(listing, below: generation, layout)
+            FileIO.syncFolderOrCrash(layout.folder)
+        }
+    }
+
     /// snapshot-<g+1>.json (temp, fsync, rename, fsync dir), then an empty
     /// journal-<g+1>.log (fsync, fsync dir), then delete generation g-1. Generation g stays: should
     /// snapshot g+1 ever be damaged, g's snapshot and journal rebuild it.

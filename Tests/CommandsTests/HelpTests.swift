@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTests {
     @Test func everyCommandIsListed() {
         #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "REGISTER DOCTOR", "VERIFY", "CONFIRM", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK",
-                                                 "CANCEL", "RESCHEDULE", "PAY", "APPOINTMENTS", "MY DATA", "PROFILE", "SET", "SET PHOTO", "RATE DR", "CONTACT"])
+                                                 "CANCEL", "RESCHEDULE", "PAY", "APPOINTMENTS", "MY DATA", "FORGET ME", "PROFILE", "SET", "SET PHOTO", "RATE DR", "CONTACT"])
         for entry in Help.commands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)
@@ -26,7 +26,7 @@ import Testing
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "REPORT [month] [year]",
                                                    "BROADCAST CANCEL <doctor|ALL> <day> [reason]", "BROADCAST <day> <message>",
                                                    "DOCTOR OFF <doctor>", "APPROVE <request>", "REJECT <request> [reason]",
-                                                   "PAID <ref> CASH"])
+                                                   "PAID <ref> CASH", "EXPORT <patient>", "ERASE <patient>"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

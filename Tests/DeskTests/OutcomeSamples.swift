@@ -87,6 +87,15 @@ struct OutcomeSamples {
         samples.payments(patient: b)
         samples.decide(.myData, from: a)
         samples.decide(.myData, from: b)
+        let desk = Sender(address: clinic.info.deskEmail, channel: .email)
+        samples.decide(.exportPatient("P1"), from: desk)
+        samples.decide(.exportPatient("nobody@example.in"), from: desk)
+        let leaving = Sender(address: "leaving@example.in", channel: .email), erased = Sender(address: "erased@example.in", channel: .email)
+        _ = samples.register("Leela Menon", from: leaving, verify: true)
+        _ = samples.register("Arjun Menon", from: erased, verify: true)
+        samples.decide(.book(doctorID: clinic.doctors[1].id, day: tuesday.adding(days: 14), time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: leaving)
+        samples.decide(.forgetMe, from: leaving)
+        samples.decide(.erasePatient(erased.address), from: desk)
         return samples
     }
 

@@ -26,3 +26,45 @@ import Testing
         #expect(record["notes"] == nil, "the doctors' private notes are the clinic's")
     }
 }
+
+/// FORGET ME through the built binary: held for CONFIRM even from authenticated mail, and once confirmed no
+/// file of the data folder names the patient but the one answer saying it is done, while the doctor's
+/// month still counts the visit and its fee.
+@Suite struct ForgetMeTests {
+    @Test func onceConfirmedNoFileNamesThePatientButTheBooksStillCountTheVisit() throws {
+        let (root, data) = try sampleClinicFolder("forget-me")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let now = "2026-03-02T09:00:00+05:30"
+        let patient = try registerPatients(count: 2, data: data, root: root, now: now)[0]
+        _ = try ingestOne(data, root: root, from: patient, body: "SET PHONE +919840012345\nSET ADDRESS 12 Gandhi Road\nBOOK Dr Rao Tue 10:00 chest pain\nBOOK Dr Rao Wed 10:00")
+        let ref = try #require(try ingestOne(data, root: root, from: patient, body: "APPOINTMENTS").firstMatch(of: /([A-Z0-9]{5}): Dr Suresh Rao, Tue/)?.1)
+        _ = try ingestOne(data, root: root, from: "rao@kanchicare.example", body: "DONE \(ref)", now: "2026-03-03T10:40:00+05:30")
+        _ = try ingestOne(data, root: root, from: "desk@kanchicare.example", body: "PAID \(ref) CASH", now: "2026-03-03T10:45:00+05:30")
+
+        let asked = try ingestOne(data, root: root, from: patient, body: "FORGET ME", now: "2026-03-03T11:00:00+05:30")
+        let code = try #require(asked.firstMatch(of: /CONFIRM (\d{6})/)?.1, "FORGET ME waits for CONFIRM even from authenticated mail: \(asked)")
+        let done = try ingestOne(data, root: root, from: patient, body: "CONFIRM \(code)", now: "2026-03-03T11:01:00+05:30")
+        #expect(done.contains("Erased:") && done.contains("Wed 4 Mar 2026"), "the visit ahead is cancelled: \(done)")
+
+        // No file of the data folder names them, but the one answer saying it is done.
+        let needles = [patient, "Patient Number 0", "+919840012345", "12 Gandhi Road", "chest pain"]
+        var naming: [String] = []
+        let walker = FileManager.default.enumerator(atPath: data.path)!
+        for case let name as String in walker {
+            let path = data.appendingPathComponent(name).path
+            guard let contents = FileManager.default.contents(atPath: path) else { continue }
+            let text = String(decoding: contents, as: UTF8.self)
+            if needles.contains(where: { text.contains($0) }) { naming.append(name) }
+        }
+        #expect(naming.count == 1 && naming.first?.hasPrefix("outgoing/new/") == true, "\(naming)")
+        if let answer = naming.first {
+            #expect(try String(contentsOf: data.appendingPathComponent(answer), encoding: .utf8).contains("CONFIRM"), "only the answer")
+        }
+        // The other patient is untouched; the month still counts the visit and its fee.
+        #expect(try ingestOne(data, root: root, from: "patient1@example.in", body: "PROFILE", now: "2026-03-03T11:05:00+05:30").contains("Patient Number 1"))
+        let report = try ingestOne(data, root: root, from: "desk@kanchicare.example", body: "REPORT March", now: "2026-03-03T11:10:00+05:30")
+        #expect(report.contains("seen 1") && report.contains("collected ₹800"), "\(report)")
+        // Writing again, the address is a stranger's.
+        #expect(try ingestOne(data, root: root, from: patient, body: "APPOINTMENTS", now: "2026-03-03T11:20:00+05:30").contains("REGISTER"))
+    }
+}

@@ -32,6 +32,11 @@ public enum Intent: Sendable, Equatable {
     case pay(ref: String?)
     /// MY DATA: everything held about the sender, as one file.
     case myData
+    /// FORGET ME: erase the sender (always confirmed first).
+    case forgetMe
+    /// ERASE <patient> (the desk; always confirmed first) and EXPORT <patient> (the desk).
+    case erasePatient(String)
+    case exportPatient(String)
     /// CANCEL DAY: a doctor cancels their own confirmed appointments of a day.
     case cancelDay(day: LocalDate, reason: String?)
     /// HOURS: the weekly hours of `days` become `ranges` (none: no clinic those days).

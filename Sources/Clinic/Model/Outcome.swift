@@ -44,6 +44,10 @@ public enum Outcome: Sendable, Equatable {
     case paymentRefused(PaymentRefusal)
     /// MY DATA: what the clinic holds about the sender.
     case patientData(PatientRecord)
+    /// FORGET ME / ERASE done: the appointments ahead it cancelled.
+    case patientErased(cancelled: [Appointment])
+    /// ERASE / EXPORT of nobody on file.
+    case patientUnknown(String)
     /// PAY: the link (again).
     case payLink(Appointment, PaymentDue)
     case payRefused(PayRefusal)

@@ -53,6 +53,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case doctorRequestDecided(id: String, status: DoctorRequest.Status, at: Int64, reason: String?)
     /// An approved request's doctor joins the clinic.
     case doctorAdded(Doctor)
+    /// FORGET ME / ERASE: the patient's details are gone; the books keep their id.
+    case patientErased(patientID: String, at: Int64)
     /// Retention: registrations never verified within a day are dropped.
     case registrationsDropped(patientIDs: [String])
 }
@@ -183,6 +185,8 @@ extension ClinicState {
             doctors.append(doctor)
         case .extraPaymentReturned:
             break  // nothing of the appointment's changes: the outbox gives the money back
+        case .patientErased(let id, _):
+            applyErasure(of: id)
         case .registrationsDropped(let ids):
             for id in ids { dropRegistration(id) }
         }

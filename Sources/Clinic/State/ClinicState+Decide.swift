@@ -57,6 +57,12 @@ extension ClinicState {
             return Decision(outcome: .monthReport(hospitalMonth(month)))
         case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
             return decideClosure(intent, role: role(of: sender.address), now: now)
+        case .erasePatient(let who):
+            guard role(of: sender.address) == .desk else { return Decision(outcome: .notAllowed(command: "ERASE", allowed: "the front desk")) }
+            return erase(patientNamed: who, now: now)
+        case .exportPatient(let who):
+            guard role(of: sender.address) == .desk else { return Decision(outcome: .notAllowed(command: "EXPORT", allowed: "the front desk")) }
+            return export(patientNamed: who)
         case .ratePatient(let ref, let stars, let comment):
             guard case .doctor(let id) = role(of: sender.address) else {
                 return Decision(outcome: .notAllowed(command: "RATE <ref>", allowed: "doctors"))
@@ -67,7 +73,7 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
             }
             fallthrough
-        case .book, .cancel, .reschedule, .appointments, .contact, .pay, .myData:
+        case .book, .cancel, .reschedule, .appointments, .contact, .pay, .myData, .forgetMe:
             if case .contact = intent, role(of: sender.address) != .patient {
                 return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
             }
@@ -91,6 +97,7 @@ extension ClinicState {
             return Decision(outcome: .appointmentList(list, fees: fees))
         case .contact(let recipient, let message): return contact(recipient, message: message, patient: patient, now: now)
         case .pay(let ref): return payLink(ref: ref, patient: patient, now: now)
+        case .forgetMe: return erase(patient, by: patient.id, now: now)
         case .myData: return record(ofPatient: patient.id, withNotes: false).map { Decision(outcome: .patientData($0)) } ?? Decision(outcome: .help)
         case .rateDoctor(let id, let stars, let comment):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }

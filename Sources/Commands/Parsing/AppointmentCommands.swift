@@ -13,7 +13,7 @@ extension LineParser {
         }
     }
 
-    /// `PAY [ref]`: the pay link again; "PAY for A7K2Q" works too.
+    /// `PAY [ref]`: the pay link again.
     func pay(_ args: Words) -> LineReading {
         let args = args.dropping(.beforeReference)
         guard let token = args.first else { return .command(.pay(ref: nil)) }

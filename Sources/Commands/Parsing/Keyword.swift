@@ -4,9 +4,9 @@ enum Keyword: String, Sendable, CaseIterable {
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave, reports
     // the desk
-    case broadcast, approve, reject, report, paid
+    case broadcast, approve, reject, report, paid, export, erase
     // patients and doctors
-    case profile, set, rate, contact
+    case profile, set, rate, contact, forget
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
@@ -51,6 +51,9 @@ enum Keyword: String, Sendable, CaseIterable {
         case .reject: Help.reject
         case .report: Help.report
         case .paid: Help.paid
+        case .export: Help.exportPatient
+        case .erase: Help.erasePatient
+        case .forget: Help.forgetMe
         case .hours: Help.hours
         case .leave: Help.leave
         case .reports: Help.monthReports

@@ -63,6 +63,8 @@ struct LineParser: Sendable {
         case .reject: decideRequest(args, approve: false)
         case .report: report(args, clock: &clock)
         case .paid: paid(args)
+        case .export, .erase: patientCommand(args, keyword)
+        case .forget: forget(args)
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
         case .reports: monthReports(args)

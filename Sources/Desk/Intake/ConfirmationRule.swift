@@ -5,11 +5,19 @@ import Clinic
 /// BOOK go ahead: their answers go to the address's real owner anyway. A command the sender's role may
 /// not use is not held: the core refuses it at once, and holding it would only delay that answer.
 enum ConfirmationRule {
+    /// What waits for CONFIRM however well the sender is vouched for: erasing a patient cannot be undone.
+    static func alwaysConfirms(_ intent: Intent) -> Bool {
+        switch intent {
+        case .forgetMe, .erasePatient: true
+        default: false
+        }
+    }
+
     static func needsConfirmation(_ intent: Intent, address: String, clinic: ClinicState) -> Bool {
         let role = clinic.role(of: address)
         let verifiedPatient = role == .patient && clinic.patient(address: address)?.verified == true
         switch intent {
-        case .broadcast, .broadcastCancel, .doctorOff, .decideRequest, .recordPayment:
+        case .broadcast, .broadcastCancel, .doctorOff, .decideRequest, .recordPayment, .erasePatient:
             return role == .desk
         case .cancelDay, .setHours, .leave, .earning, .markAppointment, .ratePatient:
             return role != .patient
@@ -18,7 +26,7 @@ enum ConfirmationRule {
         case .cancel, .reschedule, .contact, .rateDoctor:
             return verifiedPatient
         case .help, .register, .verify, .confirm, .info, .doctors, .doctor, .slots, .book, .appointments, .earnings, .schedule,
-             .monthReport, .registerDoctor, .profile, .pay, .myData:
+             .monthReport, .registerDoctor, .profile, .pay, .myData, .forgetMe, .exportPatient:
             return false
         }
     }

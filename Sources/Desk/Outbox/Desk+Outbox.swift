@@ -53,7 +53,7 @@ extension Desk {
     @discardableResult
     public func recordAttempts(_ results: [(id: String, outcome: AttemptOutcome)], policy: RetryPolicy, now: Int64) throws -> [OutboxUpdate] {
         guard !results.isEmpty else { return [] }
-        return try store.update { state -> ([DeskRecord], [OutboxUpdate]) in
+        let result = try store.update { state -> ([DeskRecord], [OutboxUpdate]) in
             var updates: [OutboxUpdate] = []
             var answers: [(key: String, report: PaymentReport)] = []
             var gone = Set<String>()
@@ -87,6 +87,8 @@ extension Desk {
             records += applyPaymentReports(answers, state: &state, now: now)
             return (records, updates)
         }
+        try compactAfterErasureAnswers()
+        return result
     }
 
     /// Hands a claim back untried (the pass stopped early: the server went away): the message keeps its

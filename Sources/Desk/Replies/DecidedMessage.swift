@@ -38,6 +38,11 @@ struct DecidedMessage: Sendable {
     /// Commands this message held for CONFIRM (or holds it changed), and holds it ended.
     var held: [HeldCommands] = []
     var released: [String] = []
+    /// Patients this message erased (FORGET ME, ERASE), and the traces of them the desk drops with them.
+    var erased: [ErasedPatient] = []
+    var forgotOutbox: [String] = []
+    var deliverableAgain: [String] = []
+    var optedIn: [String] = []
     /// The message's mark on its sender's hourly allowance.
     var counted: AllowanceMark?
     /// Whether the reply may carry doctors' photos: only to a registered patient or the clinic's own people.

@@ -50,8 +50,10 @@ extension Outcome {
                 fields[refund.minorUnits > 0 ? .refund : .refundNone] = .text(format.money(refund))
             }
             return (.cancelled, fields)
-        case .bookedWithPayment, .payLink, .payRefused, .paymentReport, .patientData:
+        case .bookedWithPayment, .payLink, .payRefused, .paymentReport:
             return paymentTemplate(format)
+        case .patientData, .patientErased, .patientUnknown:
+            return privacyTemplate(format)
         case .cancelChoice(let list):
             return (.cancelChoice, [.appointments: .list(list.map { .fields(format.fields(of: $0)) })])
         case .cancelRefused(let refusal):

@@ -20,11 +20,6 @@ extension Outcome {
             return (.payRefused, fields)
         case .paymentReport(let result):
             return (.paymentMismatch, format.reportFields(result))
-        case .patientData(let record):
-            return (.myData, [.name: .text(record.profile.name), .count: .number(record.appointments.count),
-                              .paid: .number(record.payments.count), .ratings: .number(record.ratingsGiven.count),
-                              .photo: .flag(record.profile.photo != nil), .notes: record.privateNotes > 0 ? .number(record.privateNotes) : nil,
-                              .id: .text(record.profile.id)])
         default:
             return (.problem, [:])
         }

@@ -32,6 +32,9 @@ enum TemplateName: String, CaseIterable, Sendable {
     case paymentRefused = "payment-refused"
     /// MY DATA: what is attached.
     case myData = "my-data"
+    /// FORGET ME / ERASE done; ERASE or EXPORT of nobody on file.
+    case patientErased = "patient-erased"
+    case patientUnknown = "patient-unknown"
     case payLink = "pay-link"
     case payRefused = "pay-refused"
     /// To the desk: a payment Stripe reported that does not match its appointment.

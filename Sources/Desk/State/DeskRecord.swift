@@ -73,6 +73,8 @@ public struct HandledMessage: Sendable, Codable, Equatable {
     public var released: [String]?
     /// The message's mark on its sender's hourly allowance.
     public var counted: AllowanceMark?
+    /// Outbox messages to a patient who was erased: gone with their details.
+    public var forgotOutbox: [String]?
 
     public init(key: String, events: [ClinicEvent], replies: [OutboxMessage], silentBecause: String? = nil,
                 undeliverable: [String]? = nil, deliverableAgain: [String]? = nil, bounced: [String]? = nil,

@@ -60,6 +60,7 @@ public struct DeskState: StoreState {
                 outbox[id]?.apply(OutboxUpdate(id: id, state: .failed, at: bounced.finishedAt ?? bounced.createdAt,
                                                attempts: bounced.attempts, error: "bounced: the recipient's mail server returned it"))
             }
+            for id in message.forgotOutbox ?? [] { outbox[id] = nil }
             for reply in message.replies { outbox[reply.id] = reply }
             for key in message.released ?? [] { holds[key] = nil }
             for hold in message.held ?? [] { holds[hold.key] = hold }

@@ -39,6 +39,8 @@ public struct OutboxMessage: Sendable, Codable, Equatable {
     public var lastError: String?
     /// When it was sent or failed for good.
     public var finishedAt: Int64?
+    /// The answer to an erased patient: once it is sent or has failed, not even its address is kept.
+    public var forgetsRecipient: Bool?
 
     public init(id: String, channel: Channel = .email, purpose: Purpose = .reply, envelopeFrom: String, recipients: [String],
                 data: String, createdAt: Int64) {
@@ -57,7 +59,7 @@ public struct OutboxMessage: Sendable, Codable, Equatable {
     public var isPending: Bool { state == .queued || state == .sending || state == .deferred }
 
     enum CodingKeys: String, CodingKey {
-        case id, channel, purpose, envelopeFrom, recipients, data, createdAt, state, attempts, nextAttemptAt, lastError, finishedAt
+        case id, channel, purpose, envelopeFrom, recipients, data, createdAt, state, attempts, nextAttemptAt, lastError, finishedAt, forgetsRecipient
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +76,7 @@ public struct OutboxMessage: Sendable, Codable, Equatable {
         nextAttemptAt = try c.decodeIfPresent(Int64.self, forKey: .nextAttemptAt)
         lastError = try c.decodeIfPresent(String.self, forKey: .lastError)
         finishedAt = try c.decodeIfPresent(Int64.self, forKey: .finishedAt)
+        forgetsRecipient = try c.decodeIfPresent(Bool.self, forKey: .forgetsRecipient)
     }
 }
 
@@ -106,6 +109,7 @@ extension OutboxMessage {
         if state == .sent || state == .failed {
             finishedAt = update.at
             data = ""
+            if forgetsRecipient == true { recipients = [] }
         }
     }
 }
