@@ -13,7 +13,8 @@ extension Reception {
         defer { postHealth() }
         if summary.sent + summary.deferred + summary.failed > 0 {
             lastDeliveryError = summary.deferred + summary.failed > 0 ? summary.lastError : nil
-            logger.info("\(Couriers.describe(summary))")
+            // A server's refusal may quote the recipient's address: never in a log line.
+            logger.info("\(HealthReport.withoutAddresses(Couriers.describe(summary)))")
         }
         return summary
     }
