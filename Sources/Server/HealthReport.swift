@@ -18,6 +18,15 @@ public struct HealthReport: Sendable, Equatable, Codable {
         public var sent = 0
     }
 
+    /// What is kept only for a while (see README, Patients' data): the handled ids remembered against
+    /// re-sent messages, and what the last retention round let go.
+    public struct Retention: Sendable, Equatable, Codable {
+        public var handledIDsKept = 0
+        public var outgoingFilesRemoved = 0
+        public var handledIDsForgotten = 0
+        public var registrationsDropped = 0
+    }
+
     public var status = "ok"
     public var store: Store
     public var outbox: Outbox
@@ -26,8 +35,9 @@ public struct HealthReport: Sendable, Equatable, Codable {
     public var lastDeliveryError: String?
     /// When the outbox last handed a message over (to the mail server or `DATA/outgoing/`).
     public var lastDeliveryAt: Date?
+    public var retention = Retention()
 
-    enum CodingKeys: String, CodingKey { case status, store, outbox, lastDeliveryError, lastDeliveryAt }
+    enum CodingKeys: String, CodingKey { case status, store, outbox, lastDeliveryError, lastDeliveryAt, retention }
 
     /// Absent values are written as null, so the shape of the report never changes.
     public func encode(to encoder: any Encoder) throws {
@@ -37,6 +47,7 @@ public struct HealthReport: Sendable, Equatable, Codable {
         try c.encode(outbox, forKey: .outbox)
         try c.encode(lastDeliveryError, forKey: .lastDeliveryError)
         try c.encode(lastDeliveryAt.map(Self.iso8601), forKey: .lastDeliveryAt)
+        try c.encode(retention, forKey: .retention)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +57,7 @@ public struct HealthReport: Sendable, Equatable, Codable {
         outbox = try c.decode(Outbox.self, forKey: .outbox)
         lastDeliveryError = try c.decodeIfPresent(String.self, forKey: .lastDeliveryError)
         lastDeliveryAt = try c.decodeIfPresent(String.self, forKey: .lastDeliveryAt).flatMap { ISO8601DateFormatter().date(from: $0) }
+        retention = try c.decodeIfPresent(Retention.self, forKey: .retention) ?? Retention()
     }
 
     init(store: Store, outbox: Outbox, lastDeliveryError: String?, lastDeliveryAt: Date?) {

@@ -30,6 +30,7 @@ extension Reception {
         let reports = try desk.queueMonthReports(now: now)
         let released = try StripeSetup.endHolds(desk: desk, now: now)
         let kept = try desk.applyRetention(dataFolder: dataFolder, settings: deliverySettings, now: now)
+        lastRetention = kept
         if kept != Desk.Retention() {
             logger.info("retention", metadata: ["outgoingFilesRemoved": "\(kept.outgoingFilesRemoved)", "handledForgotten": "\(kept.handledForgotten)",
                                                 "registrationsDropped": "\(kept.registrationsDropped)"])
@@ -48,18 +49,23 @@ extension Reception {
 
     /// Posts the health report of the desk as it is now: counts the store and the outbox keep, nothing walked.
     func postHealth() {
-        board.post(Self.report(of: desk.state, lastDeliveryError: lastDeliveryError))
+        board.post(Self.report(of: desk.state, lastDeliveryError: lastDeliveryError, retention: lastRetention))
     }
 
-    static func report(of state: DeskState, lastDeliveryError: String?) -> HealthReport {
+    static func report(of state: DeskState, lastDeliveryError: String?, retention: Desk.Retention = Desk.Retention()) -> HealthReport {
         let counts = state.outbox.counts
         let outbox = HealthReport.Outbox(queued: counts[.queued] ?? 0, sending: counts[.sending] ?? 0, deferred: counts[.deferred] ?? 0,
                                          failed: counts[.failed] ?? 0, sent: counts[.sent] ?? 0)
         let clinic = state.clinic
-        return HealthReport(
+        var report = HealthReport(
             store: HealthReport.Store(doctors: clinic?.doctors.count ?? 0, patients: clinic?.patients.count ?? 0,
                                       appointments: clinic?.appointments.count ?? 0),
             outbox: outbox, lastDeliveryError: lastDeliveryError.map(HealthReport.withoutAddresses),
             lastDeliveryAt: state.outbox.lastSentAt.map { Date(timeIntervalSince1970: TimeInterval($0)) })
+        report.retention = HealthReport.Retention(handledIDsKept: state.handled.count + state.handledBefore.count,
+                                                  outgoingFilesRemoved: retention.outgoingFilesRemoved,
+                                                  handledIDsForgotten: retention.handledForgotten,
+                                                  registrationsDropped: retention.registrationsDropped)
+        return report
     }
 }

@@ -25,6 +25,8 @@ public actor Reception {
     nonisolated let lobby = Lobby()
     /// The last error of the last delivery round that tried anything; nil when all it tried went.
     var lastDeliveryError: String?
+    /// What the last retention round let go (for the health report).
+    var lastRetention = Desk.Retention()
     /// What `GET /health` reads, posted after each call on the desk.
     nonisolated let board: HealthBoard
 
