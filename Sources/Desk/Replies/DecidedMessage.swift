@@ -44,6 +44,8 @@ struct DecidedMessage: Sendable {
     var showsPhotos = false
     /// For MY DATA: what the patient turned off, as the desk knows it.
     var consents: PatientDataFile.Consents?
+    /// What the audit trail keeps of the message, gathered while deciding.
+    var audit: AuditEntry?
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text. Never over `largestReply`: past it, the
