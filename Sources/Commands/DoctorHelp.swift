@@ -54,7 +54,10 @@ extension Help {
     static let paid = HelpEntry(keyword: "PAID", command: "PAID <ref> CASH", example: "PAID A7K2Q CASH",
                                 meaning: "Record that an appointment's fee was paid in cash at the desk.")
 
-    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject, paid]
+    static let audit = HelpEntry(keyword: "AUDIT", command: "AUDIT <patient>", example: "AUDIT P12",
+                                 meaning: "The audit trail of a patient's messages and what was done with them, attached.")
+
+    public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject, paid, audit]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

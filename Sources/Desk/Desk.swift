@@ -319,6 +319,7 @@ public final class Desk {
         var heldLines: [String] = [], heldAt: [Int] = []
         /// The command of each line that was one, by its index in `lines`, for the audit trail.
         var commandAt: [Int: Intent] = [:]
+        var auditTrails: [String: [Data]] = [:]
 
         /// One line carried out against the live state, its answer appended to `lines`.
         func carryOut(_ text: String, _ reading: LineReading) throws {
@@ -342,6 +343,10 @@ public final class Desk {
                 if !decision.notices.isEmpty { texts += decision.notices.compactMap { state.clinic!.texted($0, cause: cause) } }
                 letters += decision.joiningNotices.compactMap { JoiningLetter($0, clinic: info) }
                 commandAt[lines.count] = intent
+                if case .auditTrail(let id) = decision.outcome, auditTrails[id] == nil {
+                    // Read now, under the batch's lock: the lines of this batch are not in it yet.
+                    auditTrails[id] = try audit.lines(concerning: id)
+                }
                 lines.append((text, .outcome(decision.outcome)))
             case .problem(let problem):
                 lines.append((text, .problem(problem)))
@@ -439,6 +444,7 @@ public final class Desk {
         decided.counted = mark
         decided.audit = auditEntry(mail, address: address, clinic: state.clinic!, verdict: provenance.auditVerdict, handled: "answered",
                                    commands: Desk.auditCommands(lines, commandAt: commandAt, staff: isStaff))
+        decided.auditTrails = auditTrails
         decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
         if lines.contains(where: { if case .outcome(.patientData) = $0.line { true } else { false } }),
            let patient = state.clinic!.patient(address: address) {

@@ -20,6 +20,8 @@ import Testing
         ("REPORT last month", .monthReport(YearMonth(year: 2026, month: 2))),
         ("PAID A7K2Q CASH", .recordPayment(ref: "A7K2Q", method: .cash)),
         ("paid #a7k2q cash", .recordPayment(ref: "A7K2Q", method: .cash)),
+        ("AUDIT P12", .audit(patientID: "P12")),
+        ("audit p3", .audit(patientID: "P3")),
         ("REPORTS OFF", .setProfile(.monthReports(false))),
         ("reports on", .setProfile(.monthReports(true))),
     ]
@@ -44,6 +46,9 @@ import Testing
         ("PAID A7K2Q card", "PAID <ref> CASH", "is not CASH"),
         ("PAID A7K2Q CASH thanks", "PAID <ref> CASH", "is not CASH"),
         ("PAID 12345 CASH", "PAID <ref> CASH", "is not a booking reference"),
+        ("AUDIT", "AUDIT <patient>", "no patient given"),
+        ("AUDIT priya@example.in", "AUDIT <patient>", "is not a patient's id"),
+        ("AUDIT P12 P13", "AUDIT <patient>", "one patient at a time"),
         ("REPORTS", "REPORTS ON|OFF", "neither ON nor OFF given"),
         ("REPORTS sometimes", "REPORTS ON|OFF", "is neither ON nor OFF"),
     ]

@@ -93,4 +93,25 @@ struct AuditTrailTests {
         _ = try reopened.handle([DeskFixture.mail("APPOINTMENTS")], now: DeskFixture.now + 240)
         #expect(try AuditReading.verify(fixture.folder) == .whole(lines: 5))
     }
+
+    @Test func auditFromTheDeskMailsThePatientsLinesAndWaitsForConfirmWhenUnvouched() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        try history(fixture)
+        let held = try fixture.desk.handle([DeskFixture.mail("AUDIT P1", from: Self.desk, authenticated: false)], now: DeskFixture.now + 300)
+        #expect(held.first?.replyText?.contains("CONFIRM") == true)
+        #expect(held.first?.replyText?.contains("audit-P1.jsonl") == false)
+
+        let answered = try fixture.desk.handle([DeskFixture.mail("AUDIT P1", from: Self.desk)], now: DeskFixture.now + 360)
+        let report = try #require(answered.first)
+        #expect(report.replyText?.contains("The audit trail of patient P1 is attached (audit-P1.jsonl): 2 message(s)") == true)  // the BOOK, and the AUDIT held
+        guard case .answered(let id) = report.result, let reply = fixture.desk.state.outbox[id] else {
+            Issue.record("no reply queued")
+            return
+        }
+        #expect(reply.data.contains("application/x-ndjson"))
+        let records = try AuditReading.records(fixture.folder)
+        #expect(records.last?.commands.first == AuditCommand(command: "audit", did: "audit trail sent", target: "P1"))
+        #expect(records.last?.verdict == "authenticated")
+    }
 }

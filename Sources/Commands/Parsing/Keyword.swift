@@ -4,7 +4,7 @@ enum Keyword: String, Sendable, CaseIterable {
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave, reports
     // the desk
-    case broadcast, approve, reject, report, paid
+    case broadcast, approve, reject, report, paid, audit
     // patients and doctors
     case profile, set, rate, contact
 
@@ -51,6 +51,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .reject: Help.reject
         case .report: Help.report
         case .paid: Help.paid
+        case .audit: Help.audit
         case .hours: Help.hours
         case .leave: Help.leave
         case .reports: Help.monthReports

@@ -63,6 +63,7 @@ struct LineParser: Sendable {
         case .reject: decideRequest(args, approve: false)
         case .report: report(args, clock: &clock)
         case .paid: paid(args)
+        case .audit: audit(args)
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
         case .reports: monthReports(args)

@@ -7,8 +7,9 @@ public enum AuditReading {
     public static func file(_ dataFolder: URL) -> URL { AuditTrail.file(dataFolder) }
 
     /// The trail's lines, without the newline; a torn last line (no newline) is left out. No file: no lines.
-    static func lines(_ dataFolder: URL) throws -> [Data] {
-        let url = file(dataFolder)
+    static func lines(_ dataFolder: URL) throws -> [Data] { try lines(file: file(dataFolder)) }
+
+    static func lines(file url: URL) throws -> [Data] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let data = try Data(contentsOf: url)
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

@@ -44,6 +44,14 @@ final class AuditTrail {
         fchmod(fd, 0o600)
     }
 
+    /// The lines, as written, of the records about patient `id` (AUDIT <patient>); a line that does not read
+    /// as a record is left out (`caredesk audit --verify` names it).
+    func lines(concerning id: String) throws -> [Data] {
+        try AuditReading.lines(file: URL(fileURLWithPath: path)).filter { line in
+            (try? JSONDecoder().decode(AuditRecord.self, from: line))?.concerns(patient: id) ?? false
+        }
+    }
+
     deinit {
         if fd >= 0 { close(fd) }
     }

@@ -37,6 +37,7 @@ extension Outcome {
         case .doctorOffRefused(let d, _): "doctor off refused \(d.id)"
         case .doctorRequestDecided(let request, let doctor): doctor == nil ? "rejected \(request.id)" : "approved \(request.id)"
         case .notAllowed: "not allowed"
+        case .auditTrail: "audit trail sent"
         case .profileChanged(let change): "set \(auditCaseName(change))"
         default: auditCaseName(self)
         }
