@@ -44,4 +44,18 @@ struct AuditTests {
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("broken at line 5"))
     }
+
+    @Test func auditFromTheDeskAttachesThePatientsLines() throws {
+        let (root, data) = try sampleClinicFolder("audit-desk")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let now = "2026-03-02T09:00:00+05:30"
+        let patients = try registerPatients(count: 1, data: data, root: root, now: now)
+        _ = try ingestOne(data, root: root, from: patients[0], body: "BOOK Dr Rao Tue 10:00", now: now)
+        let transcript = try ingestOne(data, root: root, from: "desk@kanchicare.example", body: "AUDIT P1", now: now)
+        #expect(transcript.contains("The audit trail of patient P1 is attached (audit-P1.jsonl): 3 message(s)"))
+        let replies = try files(in: data.appendingPathComponent("outgoing/new")).map { try String(contentsOf: $0, encoding: .utf8) }
+        #expect(replies.contains { $0.contains("filename=\"audit-P1.jsonl\"") || $0.contains("filename=audit-P1.jsonl") })
+        let verified = try CareDeskBinary.run(["audit", "--data", data.path, "--verify"])
+        #expect(verified.stdout == "the audit trail is whole: 4 lines chained\n")
+    }
 }
