@@ -58,8 +58,11 @@ extension Help {
                                          meaning: "Everything held about a patient (by id or address), the doctors' notes included, as one file.")
     static let erasePatient = HelpEntry(keyword: "ERASE", command: "ERASE <patient>", example: "ERASE P12",
                                         meaning: "Erase a patient as FORGET ME does; always asks to CONFIRM first.")
+    static let audit = HelpEntry(keyword: "AUDIT", command: "AUDIT <patient>", example: "AUDIT P12",
+                                 meaning: "The audit trail of a patient's messages and what was done with them, attached.")
+
     public static let deskCommands: [HelpEntry] = [doctorEarnings, report, broadcastCancel, broadcast, doctorOff, approve, reject, paid,
-                                                   exportPatient, erasePatient]
+                                                   exportPatient, erasePatient, audit]
 
     /// How amounts, days and months are written in the doctors' commands (day/month order as configured).
     public static func doctorNotes(dayFirst: Bool = true) -> [String] {

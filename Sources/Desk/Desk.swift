@@ -58,6 +58,7 @@ public final class Desk {
             }
         }
         store = opened
+        audit = try AuditTrail(dataFolder: dataFolder)
         senderTags = SenderTags(keyHex: opened.state.bounceKey ?? "")
         self.templates = templates
         self.logger = logger
@@ -71,6 +72,10 @@ public final class Desk {
 
     /// Names senders in the hourly allowance, with the store's key (drawn before the first message).
     private let senderTags: SenderTags
+    /// The audit trail's pseudonyms are tags under the same key, with a label of their own.
+    var auditTags: SenderTags { senderTags }
+    /// `DATA/audit/audit.log`: a line per message handled, appended after each commit.
+    let audit: AuditTrail
 
     /// Tags and checks bounce addresses with the store's key.
     public var bounceSigner: BounceSigner { BounceSigner(keyHex: store.state.bounceKey ?? "") }
@@ -89,6 +94,7 @@ public final class Desk {
     /// batch is committed with one write and one fsync.
     public func handle(_ batch: [InboundMail], now: Int64, delivered: [String] = []) throws -> [HandlingReport] {
         var bodyEnd: UInt64 = 0
+        var audited: [AuditEntry] = []
         var erasedInBatch: [ErasedPatient] = []
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
             if !delivered.isEmpty { state.absorb(.delivered(delivered), eventsApplied: false) }
@@ -110,6 +116,7 @@ public final class Desk {
             var reports: [HandlingReport] = []
             reports.reserveCapacity(batch.count)
             for (i, step) in steps.enumerated() {
+                if let entry = auditEntry(step, clinic: state.clinic) { audited.append(entry) }
                 switch step {
                 case .duplicate(let mail):
                     reports.append(HandlingReport(key: mail.key, result: .duplicate, sender: mail.message.from?.address,
@@ -192,6 +199,13 @@ public final class Desk {
             return (records, reports)
         }
         lastCommitNanos = DispatchTime.now().uptimeNanoseconds - bodyEnd
+        // After the commit, never before: see AuditTrail. The messages are handled whatever becomes of their
+        // lines; a trail that cannot be written is told loudly, and the desk goes on answering.
+        do {
+            try audit.append(audited, at: now)
+        } catch {
+            logger.error("audit trail not written", metadata: ["lines": "\(audited.count)", "error": "\(error)"])
+        }
         if !erasedInBatch.isEmpty { try eraseFiles(of: erasedInBatch) }
         try store.compactIfDue()
         return reports
@@ -290,22 +304,24 @@ public final class Desk {
         }
 
         /// The answer to a message the envelope stage refuses whole: one line saying why, nothing carried out.
-        func refused(_ echo: String, _ why: DeskLine, to recipient: String) -> Step {
+        func refused(_ echo: String, _ why: DeskLine, to recipient: String, verdict: String) -> Step {
             var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: recipient), greeting: "there",
                                          lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
                                          events: [], decideNanos: DispatchTime.now().uptimeNanoseconds - start)
             decided.counted = mark
+            decided.audit = auditEntry(mail, address: address, clinic: state.clinic!, verdict: verdict, handled: "answered",
+                                       commands: [AuditCommand(command: "message", did: why.auditDid)])
             return .decided(decided)
         }
         if let size = mail.oversize {
             logger.info("refused: over the size limit", metadata: ["key": "\(mail.key.prefix(80))", "bytes": "\(size)"])
-            return refused("(a message of \(size) bytes)", .tooLarge(bytes: size, limit: trust.maxMessageBytes), to: from.address)
+            return refused("(a message of \(size) bytes)", .tooLarge(bytes: size, limit: trust.maxMessageBytes), to: from.address, verdict: "none")
         }
         let provenance = Provenance.of(mail, trust: trust) { $0.equalsFoldingASCII(address) ? isStaff : state.clinic!.role(of: $0) != .patient }
         if case .nobody(let authors) = provenance {
             // Answered at the first address named: the answer says only that nothing was done.
             let fromField = String((message.header("From") ?? "").prefix(120))
-            return refused("From: " + fromField, .actsForNobody(authors: authors), to: from.address)
+            return refused("From: " + fromField, .actsForNobody(authors: authors), to: from.address, verdict: provenance.auditVerdict)
         }
 
         let sender = Sender(address: address, channel: mail.channel, displayName: from.name)
@@ -320,6 +336,9 @@ public final class Desk {
         var held: [HeldCommands] = [], released: [String] = []
         var erased: [ErasedPatient] = []
         var heldLines: [String] = [], heldAt: [Int] = []
+        /// The command of each line that was one, by its index in `lines`, for the audit trail.
+        var commandAt: [Int: Intent] = [:]
+        var auditTrails: [String: [Data]] = [:]
 
         /// One line carried out against the live state, its answer appended to `lines`.
         func carryOut(_ text: String, _ reading: LineReading) throws {
@@ -345,6 +364,11 @@ public final class Desk {
                 notices += decision.notices.compactMap { state.clinic!.addressed($0, cause: cause) }
                 if !decision.notices.isEmpty { texts += decision.notices.compactMap { state.clinic!.texted($0, cause: cause) } }
                 letters += decision.joiningNotices.compactMap { JoiningLetter($0, clinic: info) }
+                commandAt[lines.count] = intent
+                if case .auditTrail(let id) = decision.outcome, auditTrails[id] == nil {
+                    // Read now, under the batch's lock: the lines of this batch are not in it yet.
+                    auditTrails[id] = try audit.lines(concerning: id)
+                }
                 lines.append((text, .outcome(decision.outcome)))
             case .problem(let problem):
                 lines.append((text, .problem(problem)))
@@ -389,6 +413,7 @@ public final class Desk {
         for line in commands.lines.prefix(Desk.commandsPerMessage) {
             if case .command(let intent) = line.reading {
                 if case .confirm(let code) = intent {
+                    commandAt[lines.count] = intent
                     try confirm(line.text, code: code)
                     continue
                 }
@@ -396,6 +421,7 @@ public final class Desk {
                     || (!provenance.isAuthenticated && ConfirmationRule.needsConfirmation(intent, address: address, clinic: state.clinic!)) {
                     heldAt.append(lines.count)
                     heldLines.append(line.text)
+                    commandAt[lines.count] = intent
                     lines.append((line.text, .desk(.held(code: nil, expiresAt: 0))))
                     continue
                 }
@@ -438,6 +464,9 @@ public final class Desk {
         decided.held = held
         decided.released = released
         decided.counted = mark
+        decided.audit = auditEntry(mail, address: address, clinic: state.clinic!, verdict: provenance.auditVerdict, handled: "answered",
+                                   commands: Desk.auditCommands(lines, commandAt: commandAt, staff: isStaff))
+        decided.auditTrails = auditTrails
         decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
         if !erased.isEmpty {
             decided.erased = erased

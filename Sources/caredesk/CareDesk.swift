@@ -9,7 +9,7 @@ struct CareDesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caredesk",
         abstract: "A hospital's appointment desk that works by email: reads commands from mail, books, answers.",
-        subcommands: [Init.self, Ingest.self, Deliver.self, Tick.self, Serve.self, Show.self, Broadcast.self, Report.self, StoreTools.self, Bench.self])
+        subcommands: [Init.self, Ingest.self, Deliver.self, Tick.self, Serve.self, Show.self, Broadcast.self, Report.self, Audit.self, StoreTools.self, Bench.self])
 
     /// The desk of a data folder, with its templates (CAREDESK_TEMPLATES, DATA/templates or the shipped ones).
     static func openDesk(_ folder: URL, label: String) throws -> Desk {

@@ -26,7 +26,7 @@ import Testing
         #expect(Help.deskCommands.map(\.command) == ["EARNINGS <doctor> [month] [year]", "REPORT [month] [year]",
                                                    "BROADCAST CANCEL <doctor|ALL> <day> [reason]", "BROADCAST <day> <message>",
                                                    "DOCTOR OFF <doctor>", "APPROVE <request>", "REJECT <request> [reason]",
-                                                   "PAID <ref> CASH", "EXPORT <patient>", "ERASE <patient>"])
+                                                   "PAID <ref> CASH", "EXPORT <patient>", "ERASE <patient>", "AUDIT <patient>"])
         for entry in Help.doctorCommands + Help.deskCommands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

@@ -26,6 +26,8 @@ import Testing
         ("PAY", .pay(ref: nil)),
         ("pay a7k2q", .pay(ref: "A7K2Q")),
         ("paid #a7k2q cash", .recordPayment(ref: "A7K2Q", method: .cash)),
+        ("AUDIT P12", .audit(patientID: "P12")),
+        ("audit p3", .audit(patientID: "P3")),
         ("REPORTS OFF", .setProfile(.monthReports(false))),
         ("reports on", .setProfile(.monthReports(true))),
     ]
@@ -52,6 +54,9 @@ import Testing
         ("ERASE", "ERASE <patient>", "no patient given"),
         ("PAID A7K2Q CASH thanks", "PAID <ref> CASH", "is not CASH"),
         ("PAID 12345 CASH", "PAID <ref> CASH", "is not a booking reference"),
+        ("AUDIT", "AUDIT <patient>", "no patient given"),
+        ("AUDIT priya@example.in", "AUDIT <patient>", "is not a patient's id"),
+        ("AUDIT P12 P13", "AUDIT <patient>", "one patient at a time"),
         ("REPORTS", "REPORTS ON|OFF", "neither ON nor OFF given"),
         ("REPORTS sometimes", "REPORTS ON|OFF", "is neither ON nor OFF"),
     ]

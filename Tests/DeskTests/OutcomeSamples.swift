@@ -181,6 +181,7 @@ struct OutcomeSamples {
         decide(.monthReport(YearMonth(today)), from: desk)
         decide(.monthReport(YearMonth(today.adding(days: 40))), from: desk)
         decide(.monthReport(YearMonth(today)), from: doctor)
+        decide(.audit(patientID: "P1"), from: desk)
     }
 
     /// PROFILE and SET from a patient and a doctor: empty profiles, fields set, a field of the other kind.

@@ -55,6 +55,8 @@ public enum Intent: Sendable, Equatable {
     case decideRequest(id: String, approve: Bool, reason: String?)
     /// REPORT <month>: the hospital's month.
     case monthReport(YearMonth)
+    /// AUDIT <patient>: the audit trail's lines about a patient (the desk reads them; the core only allows it).
+    case audit(patientID: String)
     /// REGISTER DOCTOR <name>, <specialty>: from someone not yet on file as staff.
     case registerDoctor(name: String, specialty: String)
 

@@ -76,6 +76,8 @@ public enum Outcome: Sendable, Equatable {
     case monthReport(HospitalMonth)
     /// REPORT of a month still ahead.
     case monthReportAhead(YearMonth)
+    /// AUDIT <patient>: the desk attaches the audit trail's lines about the patient (an erased one too).
+    case auditTrail(patientID: String)
 
     case patientProfile(Patient)
     case doctorProfile(Doctor)

@@ -55,6 +55,11 @@ extension ClinicState {
             }
             guard month <= YearMonth(zone.local(now).date) else { return Decision(outcome: .monthReportAhead(month)) }
             return Decision(outcome: .monthReport(hospitalMonth(month)))
+        case .audit(let id):
+            guard role(of: sender.address) == .desk else {
+                return Decision(outcome: .notAllowed(command: "AUDIT", allowed: "the front desk"))
+            }
+            return Decision(outcome: .auditTrail(patientID: id))
         case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
             return decideClosure(intent, role: role(of: sender.address), now: now)
         case .erasePatient(let who):

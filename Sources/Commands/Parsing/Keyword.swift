@@ -4,7 +4,7 @@ enum Keyword: String, Sendable, CaseIterable {
     // doctors (and, for EARNINGS, the desk)
     case earning, earnings, schedule, today, done, noshow, hours, leave, reports
     // the desk
-    case broadcast, approve, reject, report, paid, export, erase
+    case broadcast, approve, reject, report, paid, export, erase, audit
     // patients and doctors
     case profile, set, rate, contact, forget
 
@@ -54,6 +54,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .export: Help.exportPatient
         case .erase: Help.erasePatient
         case .forget: Help.forgetMe
+        case .audit: Help.audit
         case .hours: Help.hours
         case .leave: Help.leave
         case .reports: Help.monthReports

@@ -65,6 +65,7 @@ struct LineParser: Sendable {
         case .paid: paid(args)
         case .export, .erase: patientCommand(args, keyword)
         case .forget: forget(args)
+        case .audit: audit(args)
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
         case .reports: monthReports(args)

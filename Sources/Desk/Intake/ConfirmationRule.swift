@@ -17,7 +17,7 @@ enum ConfirmationRule {
         let role = clinic.role(of: address)
         let verifiedPatient = role == .patient && clinic.patient(address: address)?.verified == true
         switch intent {
-        case .broadcast, .broadcastCancel, .doctorOff, .decideRequest, .recordPayment, .erasePatient:
+        case .broadcast, .broadcastCancel, .doctorOff, .decideRequest, .recordPayment, .erasePatient, .audit:
             return role == .desk
         case .cancelDay, .setHours, .leave, .earning, .markAppointment, .ratePatient:
             return role != .patient

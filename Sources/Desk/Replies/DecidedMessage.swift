@@ -49,6 +49,10 @@ struct DecidedMessage: Sendable {
     var showsPhotos = false
     /// For MY DATA: what the patient turned off, as the desk knows it.
     var consents: PatientDataFile.Consents?
+    /// What the audit trail keeps of the message, gathered while deciding.
+    var audit: AuditEntry?
+    /// For AUDIT <patient>: the trail's lines about each patient asked for, as written, read while deciding.
+    var auditTrails: [String: [Data]] = [:]
 
     /// The reply as it will be sent: the transcript rendered from the templates as text and as HTML, in one
     /// RFC 5322 message (multipart/alternative); and its text. Never over `largestReply`: past it, the
@@ -81,6 +85,10 @@ struct DecidedMessage: Sendable {
                     return Attachment(filename: "report-\(report.month.iso).csv", contentType: "text/csv", data: Data(report.csv(format).utf8))
                 case .patientData(let record):
                     return PatientDataFile.attachment(record, consents: consents, format: format, photos: photos, now: now)
+                case .auditTrail(let id):
+                    let lines = auditTrails[id] ?? []
+                    return Attachment(filename: "audit-\(id).jsonl", contentType: "application/x-ndjson",
+                                      data: lines.reduce(into: Data()) { $0 += $1 + [UInt8(ascii: "\n")] })
                 default:
                     return nil
                 }
@@ -123,6 +131,7 @@ struct DecidedMessage: Sendable {
             case .outcome(let outcome):
                 var (name, fields) = outcome.template(format)
                 if !withPhotos { fields[.photoID] = nil }
+                if case .auditTrail(let id) = outcome { fields[.count] = .number(auditTrails[id]?.count ?? 0) }
                 result = templates.render(name, fields)
             case .problem(let problem):
                 result = templates.render(.problem, problem.fields)

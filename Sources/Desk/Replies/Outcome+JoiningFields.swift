@@ -1,6 +1,6 @@
 import Clinic
 
-/// The values of REGISTER DOCTOR, APPROVE, REJECT and REPORT replies.
+/// The values of REGISTER DOCTOR, APPROVE, REJECT, REPORT and AUDIT replies.
 extension Outcome {
     func joiningTemplate(_ format: ClinicFormat) -> (name: TemplateName, fields: TemplateFields) {
         switch self {
@@ -25,6 +25,9 @@ extension Outcome {
             return (.monthReport, fields)
         case .monthReportAhead(let month):
             return (.monthReportAhead, [.month: .text(month.description)])
+        case .auditTrail(let id):
+            // The desk adds how many lines it found (`DecidedMessage.auditTrails`).
+            return (.auditTrail, [.patient: .text(id), .count: .number(0)])
         default:
             return photoTemplate()
         }

@@ -52,6 +52,7 @@ enum TemplateName: String, CaseIterable, Sendable {
     case requestDecisionRefused = "request-decision-refused"
     case monthReport = "month-report"
     case monthReportAhead = "month-report-ahead"
+    case auditTrail = "audit-trail"
     // Profiles
     case patientProfile = "patient-profile"
     case doctorProfile = "doctor-profile"
