@@ -86,7 +86,10 @@ public final class Desk {
         set { store.defersSync = newValue }
     }
 
-    public func takePendingSync() -> JournalSync? { store.takePendingSync() }
+    public func takePendingSync() -> DeskSync? {
+        let journal = store.takePendingSync(), trail = audit.takePendingSync()
+        return journal == nil && trail == nil ? nil : DeskSync(journal: journal, audit: trail)
+    }
 
     /// Handles a batch of inbound messages in one commit. Returns one report per message, in order.
     /// Commands are decided one message after another against the live state; the replies are then written
@@ -202,7 +205,7 @@ public final class Desk {
         // After the commit, never before: see AuditTrail. The messages are handled whatever becomes of their
         // lines; a trail that cannot be written is told loudly, and the desk goes on answering.
         do {
-            try audit.append(audited, at: now)
+            try audit.append(audited, at: now, deferSync: store.defersSync)
         } catch {
             logger.error("audit trail not written", metadata: ["lines": "\(audited.count)", "error": "\(error)"])
         }

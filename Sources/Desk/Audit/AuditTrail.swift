@@ -26,6 +26,20 @@ final class AuditTrail {
     private var fd: Int32 = -1
     /// The file's size and last hash when this process last wrote or read it.
     private var known: (size: Int, hash: String)?
+    /// Lines were written whose fsync was left to `takePendingSync()`.
+    private var owesSync = false
+
+    /// The fsync owed for lines appended with `deferSync`, if any.
+    func takePendingSync() -> AuditSync? {
+        guard owesSync else { return nil }
+        owesSync = false
+        let copy = dup(fd)
+        guard copy >= 0 else {
+            if fsync(fd) != 0 { fatalError("fsync of \(path) failed (errno \(errno)): the audit trail's state on disk is unknown") }
+            return nil
+        }
+        return AuditSync(fd: copy, path: path)
+    }
 
     struct Problem: Error, CustomStringConvertible {
         let description: String
@@ -58,7 +72,7 @@ final class AuditTrail {
 
     /// Appends the batch's entries, chained, in one write, and makes them durable. An fsync that fails stops
     /// the process, as the store's does: what the disk holds is then unknown.
-    func append(_ entries: [AuditEntry], at now: Int64) throws {
+    func append(_ entries: [AuditEntry], at now: Int64, deferSync: Bool = false) throws {
         guard !entries.isEmpty else { return }
         guard flock(fd, LOCK_EX) == 0 else { throw Problem(description: "\(path): cannot be locked (errno \(errno))") }
         defer { flock(fd, LOCK_UN) }
@@ -79,7 +93,13 @@ final class AuditTrail {
                 done += wrote
             }
         }
-        if fsync(fd) != 0 { fatalError("fsync of \(path) failed (errno \(errno)): the audit trail's state on disk is unknown") }
+        // With the journal's fsync deferred (a spool ingested in one go), this one waits for it too: both run
+        // beside the next batch, before anything of this one is acknowledged (`Desk.takePendingSync`).
+        if deferSync {
+            owesSync = true
+        } else if fsync(fd) != 0 {
+            fatalError("fsync of \(path) failed (errno \(errno)): the audit trail's state on disk is unknown")
+        }
         known = (try size(), prev)
     }
 
@@ -124,4 +144,22 @@ final class AuditTrail {
         guard read == count else { throw Problem(description: "\(path): cannot be read (errno \(errno))") }
         return data
     }
+}
+
+/// The fsync of audit lines already written, run where the journal's deferred fsync runs. Owns a duplicate
+/// of the file's descriptor, so it may run on another thread after the desk moved on.
+public final class AuditSync: Sendable {
+    let fd: Int32
+    let path: String
+
+    init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
+    func run() {
+        if fsync(fd) != 0 { fatalError("fsync of \(path) failed (errno \(errno)): the audit trail's state on disk is unknown") }
+    }
+
+    deinit { close(fd) }
 }

@@ -22,7 +22,7 @@ final class FileWork: @unchecked Sendable {
 
     /// Makes the last commits durable; whatever is queued after it is acknowledged only once it has run.
     /// Runs even after a failure: it is what makes the batches before the failure count.
-    func sync(_ sync: JournalSync) {
+    func sync(_ sync: DeskSync) {
         makeDurable { sync.run() }
     }
 
