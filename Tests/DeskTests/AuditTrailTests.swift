@@ -115,3 +115,20 @@ struct AuditTrailTests {
         #expect(records.last?.verdict == "authenticated")
     }
 }
+
+/// The trail's lines are written by hand for speed: byte for byte what JSONEncoder with sorted keys writes.
+@Suite struct AuditLineFormTests {
+    @Test func aLineIsWhatJSONEncoderWrites() throws {
+        let entry = AuditEntry(key: "<a\"b\\c/d\n\t\u{1}é@example.in>", channel: "email", sender: "h:0123", role: "patient",
+                               verdict: "unauthenticated", handled: "answered",
+                               commands: [AuditCommand(command: "book", did: "booked A7K2Q", target: "A7K2Q", patient: nil),
+                                          AuditCommand(command: "cancel", did: "cancelled", target: nil, patient: "P1")])
+        let record = AuditRecord(entry, at: 1_772_422_200, prev: "ab")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(try record.line() == (try encoder.encode(record)))
+        var bare = record
+        bare.hash = nil
+        #expect(Data(record.canonical(withHash: false)) == (try encoder.encode(bare)))
+    }
+}
