@@ -96,3 +96,22 @@ import Testing
         #expect(refund == [StripeRequest(kind: .refund, ref: refs[0], amount: 80_000, currency: "inr", intentID: "pi_9")])
     }
 }
+
+/// Stripe's events are in the audit trail, a line each, naming the appointment and no one.
+@Suite struct PaymentAuditTests {
+    @Test func aRecordedStripeEventLeavesItsLine() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        fixture.desk.payments = try OnlinePayments(linkSecret: String(repeating: "k", count: 40), publicURL: "https://desk.kanchicare.example")
+        _ = try fixture.desk.handle([DeskFixture.mail("BOOK Dr Rao Tue 10:00")], now: DeskFixture.now)
+        let ref = try #require(fixture.desk.state.clinic?.dues.keys.first)
+        let paid: [(key: String, report: PaymentReport)] = [(key: "stripe event evt_audit", report: .succeeded(ref: ref, intentID: "pi_1",
+                                                                                                            amount: Money(major: 800), currency: "inr"))]
+        try fixture.desk.reportPayments(paid, now: DeskFixture.now + 60)
+        try fixture.desk.reportPayments(paid, now: DeskFixture.now + 61)
+        let trail = try String(contentsOf: AuditTrail.file(fixture.folder), encoding: .utf8)
+        let lines = trail.split(separator: "\n").filter { $0.contains("evt_audit") }
+        #expect(lines.count == 1 && lines[0].contains("\"payment succeeded\"") && lines[0].contains(ref) && lines[0].contains("\"P1\""), "\(trail)")
+        #expect(!trail.contains(DeskFixture.patient) && !trail.contains("Priya"))
+    }
+}

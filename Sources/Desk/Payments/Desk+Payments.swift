@@ -17,10 +17,24 @@ extension Desk {
     @discardableResult
     public func reportPayments(_ reports: [(key: String, report: PaymentReport)], now: Int64) throws -> Set<String> {
         guard !reports.isEmpty else { return [] }
-        return try store.update { state -> ([DeskRecord], Set<String>) in
+        let known = try store.update { state -> ([DeskRecord], Set<String>) in
             let known = Set(reports.map(\.key).filter { state.hasHandled($0) })
             return (applyPaymentReports(reports, state: &state, now: now), known)
         }
+        // Stripe's events are inbound messages too: each recorded one leaves its line in the audit trail.
+        let clinic = store.state.clinic
+        let lines = reports.filter { !known.contains($0.key) && $0.key.hasPrefix("stripe event ") }.map { key, report in
+            let ref = report.ref
+            return AuditEntry(key: key, channel: "stripe", sender: "stripe", role: "stripe", verdict: "signed", handled: "recorded",
+                              commands: [AuditCommand(command: report.auditCommand, did: "recorded", target: ref,
+                                                      patient: clinic?.appointment(ref: ref)?.patientID)])
+        }
+        do {
+            try audit.append(lines, at: now)
+        } catch {
+            logger.error("audit trail not written", metadata: ["lines": "\(lines.count)", "error": "\(error)"])
+        }
+        return known
     }
 
     /// The records of `reports` not handled before, absorbed into `state`.
@@ -70,5 +84,27 @@ extension Desk {
         let before = store.state.clinic?.dues.count ?? 0
         try reportPayments(ending.map { (key: "hold ended \($0.ref) \(now)", report: .holdEnded(ref: $0.ref)) }, now: now)
         return before - (store.state.clinic?.dues.count ?? 0)
+    }
+}
+
+extension PaymentReport {
+    /// The appointment the report is about.
+    var ref: String {
+        switch self {
+        case .succeeded(let ref, _, _, _), .failed(let ref, _, _), .intentCreated(let ref, _, _, _), .refunded(let ref, _, _, _),
+             .holdEnded(let ref):
+            ref
+        }
+    }
+
+    /// The report's kind, as the audit trail names it.
+    var auditCommand: String {
+        switch self {
+        case .succeeded: "payment succeeded"
+        case .failed: "payment failed"
+        case .intentCreated: "payment intent created"
+        case .refunded: "refunded"
+        case .holdEnded: "hold ended"
+        }
     }
 }
