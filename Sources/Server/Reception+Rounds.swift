@@ -29,8 +29,13 @@ extension Reception {
         let failures = try desk.queueFailureSummary(now: now)
         let reports = try desk.queueMonthReports(now: now)
         let released = try StripeSetup.endHolds(desk: desk, now: now)
-        let kept = try desk.applyRetention(dataFolder: dataFolder, settings: deliverySettings, now: now)
-        lastRetention = kept
+        // Retention walks outgoing/ and every registration: once an hour is plenty, not every tick round.
+        var kept = Desk.Retention()
+        if now - (lastRetentionAt ?? .min / 2) >= Self.retentionInterval {
+            kept = try desk.applyRetention(dataFolder: dataFolder, settings: deliverySettings, now: now)
+            lastRetention = kept
+            lastRetentionAt = now
+        }
         if kept != Desk.Retention() {
             logger.info("retention", metadata: ["outgoingFilesRemoved": "\(kept.outgoingFilesRemoved)", "handledForgotten": "\(kept.handledForgotten)",
                                                 "registrationsDropped": "\(kept.registrationsDropped)"])

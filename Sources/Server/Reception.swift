@@ -27,6 +27,9 @@ public actor Reception {
     var lastDeliveryError: String?
     /// What the last retention round let go (for the health report).
     var lastRetention = Desk.Retention()
+    /// When the last retention round ran (nil: not yet in this process), and how often one runs.
+    var lastRetentionAt: Int64?
+    static let retentionInterval: Int64 = 3600
     /// What `GET /health` reads, posted after each call on the desk.
     nonisolated let board: HealthBoard
 
