@@ -88,15 +88,6 @@ extension Desk {
 }
 
 extension PaymentReport {
-    /// The appointment the report is about.
-    var ref: String {
-        switch self {
-        case .succeeded(let ref, _, _, _), .failed(let ref, _, _), .intentCreated(let ref, _, _, _), .refunded(let ref, _, _, _),
-             .holdEnded(let ref):
-            ref
-        }
-    }
-
     /// The report's kind, as the audit trail names it.
     var auditCommand: String {
         switch self {
