@@ -68,3 +68,31 @@ import Testing
         #expect(try ingestOne(data, root: root, from: patient, body: "APPOINTMENTS", now: "2026-03-03T11:20:00+05:30").contains("REGISTER"))
     }
 }
+
+/// The desk's EXPORT and ERASE through the built binary: EXPORT sends the patient's file with the doctors'
+/// notes; ERASE waits for CONFIRM even from the desk's authenticated mail, then erases.
+@Suite struct DeskPatientDataTests {
+    @Test func exportCarriesTheNotesAndEraseWaitsForConfirm() throws {
+        let (root, data) = try sampleClinicFolder("export-erase")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let patient = try registerPatients(count: 1, data: data, root: root, now: "2026-03-02T09:00:00+05:30")[0]
+        _ = try ingestOne(data, root: root, from: patient, body: "BOOK Dr Rao Tue 10:00 chest pain")
+        let ref = try #require(try ingestOne(data, root: root, from: patient, body: "APPOINTMENTS").firstMatch(of: /([A-Z0-9]{5}): Dr Suresh Rao/)?.1)
+        _ = try ingestOne(data, root: root, from: "rao@kanchicare.example", body: "DONE \(ref)\nRATE \(ref) 3 came late", now: "2026-03-03T10:40:00+05:30")
+
+        let before = Set(files(in: data.appendingPathComponent("outgoing/new")))
+        let exported = try ingestOne(data, root: root, from: "desk@kanchicare.example", body: "EXPORT P1", now: "2026-03-03T11:00:00+05:30")
+        #expect(exported.contains("my-data-P1.json"), "\(exported)")
+        let reply = try #require(files(in: data.appendingPathComponent("outgoing/new")).first { !before.contains($0) })
+        let file = try #require(MailMessage.parse(try Data(contentsOf: reply)).attachments.first { $0.filename == "my-data-P1.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: file.data) as? [String: Any])
+        let notes = try #require((json["record"] as? [String: Any])?["notes"] as? [String: [String: Any]])
+        #expect(notes[String(ref)]?["comment"] as? String == "came late", "the desk's export lists the doctors' notes")
+
+        let asked = try ingestOne(data, root: root, from: "desk@kanchicare.example", body: "ERASE \(patient)", now: "2026-03-03T11:05:00+05:30")
+        let code = try #require(asked.firstMatch(of: /CONFIRM (\d{6})/)?.1, "ERASE waits for CONFIRM even from authenticated mail: \(asked)")
+        let done = try ingestOne(data, root: root, from: "desk@kanchicare.example", body: "CONFIRM \(code)", now: "2026-03-03T11:06:00+05:30")
+        #expect(done.contains("Erased:"), "\(done)")
+        #expect(try ingestOne(data, root: root, from: patient, body: "APPOINTMENTS", now: "2026-03-03T11:10:00+05:30").contains("REGISTER"))
+    }
+}
