@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // core: the clinic, pure functions of (state, intent, now)
@@ -53,12 +54,21 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // the desk's state in PostgreSQL (postgres-nio): the same log of records as the journal, under an advisory
+        // lock, with tables the database itself keeps true (no two active appointments overlap, ids handled once)
+        .target(name: "DeskDatabase", dependencies: [
+            "Desk", "Clinic", "Store",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         // the desk's outbox handed to real transports (SMTP now; SMS and webhooks later)
         .target(name: "Delivery", dependencies: ["Desk", "Clinic", "Transport", "Webhooks"], swiftSettings: strict),
         // the long-lived process: HTTP intake (Hummingbird), the Maildir watcher, delivery and tick rounds,
         // and the one serial owner of the desk they all go through
         .target(name: "Server", dependencies: [
-            "Desk", "Delivery", "Webhooks", "SMS", "Clinic", "PayLinks",
+            "Desk", "Delivery", "Store", "Webhooks", "SMS", "Clinic", "PayLinks",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -66,7 +76,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "caredesk", dependencies: [
-            "Desk", "Clinic", "Mail", "Store", "Delivery", "Server",
+            "Desk", "Clinic", "Mail", "Store", "Delivery", "Server", "DeskDatabase",
             // bench webhooks: signs its requests (Webhooks), serves the bare endpoint beside the desk's and stops both (Hummingbird, ServiceLifecycle)
             "Webhooks",
             // bench payments: plays the patients paying, on the Stripe API (Transport)

@@ -10,7 +10,8 @@ public enum DataFolder {
     }
 
     /// Creates the folder and records the clinic in a fresh store. Refuses a folder that already holds a clinic.
-    public static func initialise(_ folder: URL, setup: ClinicSetup) throws {
+    /// With `store` given (a database), the clinic is recorded there and the folder keeps the rest.
+    public static func initialise(_ folder: URL, setup: ClinicSetup, store given: (any StateStore<DeskState>)? = nil) throws {
         do {
             _ = try ClinicState(info: setup.clinic, doctors: setup.doctors)
         } catch {
@@ -18,10 +19,10 @@ public enum DataFolder {
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         chmod(folder.path, 0o700)
-        let store = try JSONStore<DeskState>(directory: folder)
+        let store = try given ?? JSONStore<DeskState>(directory: folder)
         try store.update { state -> ([DeskRecord], Void) in
             guard state.clinic == nil else {
-                throw Problem(description: "\(folder.path) already holds a clinic (\(state.clinic!.info.name)); nothing changed")
+                throw Problem(description: "\(given == nil ? folder.path : "the database") already holds a clinic (\(state.clinic!.info.name)); nothing changed")
             }
             state.apply(.setup(setup))
             return ([.setup(setup)], ())

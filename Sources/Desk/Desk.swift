@@ -10,11 +10,14 @@ import Store
 /// outbox meet. A batch of messages is committed together (one journal write, one fsync) and each message's
 /// events and replies are in the same record, so a crash replays to the same result.
 public final class Desk {
-    let store: JSONStore<DeskState>
+    /// The data folder's journal, or a database: the desk is the only one that talks to it.
+    let store: any StateStore<DeskState>
     let templates: ReplyTemplates
     let logger: Logger
     let photos: PhotoFolder
     let dataFolder: URL
+    /// Slots the database's constraint said another writer holds (see `ClinicState.heldElsewhere`).
+    private var heldElsewhere: Set<HeldElsewhere> = []
     /// Answers to erased patients not yet delivered: once they are, the store is compacted again.
     var erasureAnswers: Set<String> = []
     private var reader: CommandReader?
@@ -43,11 +46,18 @@ public final class Desk {
         public let description: String
     }
 
-    public init(dataFolder: URL, templates: ReplyTemplates, logger: Logger) throws {
-        try DataFolder.requireInitialised(dataFolder)
-        let opened = try DataFolder.openStore(dataFolder, logger: logger)
+    /// Opens the desk on `store`, or on the data folder's own journal when it is nil. Templates, photos,
+    /// `outgoing/` and the audit trail are always in the data folder.
+    public init(dataFolder: URL, templates: ReplyTemplates, logger: Logger, store given: (any StateStore<DeskState>)? = nil) throws {
+        let opened: any StateStore<DeskState>
+        if let given {
+            opened = given
+        } else {
+            try DataFolder.requireInitialised(dataFolder)
+            opened = try DataFolder.openStore(dataFolder, logger: logger)
+        }
         guard opened.state.clinic != nil else {
-            throw NotInitialised(description: "\(dataFolder.path) holds no clinic; run `caredesk init --data \(dataFolder.path)` first")
+            throw NotInitialised(description: "\(given == nil ? dataFolder.path : "the database") holds no clinic; run `caredesk init` first")
         }
         if opened.state.bounceKey == nil {
             try opened.update { state -> ([DeskRecord], Void) in
@@ -96,12 +106,31 @@ public final class Desk {
     /// on both cores at once (they need only the decided outcomes and the clinic's directory); then the
     /// batch is committed with one write and one fsync.
     public func handle(_ batch: [InboundMail], now: Int64, delivered: [String] = []) throws -> [HandlingReport] {
+        var refusals = 0
+        while true {
+            do {
+                return try handleOnce(batch, now: now, delivered: delivered)
+            } catch let taken as IntervalsTaken where refusals < 3 {
+                // The database's own constraint found slots another writer holds that the state did not show:
+                // decide the batch again with them booked, so the patient hears "taken" with other times.
+                refusals += 1
+                heldElsewhere.formUnion(taken.intervals.map { HeldElsewhere(doctorID: $0.owner, start: $0.start, end: $0.end) })
+                logger.warning("the database refused a slot another writer holds; deciding the batch again",
+                               metadata: ["slots": "\(taken.intervals.count)"])
+            }
+        }
+    }
+
+    private func handleOnce(_ batch: [InboundMail], now: Int64, delivered: [String]) throws -> [HandlingReport] {
         var bodyEnd: UInt64 = 0
         var audited: [AuditEntry] = []
         var erasedInBatch: [ErasedPatient] = []
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
             if !delivered.isEmpty { state.absorb(.delivered(delivered), eventsApplied: false) }
             if state.clinic != nil, state.clinic!.onlinePayments != (payments != nil) { state.clinic!.onlinePayments = payments != nil }
+            if state.clinic != nil, state.clinic!.heldElsewhere.count != heldElsewhere.count {
+                state.clinic!.heldElsewhere = heldElsewhere.sorted { ($0.doctorID, $0.start) < ($1.doctorID, $1.start) }
+            }
             var steps: [Step] = []
             steps.reserveCapacity(batch.count)
             var seenInBatch = Set<String>()

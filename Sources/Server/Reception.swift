@@ -1,6 +1,7 @@
 import Delivery
 import Desk
 import Foundation
+import Store
 import Logging
 
 /// The front desk's one clerk: the only holder of the clinic's `Desk`. Every desk call of the long-lived
@@ -35,12 +36,12 @@ public actor Reception {
 
     /// Opens the desk of `dataFolder`; reads `DATA/config.json` for delivery.
     public init(dataFolder: URL, templates: ReplyTemplates, clock: DeskClock, logger: Logger,
-                randomness: DeskRandomness = .system) throws {
+                randomness: DeskRandomness = .system, store: sending (any StateStore<DeskState>)? = nil) throws {
         self.dataFolder = dataFolder
         self.clock = clock
         self.logger = logger
         deliverySettings = try DeliverySettings.load(dataFolder)
-        let desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger)
+        let desk = try Desk(dataFolder: dataFolder, templates: templates, logger: logger, store: store)
         desk.randomness = randomness
         desk.payments = try StripeSetup.payments()
         self.desk = desk

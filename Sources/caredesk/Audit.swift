@@ -37,7 +37,7 @@ struct Audit: ParsableCommand {
             }
             return
         }
-        let zone = try DataFolder.openStore(options.folder, logger: Logger(label: "caredesk.audit")).state.clinic?.zone
+        let zone = try CareDesk.openDesk(options, label: "caredesk.audit").state.clinic?.zone
         var from: Int64?
         if let since {
             guard let day = LocalDate(iso: since) else { throw ValidationError("--since takes a day, YYYY-MM-DD: \(since)") }

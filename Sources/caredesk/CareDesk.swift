@@ -9,19 +9,21 @@ struct CareDesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caredesk",
         abstract: "A hospital's appointment desk that works by email: reads commands from mail, books, answers.",
-        subcommands: [Init.self, Ingest.self, Deliver.self, Tick.self, Serve.self, Show.self, Broadcast.self, Report.self, Audit.self, StoreTools.self, Bench.self])
+        subcommands: [Init.self, Migrate.self, Ingest.self, Deliver.self, Tick.self, Serve.self, Show.self, Broadcast.self, Report.self, Audit.self, StoreTools.self, Bench.self])
 
     /// The desk of a data folder, with its templates (CAREDESK_TEMPLATES, DATA/templates or the shipped ones).
-    static func openDesk(_ folder: URL, label: String) throws -> Desk {
+    static func openDesk(_ folder: URL, label: String, store: StoreChoice? = nil) throws -> Desk {
         guard let templatesFolder = ReplyTemplates.locate(dataFolder: folder) else {
             throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")
         }
-        return try Desk(dataFolder: folder, templates: try ReplyTemplates(directory: templatesFolder), logger: Logger(label: label))
+        let logger = Logger(label: label)
+        return try Desk(dataFolder: folder, templates: try ReplyTemplates(directory: templatesFolder), logger: logger,
+                        store: try store?.open(logger: logger))
     }
 
     /// The desk of the data folder the options name, drawing its codes as the options say.
     static func openDesk(_ options: DataOptions, label: String) throws -> Desk {
-        let desk = try openDesk(options.folder, label: label)
+        let desk = try openDesk(options.folder, label: label, store: try options.storeChoice())
         desk.randomness = try options.randomness()
         desk.payments = try StripeSetup.payments()
         return desk

@@ -8,10 +8,16 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The data folder (store, outgoing mail).")
     var data: String
 
+    @Option(name: .long, help: "The store: postgres://user@host:port/database (also CAREDESK_DATABASE_URL); default: the data folder's journal.")
+    var store: String?
+
     @Option(name: .long, help: "Fix the clock (ISO 8601, e.g. 2026-03-02T10:00:00+05:30); also CAREDESK_NOW.")
     var now: String?
 
     var folder: URL { URL(fileURLWithPath: data) }
+
+    /// The store `--store` or CAREDESK_DATABASE_URL names, or the data folder's journal.
+    func storeChoice() throws -> StoreChoice { try StoreChoice(option: store) }
 
     /// Seconds since 1970 (UTC): `--now`, else `CAREDESK_NOW`, else the system clock.
     func instant() throws -> Int64 {

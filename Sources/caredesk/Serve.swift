@@ -52,7 +52,8 @@ struct Serve: AsyncParsableCommand {
         }
         let logger = Logger(label: "caredesk.serve")
         let reception = try Reception(dataFolder: options.folder, templates: try ReplyTemplates(directory: templatesFolder),
-                                      clock: clock, logger: logger, randomness: try options.randomness())
+                                      clock: clock, logger: logger, randomness: try options.randomness(),
+                                      store: try options.storeChoice().open(logger: logger))
         Couriers.prepare(reception.deliverySettings)
         let settings = ServeSettings(host: host, port: port, maildir: maildir,
                                      pollInterval: .milliseconds(Int(pollInterval * 1000)),

@@ -22,12 +22,11 @@ struct Show: ParsableCommand {
 
     func run() throws {
         CareDesk.bootstrapLogging()
-        try DataFolder.requireInitialised(options.folder)
-        let store = try DataFolder.openStore(options.folder, logger: Logger(label: "caredesk.show"))
-        guard let clinic = store.state.clinic else {
+        let state = try CareDesk.openDesk(options, label: "caredesk.show").state
+        guard let clinic = state.clinic else {
             throw ValidationError("\(options.data) holds no clinic; run `caredesk init --data \(options.data)` first")
         }
-        let rows = ShowRows(clinic: clinic, outbox: Array(store.state.outbox.values))
+        let rows = ShowRows(clinic: clinic, outbox: Array(state.outbox.values))
         let table: [[String: String]]
         switch what {
         case .appointments: table = rows.appointments()

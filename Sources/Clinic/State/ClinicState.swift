@@ -23,6 +23,9 @@ public struct ClinicState: Sendable {
     /// Whether payments can be taken online (a Stripe key is configured): set by the desk, never stored.
     /// Off, the clinic's payment policy is not applied.
     public var onlinePayments = false
+    /// Slots the database says another writer holds though this state does not know of them (its exclusion
+    /// constraint refused a commit): booked for every decision, never offered. Set by the desk, never stored.
+    public var heldElsewhere: [HeldElsewhere] = []
     /// REGISTER DOCTOR requests, in the order asked, answered or not.
     public internal(set) var doctorRequests: [DoctorRequest] = []
 
@@ -81,6 +84,7 @@ public struct ClinicState: Sendable {
     /// Whether a confirmed appointment of `doctorID` on `date`, other than `ref`, overlaps `start..<end`.
     /// Looks at the held appointments where they are: the hot path of every booking copies none of them.
     func doctorIsBooked(_ doctorID: String, on date: LocalDate, start: Int64, end: Int64, except ref: String? = nil) -> Bool {
+        if heldElsewhere.contains(where: { $0.doctorID == doctorID && $0.start < end && start < $0.end }) { return true }
         guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return false }
         return appointments.reading { held in
             rows.contains { row in
@@ -91,8 +95,9 @@ public struct ClinicState: Sendable {
 
     /// The times of `doctorID`'s confirmed appointments on `date`, as (start, end).
     func bookedTimes(doctorID: String, on date: LocalDate) -> [(start: Int64, end: Int64)] {
-        guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return [] }
-        return appointments.reading { held in
+        let elsewhere = heldElsewhere.filter { $0.doctorID == doctorID }.map { (start: $0.start, end: $0.end) }
+        guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return elsewhere }
+        return elsewhere + appointments.reading { held in
             rows.compactMap { row in held[Int(row)].isActive ? (held[Int(row)].start, held[Int(row)].end) : nil }
         }
     }
