@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Clinic"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        // real servers the tests start on loopback (aiosmtpd, test certificates), shared by the test targets
+        // real servers the tests start on loopback (aiosmtpd, PostgreSQL, test certificates), shared by the test targets
         .target(name: "TestServers", path: "Tests/TestServers"),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strict),
         .testTarget(name: "SMSTests", dependencies: ["SMS"], swiftSettings: strict),

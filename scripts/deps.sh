@@ -6,7 +6,10 @@
 #          localstripe (a fake Stripe API, run on loopback by scripts/localstripe-server.py),
 #          openssl (test certificates), Postfix's smtp-sink and smtp-source (the delivery benchmark),
 #          Debian's chromium and chromium-driver with selenium (a person paying on the pay page, headless:
-#          scripts/pay-in-browser.py)
+#          scripts/pay-in-browser.py),
+#          Debian's postgresql (initdb, postgres, psql, createdb, pg_isready: Tests/TestServers/PostgresTestServer
+#          runs a throwaway cluster of its own on a free loopback port; the system cluster the package may
+#          create and start is neither used nor touched)
 set -euo pipefail
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -20,6 +23,8 @@ command -v openssl >/dev/null || need+=(openssl)
 pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev pkg-config)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
+# Debian keeps the server's programs in /usr/lib/postgresql/NN/bin, off PATH
+command -v initdb >/dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ "${CAREDESK_SKIP_POSTFIX:-}" = "" ] && [ ! -x /usr/sbin/smtp-sink ]; then need+=(postfix); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
