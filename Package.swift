@@ -96,6 +96,8 @@ let package = Package(
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Clinic"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // what every store promises the desk, run against the journal and a real PostgreSQL alike
+        .testTarget(name: "StoreContractTests", dependencies: ["Store", "Desk", "DeskDatabase", "Clinic", "TestServers"]),
         // real servers the tests start on loopback (aiosmtpd, PostgreSQL, test certificates), shared by the test targets
         .target(name: "TestServers", path: "Tests/TestServers"),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strict),

@@ -1,0 +1,106 @@
+import Clinic
+import Desk
+import DeskDatabase
+import Foundation
+import Logging
+import Store
+import Testing
+
+/// What the database itself holds true beside the log, whatever a writer does: no doctor with two active
+/// appointments that overlap, each message id once; and a schema made once, a migration into a full database refused.
+@Suite(.serialized) struct PostgresTablesTests {
+    func setUp(_ name: String) throws -> (StorePlace, any StateStore<DeskState>) {
+        let place = try StorePlace.fresh(.postgres, name)
+        let store = try place.open()
+        try store.update { state -> ([DeskRecord], Void) in
+            state.apply(Records.setup)
+            return ([Records.setup], ())
+        }
+        return (place, store)
+    }
+
+    @Test func anOverlappingActiveAppointmentIsRefusedByTheDatabaseAndNamedAsTaken() throws {
+        let (place, store) = try setUp("exclude")
+        // Another writer, not through the log: the state cannot know of it.
+        let start: Int64 = 1_772_425_800 + 3 * 1800
+        try place.sql("INSERT INTO caredesk_appointments VALUES ('OTHER', 'rao', tstzrange(to_timestamp(\(start + 600)), to_timestamp(\(start + 2400)), '[)'), true)")
+        let refused = #expect(throws: IntervalsTaken.self) {
+            try store.update { state -> ([DeskRecord], Void) in
+                state.apply(Records.booking(3))
+                return ([Records.booking(3)], ())
+            }
+        }
+        #expect(refused?.intervals == [.init(owner: "rao", start: start, end: start + 1800)])
+        #expect(store.state.clinic?.appointments.count == 0)
+        #expect(try place.sql("SELECT count(*) FROM caredesk_log") == "1", "nothing of the refused commit is in the log")
+        // An inactive one there does not stand in the way; neither does a slot that only touches it.
+        try place.sql("UPDATE caredesk_appointments SET active = false WHERE ref = 'OTHER'")
+        try store.update { state -> ([DeskRecord], Void) in
+            state.apply(Records.booking(3))
+            state.apply(Records.booking(4))
+            return ([Records.booking(3), Records.booking(4)], ())
+        }
+        #expect(try place.sql("SELECT string_agg(ref, ',' ORDER BY ref) FROM caredesk_appointments WHERE active") == "R0003,R0004")
+    }
+
+    @Test func aCancelledSlotIsFreeInTheTableAsInTheState() throws {
+        let (place, store) = try setUp("cancel")
+        try store.update { state -> ([DeskRecord], Void) in
+            state.apply(Records.booking(1))
+            return ([Records.booking(1)], ())
+        }
+        let cancel = DeskRecord.message(HandledMessage(key: "cancel-1", events: [
+            .cancelled(ref: "R0001", status: .cancelledByPatient, at: 1_772_400_000, by: "P1", reason: nil)], replies: []))
+        try store.update { state -> ([DeskRecord], Void) in
+            state.apply(cancel)
+            return ([cancel], ())
+        }
+        #expect(try place.sql("SELECT active FROM caredesk_appointments WHERE ref = 'R0001'") == "f")
+    }
+
+    @Test func aMessageIdTheTableHoldsIsNotCommittedTwice() throws {
+        let (place, store) = try setUp("handled")
+        try place.sql("INSERT INTO caredesk_handled VALUES ('message-5', 0)")
+        #expect(throws: DatabaseError.self) {
+            try store.update { state -> ([DeskRecord], Void) in
+                state.apply(Records.booking(5))
+                return ([Records.booking(5)], ())
+            }
+        }
+        #expect(!store.state.hasHandled("message-5"))
+        #expect(try place.sql("SELECT count(*) FROM caredesk_log") == "1")
+    }
+
+    @Test func theSchemaIsMadeOnceAndMigrationRefusesAFullDatabase() throws {
+        let (place, store) = try setUp("schema")
+        #expect(try PostgresDeskStore.prepare(url: place.database!, logger: Logger(label: "t")).isEmpty)
+        #expect(try place.sql("SELECT string_agg(version::text, ',') FROM caredesk_schema") == "1")
+        #expect(throws: DatabaseError.self) {
+            _ = try PostgresDeskStore.migrate(store.state, to: place.database!, logger: Logger(label: "t"))
+        }
+        #expect(try place.sql("SELECT count(*) FROM caredesk_snapshots") == "0")
+    }
+
+    @Test func aStoreMovedIntoAnEmptyDatabaseOpensAsTheSameState() throws {
+        let journal = try StorePlace.fresh(.journal, "move")
+        let source = try journal.open()
+        try source.update { state -> ([DeskRecord], Void) in
+            let records = [Records.setup] + (0..<12).map { Records.booking($0) }
+            records.forEach { state.apply($0) }
+            return (records, ())
+        }
+        let target = try StorePlace.fresh(.postgres, "moved")
+        let moved = try PostgresDeskStore.migrate(source.state, to: target.database!, logger: Logger(label: "t"))
+        #expect(moved.appointments == 12 && moved.handled == 12)
+        let opened = try target.open()
+        #expect(try Records.snapshotBytes(opened) == Records.snapshotBytes(source))
+        #expect(try target.sql("SELECT count(*) FROM caredesk_appointments WHERE active") == "12")
+        #expect(try target.sql("SELECT count(*) FROM caredesk_handled") == "12")
+        // And it goes on from there.
+        try opened.update { state -> ([DeskRecord], Void) in
+            state.apply(Records.booking(40))
+            return ([Records.booking(40)], ())
+        }
+        #expect(try target.open().state.clinic?.appointments.count == 13)
+    }
+}
