@@ -1,6 +1,8 @@
+import Store
+
 /// What went wrong with the desk's database, said so an operator knows what to do. The cases can grow
 /// without breaking callers: they ask the questions below rather than switching.
-public struct DatabaseError: Error, CustomStringConvertible, Sendable {
+public struct DatabaseError: StoreFailure, CustomStringConvertible, Sendable {
     enum Kind: Sendable {
         case badURL(text: String)
         /// The server cannot be reached, or the connection broke: worth trying again later.
@@ -18,7 +20,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     init(_ kind: Kind) { self.kind = kind }
 
     /// True when the database could not be reached: the message was not handled, and trying again later will do.
-    public var isUnavailable: Bool {
+    public var isTemporary: Bool {
         if case .unavailable = kind { return true }
         return false
     }

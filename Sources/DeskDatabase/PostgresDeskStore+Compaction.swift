@@ -25,7 +25,7 @@ extension PostgresDeskStore {
         try db.run("BEGIN")
         do {
             try db.run("SELECT pg_advisory_xact_lock(\(Self.logLockKey))")
-            try catchUp()  // another instance may have compacted already
+            try catchUpOrReload()  // another instance may have compacted already
             if onlyIfDue && recordsSinceSnapshot < compactEvery {
                 try db.run("COMMIT")
                 return

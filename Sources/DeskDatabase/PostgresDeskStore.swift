@@ -21,7 +21,7 @@ public final class PostgresDeskStore: StateStore {
     /// The advisory lock every commit takes (transaction-scoped: released by COMMIT or ROLLBACK, or when the
     /// session dies, so a killed instance never holds it).
     static let logLockKey: Int64 = 0x4341_5245_0002
-    /// The channel NOTIFY tells of new records on (the payload is the last seq).
+    /// The channel NOTIFY tells on of commits that queued replies (the payload is the commit's last seq).
     public static let notifyChannel = "caredesk_log"
 
     public let url: DatabaseURL
@@ -37,6 +37,9 @@ public final class PostgresDeskStore: StateStore {
     /// Records since the newest snapshot, as far as this instance knows.
     public internal(set) var recordsSinceSnapshot = 0
 
+    /// Set when a commit failed and the state could not be reloaded at once (the database went away): it may
+    /// hold what was never committed, so the next call reloads before anything is decided on it.
+    var stale = false
     let db: DatabaseConnection
     let recordEncoder = RecordEncoder()
     let decoder = JSONDecoder()
@@ -71,7 +74,7 @@ public final class PostgresDeskStore: StateStore {
         var appended: [DeskRecord] = []
         do {
             try db.run("SELECT pg_advisory_xact_lock(\(Self.logLockKey))")
-            try catchUp()
+            try catchUpOrReload()
             let (records, result) = try body(&state)
             appended = records
             if !records.isEmpty { try append(records) }
@@ -83,7 +86,9 @@ public final class PostgresDeskStore: StateStore {
             _ = try? db.run("ROLLBACK")
             let refused = (error as? DatabaseError)?.sqlState == "23P01"
             let wanted = refused ? TableChanges(records: appended, after: state).appointments : []
-            // The body changed the state in place: bring it back to what is committed.
+            // The body changed the state in place: bring it back to what is committed — now if the database
+            // answers, else first thing next time (the state is not to be decided on until then).
+            stale = true
             try? locked { try reload() }
             if refused { throw IntervalsTaken(try takenIntervals(wanted)) }
             throw error
@@ -91,7 +96,12 @@ public final class PostgresDeskStore: StateStore {
     }
 
     public func refresh() throws {
-        try locked { try catchUp() }
+        try locked { try catchUpOrReload() }
+    }
+
+    /// Catches up, or reloads when a failed commit left the state ahead of what is committed.
+    func catchUpOrReload() throws {
+        if stale { try reload() } else { try catchUp() }
     }
 
     /// Takes the log's lock in a transaction of its own for `body` (reading only), then ends it.
@@ -155,6 +165,7 @@ public final class PostgresDeskStore: StateStore {
             expected += 1
         }
         state = loaded
+        stale = false
         lastSeq = expected - 1
         self.generation = generation
         recordsSinceSnapshot = Int(lastSeq - through)
@@ -169,7 +180,7 @@ public final class PostgresDeskStore: StateStore {
     }
 
     /// Appends the records after `lastSeq` (one statement), keeps the tables beside the log, and tells the other
-    /// instances (NOTIFY is delivered at commit, and only if it commits).
+    /// instances when replies were queued (NOTIFY is delivered at commit, and only if it commits).
     private func append(_ records: [DeskRecord]) throws {
         var seqs: [Int64] = [], bodies: [ByteBuffer] = []
         seqs.reserveCapacity(records.count)
@@ -188,8 +199,11 @@ public final class PostgresDeskStore: StateStore {
         binds.append(seqs)
         binds.append(bodies)
         try db.run(PostgresQuery(unsafeSQL: "INSERT INTO caredesk_log (seq, record) SELECT * FROM unnest($1::bigint[], $2::bytea[])", binds: binds))
-        for statement in TableChanges(records: records, after: state).statements() { try db.run(statement) }
-        try db.run("SELECT pg_notify(\(Self.notifyChannel), \(String(lastSeq + Int64(records.count))))")
+        let changes = TableChanges(records: records, after: state)
+        for statement in changes.statements() { try db.run(statement) }
+        if changes.queuesWork {
+            try db.run("SELECT pg_notify(\(Self.notifyChannel), \(String(lastSeq + Int64(records.count))))")
+        }
     }
 
     private func commit(_ records: [DeskRecord]) throws {

@@ -58,6 +58,9 @@ struct TableChanges {
         outbox = state.outbox.values.sorted { $0.id < $1.id }
     }
 
+    /// Whether the commit queued messages to hand over (what the other instances' delivery rounds should hear of).
+    var queuesWork: Bool { outbox.contains { $0.state == .queued } }
+
     var isEmpty: Bool {
         appointments.isEmpty && handled.isEmpty && turnedOverAt == nil && outbox.isEmpty && outboxRemoved.isEmpty
     }

@@ -27,10 +27,14 @@ public struct DeskServer: Sendable {
         let links = try await settings.webhooks.linkSecret.asyncMap { try await PayLinks(secret: $0) }
         let door = FrontDoor.application(reception: reception, host: settings.host, port: settings.port, webhooks: settings.webhooks,
                                          links: links, logger: logger, onListening: onListening)
+        let wakeup = settings.listenForWork.map { _ in Wakeup() }
         var services: [any Service] = [
-            Round.delivery(reception: reception, interval: settings.pollInterval, logger: logger),
+            Round.delivery(reception: reception, interval: settings.pollInterval, wakeup: wakeup, logger: logger),
             Round.reminders(reception: reception, interval: settings.tickInterval, logger: logger),
         ]
+        if let listen = settings.listenForWork, let wakeup {
+            services.append(WorkListener(listen: listen, wakeup: wakeup))
+        }
         if let maildir = settings.maildir {
             services.append(MailboxWatcher(reception: reception, maildir: maildir, pollInterval: settings.pollInterval,
                                            batchSize: settings.batchSize, logger: logger))

@@ -24,13 +24,16 @@ public enum FrontDoor {
     /// backlog and the last delivery error, as JSON, only to `Authorization: Bearer <CAREDESK_HEALTH_TOKEN>`.
     static func addHealth(to router: Router<Context>, reception: Reception, token: String?) {
         router.get("health") { request, _ -> Response in
+            let report = reception.health()
+            // A desk whose database cannot be reached takes no messages: the load balancer should hear so.
+            let status: HTTPResponse.Status = report.database?.reachable == false ? .serviceUnavailable : .ok
             guard let token, bearerMatches(request.headers[.authorization], token) else {
-                return WebhookAnswer.json(.ok, ["status": "ok"])
+                return WebhookAnswer.json(status, ["status": report.status])
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let body = (try? encoder.encode(reception.health())) ?? Data("{}".utf8)
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            let body = (try? encoder.encode(report)) ?? Data("{}".utf8)
+            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
     }

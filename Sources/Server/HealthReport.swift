@@ -27,6 +27,15 @@ public struct HealthReport: Sendable, Equatable, Codable {
         public var registrationsDropped = 0
     }
 
+    /// The database the store is in, when it is in one (nil: the data folder's journal).
+    public struct Database: Sendable, Equatable, Codable {
+        /// Without the password.
+        public var url: String
+        public var reachable: Bool
+        /// Why the last call could not reach it (nil when it did).
+        public var lastError: String?
+    }
+
     public var status = "ok"
     public var store: Store
     public var outbox: Outbox
@@ -36,8 +45,9 @@ public struct HealthReport: Sendable, Equatable, Codable {
     /// When the outbox last handed a message over (to the mail server or `DATA/outgoing/`).
     public var lastDeliveryAt: Date?
     public var retention = Retention()
+    public var database: Database?
 
-    enum CodingKeys: String, CodingKey { case status, store, outbox, lastDeliveryError, lastDeliveryAt, retention }
+    enum CodingKeys: String, CodingKey { case status, store, outbox, lastDeliveryError, lastDeliveryAt, retention, database }
 
     /// Absent values are written as null, so the shape of the report never changes.
     public func encode(to encoder: any Encoder) throws {
@@ -48,6 +58,7 @@ public struct HealthReport: Sendable, Equatable, Codable {
         try c.encode(lastDeliveryError, forKey: .lastDeliveryError)
         try c.encode(lastDeliveryAt.map(Self.iso8601), forKey: .lastDeliveryAt)
         try c.encode(retention, forKey: .retention)
+        try c.encode(database, forKey: .database)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -58,6 +69,7 @@ public struct HealthReport: Sendable, Equatable, Codable {
         lastDeliveryError = try c.decodeIfPresent(String.self, forKey: .lastDeliveryError)
         lastDeliveryAt = try c.decodeIfPresent(String.self, forKey: .lastDeliveryAt).flatMap { ISO8601DateFormatter().date(from: $0) }
         retention = try c.decodeIfPresent(Retention.self, forKey: .retention) ?? Retention()
+        database = try c.decodeIfPresent(Database.self, forKey: .database)
     }
 
     init(store: Store, outbox: Outbox, lastDeliveryError: String?, lastDeliveryAt: Date?) {

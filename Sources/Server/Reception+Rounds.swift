@@ -1,6 +1,7 @@
 import Delivery
 import Desk
 import Foundation
+import Store
 
 extension Reception {
     /// Hands over whatever is due (fresh replies, retries whose time has come), as `caredesk deliver` does,
@@ -9,8 +10,8 @@ extension Reception {
     public func deliverDue() throws -> DeliveryPass.Summary {
         try requireOpen()
         let now = clock.now()
-        let summary = try Couriers.deliver(desk: desk, settings: deliverySettings, dataFolder: dataFolder, now: now)
         defer { postHealth() }
+        let summary = try reachingStore { try Couriers.deliver(desk: desk, settings: deliverySettings, dataFolder: dataFolder, now: now) }
         if summary.sent + summary.deferred + summary.failed > 0 {
             lastDeliveryError = summary.deferred + summary.failed > 0 ? summary.lastError : nil
             // A server's refusal may quote the recipient's address: never in a log line.
@@ -25,6 +26,10 @@ extension Reception {
     public func tick() throws -> (reminders: Int, failures: Int) {
         try requireOpen()
         let now = clock.now()
+        return try reachingStore { try tick(now: now) }
+    }
+
+    private func tick(now: Int64) throws -> (reminders: Int, failures: Int) {
         let reminders = try desk.queueReminders(now: now, minutesBefore: deliverySettings.reminderMinutes)
         let failures = try desk.queueFailureSummary(now: now)
         let reports = try desk.queueMonthReports(now: now)
@@ -54,10 +59,31 @@ extension Reception {
 
     /// Posts the health report of the desk as it is now: counts the store and the outbox keep, nothing walked.
     func postHealth() {
-        board.post(Self.report(of: desk.state, lastDeliveryError: lastDeliveryError, retention: lastRetention))
+        let database = databaseURL.map { HealthReport.Database(url: $0, reachable: databaseError == nil, lastError: databaseError) }
+        board.post(Self.report(of: desk.state, lastDeliveryError: lastDeliveryError, retention: lastRetention, database: database))
     }
 
-    static func report(of state: DeskState, lastDeliveryError: String?, retention: Desk.Retention = Desk.Retention()) -> HealthReport {
+    /// Runs a call on the desk, noting whether the store's database answered: a call that could not reach it
+    /// marks it unreachable (health says so, with 503), the next one that does marks it reachable again.
+    func reachingStore<T>(_ call: () throws -> T) throws -> T {
+        do {
+            let result = try call()
+            if databaseError != nil {
+                databaseError = nil
+                logger.warning("the database answers again")
+                postHealth()
+            }
+            return result
+        } catch let failure as any StoreFailure where failure.isTemporary {
+            if databaseError == nil { logger.error("the database cannot be reached: \(failure)") }
+            databaseError = "\(failure)"
+            postHealth()
+            throw failure
+        }
+    }
+
+    static func report(of state: DeskState, lastDeliveryError: String?, retention: Desk.Retention = Desk.Retention(),
+                       database: HealthReport.Database? = nil) -> HealthReport {
         let counts = state.outbox.counts
         let outbox = HealthReport.Outbox(queued: counts[.queued] ?? 0, sending: counts[.sending] ?? 0, deferred: counts[.deferred] ?? 0,
                                          failed: counts[.failed] ?? 0, sent: counts[.sent] ?? 0)
@@ -71,6 +97,8 @@ extension Reception {
                                                   outgoingFilesRemoved: retention.outgoingFilesRemoved,
                                                   handledIDsForgotten: retention.handledForgotten,
                                                   registrationsDropped: retention.registrationsDropped)
+        report.database = database
+        if database?.reachable == false { report.status = "database unreachable" }
         return report
     }
 }

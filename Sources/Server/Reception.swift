@@ -26,6 +26,10 @@ public actor Reception {
     nonisolated let lobby = Lobby()
     /// The last error of the last delivery round that tried anything; nil when all it tried went.
     var lastDeliveryError: String?
+    /// The store's database as health shows it (nil: the data folder's journal), and why it was last unreachable
+    /// (nil: it answered the last call).
+    let databaseURL: String?
+    var databaseError: String?
     /// What the last retention round let go (for the health report).
     var lastRetention = Desk.Retention()
     /// When the last retention round ran (nil: not yet in this process), and how often one runs.
@@ -36,7 +40,9 @@ public actor Reception {
 
     /// Opens the desk of `dataFolder`; reads `DATA/config.json` for delivery.
     public init(dataFolder: URL, templates: ReplyTemplates, clock: DeskClock, logger: Logger,
-                randomness: DeskRandomness = .system, store: sending (any StateStore<DeskState>)? = nil) throws {
+                randomness: DeskRandomness = .system, store: sending (any StateStore<DeskState>)? = nil,
+                databaseURL: String? = nil) throws {
+        self.databaseURL = databaseURL
         self.dataFolder = dataFolder
         self.clock = clock
         self.logger = logger
@@ -45,7 +51,9 @@ public actor Reception {
         desk.randomness = randomness
         desk.payments = try StripeSetup.payments()
         self.desk = desk
-        board = HealthBoard(Self.report(of: desk.state, lastDeliveryError: nil))
+        board = HealthBoard(Self.report(of: desk.state, lastDeliveryError: nil, database: databaseURL.map {
+            HealthReport.Database(url: $0, reachable: true, lastError: nil)
+        }))
     }
 
     /// Turns the sign to closed: from now on no new work is taken (calls throw `Reception.Closed`); the call
@@ -75,7 +83,7 @@ public actor Reception {
         if let group = lobby.nextGroup() {
             do {
                 try requireOpen()
-                let reports = try desk.handle(group.flatMap(\.messages), now: clock.now())
+                let reports = try reachingStore { try desk.handle(group.flatMap(\.messages), now: clock.now()) }
                 postHealth()
                 var start = 0
                 for visitor in group {
@@ -94,7 +102,7 @@ public actor Reception {
     public func withDesk<T: Sendable>(_ body: @Sendable (Desk, _ now: Int64) throws -> T) throws -> T {
         try requireOpen()
         defer { postHealth() }
-        return try body(desk, clock.now())
+        return try reachingStore { try body(desk, clock.now()) }
     }
 
     /// Ingests what a Maildir's new/ holds, exactly as `caredesk ingest` does: in batches of one commit each,
@@ -107,7 +115,7 @@ public actor Reception {
         let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batchSize))
         let sign = self.sign
         defer { postHealth() }
-        return try ingest.run([.maildir(path)], now: clock.now(), stopping: { !sign.isOpen }) { _ in }
+        return try reachingStore { try ingest.run([.maildir(path)], now: clock.now(), stopping: { !sign.isOpen }) { _ in } }
     }
 
     nonisolated func requireOpen() throws {

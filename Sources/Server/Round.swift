@@ -12,16 +12,18 @@ public struct Round: Service {
     let logger: Logger
     let work: @Sendable (Reception) async throws -> Void
 
-    init(_ name: String, reception: Reception, interval: Duration, logger: Logger, work: @escaping @Sendable (Reception) async throws -> Void) {
+    init(_ name: String, reception: Reception, interval: Duration, wakeup: Wakeup? = nil, logger: Logger,
+         work: @escaping @Sendable (Reception) async throws -> Void) {
         self.name = name
         self.reception = reception
-        cadence = Cadence(interval: interval)
+        cadence = Cadence(interval: interval, wakeup: wakeup)
         self.logger = logger
         self.work = work
     }
 
-    public static func delivery(reception: Reception, interval: Duration, logger: Logger) -> Round {
-        Round("delivery", reception: reception, interval: interval, logger: logger) { try await $0.deliverDue() }
+    /// `wakeup`, rung when another instance queued replies, starts the round before its interval is up.
+    static func delivery(reception: Reception, interval: Duration, wakeup: Wakeup? = nil, logger: Logger) -> Round {
+        Round("delivery", reception: reception, interval: interval, wakeup: wakeup, logger: logger) { try await $0.deliverDue() }
     }
 
     public static func reminders(reception: Reception, interval: Duration, logger: Logger) -> Round {

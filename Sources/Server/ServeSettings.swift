@@ -15,10 +15,15 @@ public struct ServeSettings: Sendable {
     public var webhooks: WebhookSettings
     /// `CAREDESK_EXIT_WITH_PID`: shut down once this process is gone (`OwnerWatch`).
     public var owner: Int32?
+    /// How to hear at once of replies other processes queued (the database's LISTEN/NOTIFY): runs until cancelled,
+    /// calling its argument for each; nil: the delivery round finds them at its next look.
+    public var listenForWork: (@Sendable (_ heard: @escaping @Sendable () -> Void) async -> Void)?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maildir: String? = nil,
                 pollInterval: Duration = .seconds(1), tickInterval: Duration = .seconds(60), batchSize: Int = 256,
-                webhooks: WebhookSettings = WebhookSettings(), owner: Int32? = nil) {
+                webhooks: WebhookSettings = WebhookSettings(), owner: Int32? = nil,
+                listenForWork: (@Sendable (_ heard: @escaping @Sendable () -> Void) async -> Void)? = nil) {
+        self.listenForWork = listenForWork
         self.host = host
         self.port = port
         self.maildir = maildir

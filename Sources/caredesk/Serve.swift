@@ -51,15 +51,17 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")
         }
         let logger = Logger(label: "caredesk.serve")
+        let choice = try options.storeChoice()
         let reception = try Reception(dataFolder: options.folder, templates: try ReplyTemplates(directory: templatesFolder),
                                       clock: clock, logger: logger, randomness: try options.randomness(),
-                                      store: try options.storeChoice().open(logger: logger))
+                                      store: try choice.open(logger: logger), databaseURL: choice.database?.description)
         Couriers.prepare(reception.deliverySettings)
         let settings = ServeSettings(host: host, port: port, maildir: maildir,
                                      pollInterval: .milliseconds(Int(pollInterval * 1000)),
                                      tickInterval: .milliseconds(Int(tickInterval * 1000)), batchSize: max(1, batch),
                                      webhooks: WebhookSettings.fromEnvironment(),
-                                     owner: ProcessInfo.processInfo.environment["CAREDESK_EXIT_WITH_PID"].flatMap { Int32($0) }.flatMap { $0 > 1 ? $0 : nil })
+                                     owner: ProcessInfo.processInfo.environment["CAREDESK_EXIT_WITH_PID"].flatMap { Int32($0) }.flatMap { $0 > 1 ? $0 : nil },
+                                     listenForWork: choice.workNotices(logger: logger))
         let host = self.host
         try await DeskServer(reception: reception, settings: settings, logger: logger).run { port in
             let shown = host.contains(":") ? "[\(host)]" : host

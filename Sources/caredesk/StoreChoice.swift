@@ -23,4 +23,10 @@ struct StoreChoice: Sendable {
         guard let database else { return nil }
         return try PostgresDeskStore(url: database, logger: logger)
     }
+
+    /// How `serve` hears at once of replies other instances queued on the database; nil for the journal.
+    func workNotices(logger: Logger) -> (@Sendable (_ heard: @escaping @Sendable () -> Void) async -> Void)? {
+        guard let url = database else { return nil }
+        return { heard in await WorkNotices.listen(url: url, logger: logger, heard: heard) }
+    }
 }

@@ -1,6 +1,7 @@
 import Desk
 import Foundation
 import Hummingbird
+import Store
 
 /// What both webhooks do with a message they trust: hand it to the reception (one commit; the desk counts
 /// it against its sender's hour) and answer only after the commit.
@@ -20,6 +21,11 @@ struct WebhookIntake: Sendable {
             }
         } catch is Reception.Closed {
             return WebhookAnswer.refusal(.serviceUnavailable, "the desk is closing; send again shortly")
+        } catch let failure as any StoreFailure where failure.isTemporary {
+            // Nothing was stored: the sender's retry is what brings the message in once the database is back.
+            var refusal = WebhookAnswer.refusal(.serviceUnavailable, "the desk's database cannot be reached; send it again shortly")
+            refusal.headers[.retryAfter] = "5"
+            return refusal
         } catch {
             reception.logger.error("webhook message not handled", metadata: ["error": "\(error)"])
             return WebhookAnswer.refusal(.internalServerError, "the message could not be stored; send it again")
