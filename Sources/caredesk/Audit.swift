@@ -26,7 +26,8 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         CareDesk.bootstrapLogging()
-        try DataFolder.requireInitialised(options.folder)
+        // The trail is the data folder's, wherever the store is.
+        if try options.storeChoice().database == nil { try DataFolder.requireInitialised(options.folder) }
         if verify {
             switch try AuditReading.verify(options.folder) {
             case .whole(let lines):
