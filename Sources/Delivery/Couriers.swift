@@ -39,7 +39,8 @@ public enum Couriers {
 
     /// Runs delivery passes until nothing due is left, then forgets long-finished messages.
     public static func deliver(desk: Desk, settings: DeliverySettings, dataFolder: URL, now: Int64) throws -> DeliveryPass.Summary {
-        let pass = DeliveryPass(desk: desk, policy: settings.retry, couriers: try make(settings, dataFolder: dataFolder, clock: { now }))
+        let pass = DeliveryPass(desk: desk, policy: settings.retry, couriers: try make(settings, dataFolder: dataFolder, clock: { now }),
+                                claimSeconds: Int64(settings.claimSeconds))
         let summary = try pass.run(now: now)
         try desk.forgetFinished(now: now, keepDays: settings.keepDays)
         return summary

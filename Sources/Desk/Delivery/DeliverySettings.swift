@@ -47,6 +47,9 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
     /// How long a handled message's id is remembered, so a re-sent copy is not carried out twice
     /// (`"dedupeDays"`, default 30): ids are kept for at least this long and at most twice as long.
     public var dedupeDays = 30
+    /// How long a delivery round's claim on a message holds before another round (of this or another instance)
+    /// may take it over (`"claimSeconds"`, default 900, at least 5): longer than any hand-over takes.
+    public var claimSeconds = Int(Desk.claimSeconds)
 
     public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 4,
                 keepDays: Int = 7, webhooks: [EventEndpoint] = []) {
@@ -58,7 +61,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         self.webhooks = webhooks
     }
 
-    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks, keepOutgoingDays, dedupeDays }
+    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks, keepOutgoingDays, dedupeDays, claimSeconds }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -71,6 +74,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         webhooks = try c.decodeIfPresent([EventEndpoint].self, forKey: .webhooks) ?? []
         keepOutgoingDays = max(1, try c.decodeIfPresent(Int.self, forKey: .keepOutgoingDays) ?? defaults.keepOutgoingDays)
         dedupeDays = max(1, try c.decodeIfPresent(Int.self, forKey: .dedupeDays) ?? defaults.dedupeDays)
+        claimSeconds = max(5, try c.decodeIfPresent(Int.self, forKey: .claimSeconds) ?? defaults.claimSeconds)
     }
 
     public static func file(_ dataFolder: URL) -> URL { dataFolder.appendingPathComponent("config.json") }

@@ -18,9 +18,12 @@ public struct DeliveryPass {
     let couriers: [any Courier]
     /// Messages claimed (and journaled) at a time.
     let chunk: Int
+    /// How long each claim holds (`DeliverySettings.claimSeconds`).
+    let claimSeconds: Int64
 
-    public init(desk: Desk, policy: RetryPolicy, couriers: [any Courier], chunk: Int = 1024) {
+    public init(desk: Desk, policy: RetryPolicy, couriers: [any Courier], chunk: Int = 1024, claimSeconds: Int64 = Desk.claimSeconds) {
         precondition(!couriers.isEmpty, "a delivery pass needs a courier")
+        self.claimSeconds = claimSeconds
         self.desk = desk
         self.policy = policy
         self.couriers = couriers
@@ -30,7 +33,7 @@ public struct DeliveryPass {
     public func run(now: Int64) throws -> Summary {
         var summary = Summary()
         while true {
-            let claimed = try desk.claimDue(now: now, limit: chunk)
+            let claimed = try desk.claimDue(now: now, limit: chunk, claimSeconds: claimSeconds)
             guard !claimed.isEmpty else { break }
             let signer = desk.bounceSigner
             let (results, unreachable) = hand(claimed.map { message in

@@ -18,12 +18,13 @@ public enum AttemptOutcome: Sendable, Equatable {
 /// are journaled, so two processes on one data folder never send the same message at once, and a process
 /// that dies mid-send leaves its claim to expire: the message is then sent again, with the same Message-ID.
 extension Desk {
-    /// How long a claim holds before another pass may take the message over (longer than any transfer).
+    /// How long a claim holds by default before another pass may take the message over (longer than any
+    /// transfer); `DeliverySettings.claimSeconds` sets it.
     public static let claimSeconds: Int64 = 15 * 60
 
     /// Claims the messages due at `now`, fresh ones (never tried) before retries so a backlog never holds up new
     /// mail, at most `limit`. Messages whose every recipient bounced earlier fail at once, without an attempt.
-    public func claimDue(now: Int64, limit: Int = 1000) throws -> [OutboxMessage] {
+    public func claimDue(now: Int64, limit: Int = 1000, claimSeconds: Int64 = Desk.claimSeconds) throws -> [OutboxMessage] {
         try store.update { state -> ([DeskRecord], [OutboxMessage]) in
             var fresh: [OutboxMessage] = [], retries: [OutboxMessage] = []
             var updates: [OutboxUpdate] = []
@@ -41,7 +42,7 @@ extension Desk {
             let claimed = Array((fresh.sorted(by: order) + retries.sorted(by: order)).prefix(limit))
             for message in claimed {
                 updates.append(OutboxUpdate(id: message.id, state: .sending, at: now, attempts: message.attempts,
-                                            nextAttemptAt: now + Desk.claimSeconds))
+                                            nextAttemptAt: now + claimSeconds))
             }
             guard !updates.isEmpty else { return ([], []) }
             state.absorb(.outboxUpdates(updates), eventsApplied: false)
