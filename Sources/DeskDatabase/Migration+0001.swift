@@ -39,7 +39,8 @@ extension Migration {
             since bigint NOT NULL
         )
         """,
-        // The outbox as operators query it: what is waiting, what failed.
+        // The outbox as delivery rounds claim it (FOR UPDATE SKIP LOCKED: several instances at once, each row to
+        // one of them, until `claimed_until`) and as operators query it: what is waiting, what failed.
         """
         CREATE TABLE caredesk_outbox (
             id text PRIMARY KEY,
@@ -47,9 +48,11 @@ extension Migration {
             state text NOT NULL,
             attempts integer NOT NULL,
             next_attempt_at bigint,
-            created_at bigint NOT NULL
+            created_at bigint NOT NULL,
+            claimed_by text,
+            claimed_until bigint
         )
         """,
-        "CREATE INDEX caredesk_outbox_waiting ON caredesk_outbox (next_attempt_at) WHERE state IN ('queued', 'sending', 'deferred')",
+        "CREATE INDEX caredesk_outbox_waiting ON caredesk_outbox (created_at, id) WHERE state IN ('queued', 'sending', 'deferred')",
     ])
 }

@@ -108,7 +108,8 @@ struct TableChanges {
                 INSERT INTO caredesk_outbox (id, channel, state, attempts, next_attempt_at, created_at)
                 SELECT i, c, s, a, nullif(n, -1), t FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
                     AS u(i, c, s, a, n, t)
-                ON CONFLICT (id) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at
+                ON CONFLICT (id) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
+                    claimed_by = NULL, claimed_until = NULL
                 """, binds: binds))
         }
         if !outboxRemoved.isEmpty {

@@ -33,6 +33,16 @@ public protocol StateStore<State>: AnyObject {
     /// Writes a snapshot now and removes every earlier snapshot and record: what the state no longer holds
     /// (a patient who asked to be forgotten) is then nowhere in the store.
     func compactForgettingEarlier() throws
+
+    /// Claims, for this process alone, up to `limit` outbox messages due at `now` until `until`, in the order
+    /// they should go (fresh before retries, oldest first), when the store claims them itself — a database whose
+    /// rows are taken `FOR UPDATE SKIP LOCKED`, so several processes claim at once without waiting on each
+    /// other. Returns their ids, or nil when claims are journaled as records instead (the journal).
+    func claimOutbox(dueAt now: Int64, limit: Int, until: Int64) throws -> [String]?
+}
+
+extension StateStore {
+    public func claimOutbox(dueAt now: Int64, limit: Int, until: Int64) throws -> [String]? { nil }
 }
 
 extension JSONStore: StateStore {}

@@ -103,4 +103,43 @@ import Testing
         }
         #expect(try target.open().state.clinic?.appointments.count == 13)
     }
+
+    @Test func deliveryRoundsOnSeveralInstancesClaimEachMessageOnceAndAgainWhenTheLeaseRunsOut() throws {
+        let (place, store) = try setUp("claims")
+        let now: Int64 = 1_772_422_200
+        try store.update { state -> ([DeskRecord], Void) in
+            let records = (0..<50).map { n in
+                DeskRecord.message(HandledMessage(key: "inbound-\(n)", events: [], replies: [
+                    OutboxMessage(id: String(format: "reply-%02d", n), envelopeFrom: "", recipients: ["p\(n)@example.in"],
+                                  data: "Subject: hello\r\n\r\nhello\r\n", createdAt: now - 100 + Int64(n))]))
+            }
+            records.forEach { state.apply($0) }
+            return (records, ())
+        }
+        let first = try place.open(), second = try place.open()
+        nonisolated(unsafe) let stores = [first, second]  // each thread uses its own one
+        let claimed = ClaimsSeen()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            claimed.add((try? stores[i].claimOutbox(dueAt: now, limit: 30, until: now + 60)) ?? nil)
+        }
+        #expect(claimed.all.count == 50 && Set(claimed.all).count == 50, "each message to one instance: \(claimed.all.count)")
+        #expect(try first.claimOutbox(dueAt: now + 30, limit: 100, until: now + 90) == [], "nothing claimed twice while the leases hold")
+        // An attempt's result clears its claim; a claim whose instance died runs out.
+        try first.update { state -> ([DeskRecord], Void) in
+            let updates = (0..<10).map { OutboxUpdate(id: String(format: "reply-%02d", $0), state: .sent, at: now, attempts: 1) }
+            state.apply(.outboxUpdates(updates))
+            return ([.outboxUpdates(updates)], ())
+        }
+        let again = try second.claimOutbox(dueAt: now + 61, limit: 100, until: now + 120)
+        #expect(again?.count == 40 && again?.first == "reply-10", "\(again ?? [])")
+    }
+}
+
+/// Claims two threads made, gathered under a lock.
+final class ClaimsSeen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String] = []
+
+    func add(_ claimed: [String]?) { lock.withLock { ids += claimed ?? [] } }
+    var all: [String] { lock.withLock { ids } }
 }

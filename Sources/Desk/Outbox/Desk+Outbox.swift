@@ -25,7 +25,10 @@ extension Desk {
     /// Claims the messages due at `now`, fresh ones (never tried) before retries so a backlog never holds up new
     /// mail, at most `limit`. Messages whose every recipient bounced earlier fail at once, without an attempt.
     public func claimDue(now: Int64, limit: Int = 1000, claimSeconds: Int64 = Desk.claimSeconds) throws -> [OutboxMessage] {
-        try store.update { state -> ([DeskRecord], [OutboxMessage]) in
+        if let ids = try store.claimOutbox(dueAt: now, limit: limit, until: now + claimSeconds) {
+            return try claimedByStore(ids, now: now)
+        }
+        return try store.update { state -> ([DeskRecord], [OutboxMessage]) in
             var fresh: [OutboxMessage] = [], retries: [OutboxMessage] = []
             var updates: [OutboxUpdate] = []
             for message in state.outbox.pending where (message.nextAttemptAt ?? 0) <= now {
@@ -48,6 +51,28 @@ extension Desk {
             state.absorb(.outboxUpdates(updates), eventsApplied: false)
             return ([.outboxUpdates(updates)], claimed)
         }
+    }
+
+    /// The messages a store claimed itself (see `StateStore.claimOutbox`), as this desk knows them (caught up
+    /// first if another process queued one it has not seen); those whose every recipient bounced before fail at
+    /// once, without an attempt, as with journaled claims.
+    private func claimedByStore(_ ids: [String], now: Int64) throws -> [OutboxMessage] {
+        guard !ids.isEmpty else { return [] }
+        if ids.contains(where: { store.state.outbox[$0] == nil }) { try store.refresh() }
+        let messages = ids.compactMap { store.state.outbox[$0] }.filter(\.isPending)
+        let undeliverable = store.state.undeliverable
+        let dead = messages.filter { $0.recipients.allSatisfy { undeliverable.contains($0.asciiLowercased) } }
+        if !dead.isEmpty {
+            try store.update { state -> ([DeskRecord], Void) in
+                let updates = dead.map {
+                    OutboxUpdate(id: $0.id, state: .failed, at: now, attempts: $0.attempts, error: "not sent: mail to this address bounced before")
+                }
+                state.absorb(.outboxUpdates(updates), eventsApplied: false)
+                return ([.outboxUpdates(updates)], ())
+            }
+        }
+        let deadIDs = Set(dead.map(\.id))
+        return messages.filter { !deadIDs.contains($0.id) }
     }
 
     /// Journals how the attempts on claimed messages ended: sent, deferred by the retry policy, or failed.
