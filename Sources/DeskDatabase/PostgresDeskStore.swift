@@ -120,18 +120,28 @@ public final class PostgresDeskStore: StateStore {
     /// Applies what others committed since `lastSeq`. When the records right after it are gone (another instance
     /// compacted them away while this one was behind), the newest snapshot is loaded instead. Caller holds the lock.
     func catchUp() throws {
-        let rows = try db.run("SELECT seq, record FROM caredesk_log WHERE seq > \(lastSeq) ORDER BY seq").rows
+        // One round trip: the records after lastSeq, and a row of seq 0 when the newest snapshot is past lastSeq
+        // (then the records right after lastSeq may have been deleted by a compaction).
+        let rows = try db.run("""
+            SELECT seq, record FROM caredesk_log WHERE seq > \(lastSeq)
+            UNION ALL SELECT 0, NULL FROM (SELECT max(through_seq) AS through FROM caredesk_snapshots) s WHERE s.through > \(lastSeq)
+            ORDER BY 1
+            """).rows
         var expected = lastSeq + 1
         var unread: [DeskRecord] = []
+        var snapshotAhead = false
         for row in rows {
-            let (seq, bytes) = try row.decode((Int64, ByteBuffer).self)
-            guard seq == expected else { return try reload() }
+            let (seq, bytes) = try row.decode((Int64, ByteBuffer?).self)
+            if seq == 0 {
+                snapshotAhead = true
+                continue
+            }
+            guard seq == expected, let bytes else { return try reload() }
             unread.append(try decodeRecord(bytes, seq: seq))
             expected += 1
         }
         if unread.isEmpty {
-            let newest = try db.run("SELECT coalesce(max(through_seq), 0)::bigint FROM caredesk_snapshots").rows.first?.decode(Int64.self) ?? 0
-            if newest > lastSeq { return try reload() }
+            if snapshotAhead { try reload() }
             return
         }
         for record in unread { state.apply(record) }
