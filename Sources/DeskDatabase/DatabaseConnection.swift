@@ -49,15 +49,17 @@ final class DatabaseConnection {
         try? connection.close().wait()
     }
 
+    /// Forgets a broken connection; it is kept alive until its close has finished (postgres-nio wants every
+    /// connection closed before it goes).
     private func drop() {
         guard let connection else { return }
         self.connection = nil
-        connection.close().whenComplete { _ in }
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     private func open() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        connection = nil
+        drop()
         var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
                                                              password: url.password, database: url.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)

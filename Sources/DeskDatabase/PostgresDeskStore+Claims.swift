@@ -9,6 +9,8 @@ extension PostgresDeskStore {
     /// An instance's name on its claims (host and process), for the operator's queries.
     static let claimant = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
 
+    public var claimsOutbox: Bool { true }
+
     public func claimOutbox(dueAt now: Int64, limit: Int, until: Int64) throws -> [String]? {
         let rows = try db.run("""
             UPDATE caredesk_outbox SET claimed_by = \(Self.claimant), claimed_until = \(until)

@@ -39,9 +39,14 @@ public protocol StateStore<State>: AnyObject {
     /// rows are taken `FOR UPDATE SKIP LOCKED`, so several processes claim at once without waiting on each
     /// other. Returns their ids, or nil when claims are journaled as records instead (the journal).
     func claimOutbox(dueAt now: Int64, limit: Int, until: Int64) throws -> [String]?
+    /// Whether `claimOutbox` claims (so other processes may be handing the same outbox over right now, and
+    /// nothing may be handed over without a claim).
+    var claimsOutbox: Bool { get }
 }
 
 extension StateStore {
+    public var claimsOutbox: Bool { false }
+
     public func claimOutbox(dueAt now: Int64, limit: Int, until: Int64) throws -> [String]? { nil }
 }
 

@@ -61,11 +61,13 @@ final class PostgresDesks: @unchecked Sendable {
 
     /// Starts `count` instances of `caredesk serve` on the database: instance 0 on the first data folder, each
     /// other on a folder of its own. `configure` sees each folder before its instance starts (a config.json).
-    func start(_ count: Int, configure: (URL) throws -> Void = { _ in }) throws {
+    /// `clock` nil: the system clock (for tests that need time to pass, a claim's lease to run out).
+    func start(_ count: Int, clock: String? = PostgresDesks.now, pollInterval: String = "0.1", configure: (URL) throws -> Void = { _ in }) throws {
         for i in 0..<count {
             let data = try i == 0 ? first : folder("desk\(i)")
             try configure(data)
-            servers.append(try ServeProcess(["--data", data.path, "--store", url, "--now", Self.now, "--poll-interval", "0.1"],
+            let fixed = clock.map { ["--now", $0] } ?? []
+            servers.append(try ServeProcess(["--data", data.path, "--store", url, "--poll-interval", pollInterval] + fixed,
                                             errors: root.appendingPathComponent("serve\(i).err"), environment: Self.serveEnvironment))
         }
     }
@@ -84,9 +86,8 @@ final class PostgresDesks: @unchecked Sendable {
     }
 
     /// POSTs a JSON message signed per Standard Webhooks to instance `instance`; the status and body of the answer.
-    func message(_ json: String, id: String, to instance: Int) async throws -> (status: Int, body: String) {
+    func message(_ json: String, id: String, to instance: Int, timestamp: Int64 = WebhookTests.nowSeconds) async throws -> (status: Int, body: String) {
         let body = Data(json.utf8)
-        let timestamp = WebhookTests.nowSeconds
         let headers = ["Content-Type": "application/json", "webhook-id": id, "webhook-timestamp": "\(timestamp)",
                        "webhook-signature": WebhookSigning.standard(id: id, timestamp: timestamp, body: body, secret: WebhookTests.secret)]
         let (status, answer) = try await servers[instance].post("/webhooks/messages", headers: headers, body: body)

@@ -23,6 +23,19 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
             self.transferTimeoutSeconds = transferTimeoutSeconds
         }
 
+        enum CodingKeys: String, CodingKey { case url, requireTLS, caFile, connectTimeoutSeconds, transferTimeoutSeconds }
+
+        /// Only `url` is required; the timeouts default as in `init`.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = SMTP(url: "")
+            url = try c.decode(String.self, forKey: .url)
+            requireTLS = try c.decodeIfPresent(Bool.self, forKey: .requireTLS)
+            caFile = try c.decodeIfPresent(String.self, forKey: .caFile)
+            connectTimeoutSeconds = try c.decodeIfPresent(Int.self, forKey: .connectTimeoutSeconds) ?? defaults.connectTimeoutSeconds
+            transferTimeoutSeconds = try c.decodeIfPresent(Int.self, forKey: .transferTimeoutSeconds) ?? defaults.transferTimeoutSeconds
+        }
+
         /// Whether STARTTLS is required: as configured, else unless the server is on this machine.
         public var tlsRequired: Bool {
             if let requireTLS { return requireTLS }

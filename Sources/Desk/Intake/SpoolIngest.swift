@@ -64,8 +64,9 @@ public final class SpoolIngest {
     }
 
     /// Hands over whatever the outbox still holds (after a crash, or a run with `--no-deliver`).
-    public func flushOutbox() throws {
+    public func flushOutbox(now: Int64) throws {
         guard let delivery else { return }
+        if desk.outboxIsShared { return try deliverClaimed(delivery, now: now) }
         let pending = desk.state.outbox.pending.sorted { $0.createdAt < $1.createdAt || ($0.createdAt == $1.createdAt && $0.id < $1.id) }
         try desk.markDelivered(try delivery.deliver(pending))
     }
@@ -75,7 +76,7 @@ public final class SpoolIngest {
     public func run(_ sources: [Source], now: Int64, stopping: () -> Bool = { false },
                     report: (HandlingReport) -> Void) throws -> Summary {
         var summary = Summary()
-        try flushOutbox()
+        try flushOutbox(now: now)
         // Each batch's fsync runs on the file-work queue while the next batch is read and decided; its
         // replies and cur/ moves are queued behind it. What is still owed when the run ends is synced here.
         desk.defersSync = true
@@ -136,6 +137,13 @@ public final class SpoolIngest {
         fileWork.drain()
         try desk.markDelivered(try fileWork.takeDelivered())
         return summary
+    }
+
+    /// Hands what is due to the outgoing folder as delivery rounds do, claim first: with a shared outbox another
+    /// process may be handing the same messages over (into a data folder of its own), and only a claim makes
+    /// each go once.
+    private func deliverClaimed(_ delivery: MaildirDelivery, now: Int64) throws {
+        _ = try DeliveryPass(desk: desk, policy: RetryPolicy(), couriers: [MaildirCourier(delivery)]).run(now: now)
     }
 
     /// A batch read and parsed, with each message's parse time (for the bench).
@@ -200,6 +208,11 @@ public final class SpoolIngest {
             }
             report(item)
         }
-        if let delivery { fileWork.deliver(fresh, with: delivery) }
+        guard let delivery else { return }
+        if desk.outboxIsShared {
+            try deliverClaimed(delivery, now: now)
+        } else {
+            fileWork.deliver(fresh, with: delivery)
+        }
     }
 }

@@ -53,6 +53,10 @@ extension Desk {
         }
     }
 
+    /// Whether other processes may be handing this desk's outbox over at the same moment (a shared database):
+    /// then nothing is handed over without a claim, not even a reply just committed.
+    public var outboxIsShared: Bool { store.claimsOutbox }
+
     /// The messages a store claimed itself (see `StateStore.claimOutbox`), as this desk knows them (caught up
     /// first if another process queued one it has not seen); those whose every recipient bounced before fail at
     /// once, without an attempt, as with journaled claims.
