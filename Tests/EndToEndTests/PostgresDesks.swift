@@ -62,15 +62,25 @@ final class PostgresDesks: @unchecked Sendable {
     /// Starts `count` instances of `caredesk serve` on the database: instance 0 on the first data folder, each
     /// other on a folder of its own. `configure` sees each folder before its instance starts (a config.json).
     /// `clock` nil: the system clock (for tests that need time to pass, a claim's lease to run out).
-    func start(_ count: Int, clock: String? = PostgresDesks.now, pollInterval: String = "0.1", configure: (URL) throws -> Void = { _ in }) throws {
+    /// `watching`: each instance watches a Maildir of its own, `ROOT/maildir<i>` (see `maildir(_:)`).
+    func start(_ count: Int, clock: String? = PostgresDesks.now, pollInterval: String = "0.1", watching: Bool = false,
+               configure: (URL) throws -> Void = { _ in }) throws {
         for i in 0..<count {
             let data = try i == 0 ? first : folder("desk\(i)")
             try configure(data)
             let fixed = clock.map { ["--now", $0] } ?? []
-            servers.append(try ServeProcess(["--data", data.path, "--store", url, "--poll-interval", pollInterval] + fixed,
+            var watched: [String] = []
+            if watching {
+                try makeMaildir(at: maildir(i), messages: [])
+                watched = ["--maildir", maildir(i).path]
+            }
+            servers.append(try ServeProcess(["--data", data.path, "--store", url, "--poll-interval", pollInterval] + fixed + watched,
                                             errors: root.appendingPathComponent("serve\(i).err"), environment: Self.serveEnvironment))
         }
     }
+
+    /// The Maildir instance `i` watches when started `watching`.
+    func maildir(_ i: Int) -> URL { root.appendingPathComponent("maildir\(i)") }
 
     /// Runs the binary on `data` (default the first folder) with `--store` naming the database.
     @discardableResult

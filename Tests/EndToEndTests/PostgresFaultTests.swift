@@ -3,7 +3,8 @@ import Testing
 import TestServers
 
 /// Several `caredesk serve` instances on one PostgreSQL database when things go wrong: an instance killed
-/// with kill -9 in the middle of a load, the database stopped and started under load. Senders behave as
+/// with kill -9 in the middle of a load, the database stopped and started under load (webhooks told 503,
+/// mail left in the watched Maildirs until it is back). Senders behave as
 /// webhook senders behind a load balancer do: a request that is not answered 200 (503, a broken connection)
 /// is sent again, with the same id, to the next instance. Afterwards every sender has exactly one reply.
 @Suite(.serialized) struct PostgresFaultTests {
@@ -115,12 +116,17 @@ import TestServers
     @Test func theDatabaseStoppedAndStartedUnderLoadLosesNothing() async throws {
         let desks = try PostgresDesks("dbdown")
         defer { desks.stop() }
-        try desks.start(2)
+        try desks.start(2, watching: true)
         let senders = (0..<200).map { "patient\($0)@example.org" }
         let outage = Task.detached { () -> [Int] in
             // Wait for the load to be under way, stop the database, look at health meanwhile, start it again.
             _ = await eventuallyAsync(timeout: 30) { (try? Self.repliesBySender(desks).count) ?? 0 >= 40 }
             desks.pg.stop()
+            // Mail arrives meanwhile: the watcher must leave it in new/ and take it when the database is back.
+            for i in 0..<20 {
+                try? deliverToMaildir(mail(from: "writer\(i)@example.org", subject: "help", body: "HELP", id: "outage-\(i)@example.org"),
+                                      name: "outage-\(i).test", maildir: desks.maildir(i % 2))
+            }
             var statuses: [Int] = []
             for _ in 0..<10 {
                 try? await Task.sleep(for: .milliseconds(150))
@@ -138,13 +144,15 @@ import TestServers
         #expect(healthDuringOutage.contains(503), "health while the database was away: \(healthDuringOutage)\n\(desks.serveErrors)")
         #expect(tries.contains { $0 > 1 }, "some senders were told to send again")
         var replies: [String: Set<String>] = [:]
+        let writers = (0..<20).map { "writer\($0)@example.org" }
         let everyone = try eventually(timeout: 60) {
             replies = try Self.repliesBySender(desks)
-            return senders.allSatisfy { replies[$0] != nil }
+            return (senders + writers).allSatisfy { replies[$0] != nil }
         }
-        #expect(everyone, "\(senders.filter { replies[$0] == nil }.count) senders without a reply\n\(desks.serveErrors)")
-        #expect(senders.allSatisfy { replies[$0]?.count ?? 0 <= 1 }, "a sender was answered twice")
-        #expect(try desks.replies().count == senders.count, "one file per reply")
+        #expect(everyone, "\((senders + writers).filter { replies[$0] == nil }.count) senders without a reply\n\(desks.serveErrors)")
+        #expect((senders + writers).allSatisfy { replies[$0]?.count ?? 0 <= 1 }, "a sender was answered twice")
+        #expect(try desks.replies().count == senders.count + writers.count, "one file per reply")
+        #expect((0..<2).allSatisfy { files(in: desks.maildir($0).appendingPathComponent("new")).isEmpty }, "every mail taken from new/")
         let health = try await desks.servers[1].get("/health", bearer: nil)
         #expect(health.status == 200, "the instances found the database again by themselves")
     }
