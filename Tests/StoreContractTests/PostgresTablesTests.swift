@@ -12,10 +12,7 @@ import Testing
     func setUp(_ name: String) throws -> (StorePlace, any StateStore<DeskState>) {
         let place = try StorePlace.fresh(.postgres, name)
         let store = try place.open()
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.setup)
-            return ([Records.setup], ())
-        }
+        try Records.commit([Records.setup], to: store)
         return (place, store)
     }
 
@@ -25,36 +22,23 @@ import Testing
         let start: Int64 = 1_772_425_800 + 3 * 1800
         try place.sql("INSERT INTO caredesk_appointments VALUES ('OTHER', 'rao', tstzrange(to_timestamp(\(start + 600)), to_timestamp(\(start + 2400)), '[)'), true)")
         let refused = #expect(throws: IntervalsTaken.self) {
-            try store.update { state -> ([DeskRecord], Void) in
-                state.apply(Records.booking(3))
-                return ([Records.booking(3)], ())
-            }
+            try Records.commit([Records.booking(3)], to: store)
         }
         #expect(refused?.intervals == [.init(owner: "rao", start: start, end: start + 1800)])
         #expect(store.state.clinic?.appointments.count == 0)
         #expect(try place.sql("SELECT count(*) FROM caredesk_log") == "1", "nothing of the refused commit is in the log")
         // An inactive one there does not stand in the way; neither does a slot that only touches it.
         try place.sql("UPDATE caredesk_appointments SET active = false WHERE ref = 'OTHER'")
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.booking(3))
-            state.apply(Records.booking(4))
-            return ([Records.booking(3), Records.booking(4)], ())
-        }
+        try Records.commit([Records.booking(3), Records.booking(4)], to: store)
         #expect(try place.sql("SELECT string_agg(ref, ',' ORDER BY ref) FROM caredesk_appointments WHERE active") == "R0003,R0004")
     }
 
     @Test func aCancelledSlotIsFreeInTheTableAsInTheState() throws {
         let (place, store) = try setUp("cancel")
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.booking(1))
-            return ([Records.booking(1)], ())
-        }
+        try Records.commit([Records.booking(1)], to: store)
         let cancel = DeskRecord.message(HandledMessage(key: "cancel-1", events: [
             .cancelled(ref: "R0001", status: .cancelledByPatient, at: 1_772_400_000, by: "P1", reason: nil)], replies: []))
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(cancel)
-            return ([cancel], ())
-        }
+        try Records.commit([cancel], to: store)
         #expect(try place.sql("SELECT active FROM caredesk_appointments WHERE ref = 'R0001'") == "f")
     }
 
@@ -62,10 +46,7 @@ import Testing
         let (place, store) = try setUp("handled")
         try place.sql("INSERT INTO caredesk_handled VALUES ('message-5', 0)")
         #expect(throws: DatabaseError.self) {
-            try store.update { state -> ([DeskRecord], Void) in
-                state.apply(Records.booking(5))
-                return ([Records.booking(5)], ())
-            }
+            try Records.commit([Records.booking(5)], to: store)
         }
         #expect(!store.state.hasHandled("message-5"))
         #expect(try place.sql("SELECT count(*) FROM caredesk_log") == "1")
@@ -84,11 +65,7 @@ import Testing
     @Test func aStoreMovedIntoAnEmptyDatabaseOpensAsTheSameState() throws {
         let journal = try StorePlace.fresh(.journal, "move")
         let source = try journal.open()
-        try source.update { state -> ([DeskRecord], Void) in
-            let records = [Records.setup] + (0..<12).map { Records.booking($0) }
-            records.forEach { state.apply($0) }
-            return (records, ())
-        }
+        try Records.commit([Records.setup] + (0..<12).map { Records.booking($0) }, to: source)
         let target = try StorePlace.fresh(.postgres, "moved")
         let moved = try PostgresDeskStore.migrate(source.state, to: target.database!, logger: Logger(label: "t"))
         #expect(moved.appointments == 12 && moved.handled == 12)
@@ -97,10 +74,7 @@ import Testing
         #expect(try target.sql("SELECT count(*) FROM caredesk_appointments WHERE active") == "12")
         #expect(try target.sql("SELECT count(*) FROM caredesk_handled") == "12")
         // And it goes on from there.
-        try opened.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.booking(40))
-            return ([Records.booking(40)], ())
-        }
+        try Records.commit([Records.booking(40)], to: opened)
         #expect(try target.open().state.clinic?.appointments.count == 13)
     }
 
@@ -125,11 +99,8 @@ import Testing
         #expect(claimed.all.count == 50 && Set(claimed.all).count == 50, "each message to one instance: \(claimed.all.count)")
         #expect(try first.claimOutbox(dueAt: now + 30, limit: 100, until: now + 90) == [], "nothing claimed twice while the leases hold")
         // An attempt's result clears its claim; a claim whose instance died runs out.
-        try first.update { state -> ([DeskRecord], Void) in
-            let updates = (0..<10).map { OutboxUpdate(id: String(format: "reply-%02d", $0), state: .sent, at: now, attempts: 1) }
-            state.apply(.outboxUpdates(updates))
-            return ([.outboxUpdates(updates)], ())
-        }
+        let updates = (0..<10).map { OutboxUpdate(id: String(format: "reply-%02d", $0), state: .sent, at: now, attempts: 1) }
+        try Records.commit([.outboxUpdates(updates)], to: first)
         let again = try second.claimOutbox(dueAt: now + 61, limit: 100, until: now + 120)
         #expect(again?.count == 40 && again?.first == "reply-10", "\(again ?? [])")
     }

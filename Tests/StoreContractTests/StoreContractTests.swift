@@ -10,11 +10,7 @@ import Testing
     func committedRecordsAreThereOnReopening(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "reopen")
         let store = try place.open()
-        try store.update { state -> ([DeskRecord], Void) in
-            let records = [Records.setup] + (0..<20).map { Records.booking($0) }
-            records.forEach { state.apply($0) }
-            return (records, ())
-        }
+        try Records.commit([Records.setup] + (0..<20).map { Records.booking($0) }, to: store)
         #expect(store.state.clinic?.appointments.count == 20)
         let again = try place.open()
         #expect(try Records.snapshotBytes(again) == Records.snapshotBytes(store))
@@ -25,21 +21,14 @@ import Testing
     func aSecondInstanceDecidesOnWhatTheFirstCommitted(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "two")
         let first = try place.open(), second = try place.open()
-        try first.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.setup)
-            state.apply(Records.booking(1))
-            return ([Records.setup, Records.booking(1)], ())
-        }
+        try Records.commit([Records.setup, Records.booking(1)], to: first)
         // The second instance has not looked yet; inside its next commit it sees the booking.
         #expect(second.state.clinic == nil)
         let seen = try second.update { state -> ([DeskRecord], Bool) in
             ([], state.hasHandled("message-1") && state.clinic?.appointment(ref: "R0001") != nil)
         }
         #expect(seen)
-        try second.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.booking(2))
-            return ([Records.booking(2)], ())
-        }
+        try Records.commit([Records.booking(2)], to: second)
         try first.refresh()
         #expect(first.state.clinic?.appointments.count == 2)
         #expect(try Records.snapshotBytes(first) == Records.snapshotBytes(second))
@@ -51,10 +40,7 @@ import Testing
     func aBodyThatThrowsCommitsNothingAndLeavesTheStateAsCommitted(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "throw")
         let store = try place.open()
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.setup)
-            return ([Records.setup], ())
-        }
+        try Records.commit([Records.setup], to: store)
         let before = try Records.snapshotBytes(store)
         #expect(throws: Refused.self) {
             try store.update { state -> ([DeskRecord], Void) in
@@ -70,15 +56,9 @@ import Testing
     func compactingNeverChangesTheState(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "compact")
         let store = try place.open(compactEvery: 10)
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.setup)
-            return ([Records.setup], ())
-        }
+        try Records.commit([Records.setup], to: store)
         for n in 0..<35 {
-            try store.update { state -> ([DeskRecord], Void) in
-                state.apply(Records.booking(n))
-                return ([Records.booking(n)], ())
-            }
+            try Records.commit([Records.booking(n)], to: store)
             try store.compactIfDue()
         }
         let live = try Records.snapshotBytes(store)
@@ -91,16 +71,9 @@ import Testing
     func forgettingEarlierLeavesNoEarlierRecord(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "forget")
         let store = try place.open()
-        try store.update { state -> ([DeskRecord], Void) in
-            let records = [Records.setup] + (0..<5).map { Records.booking($0, key: "secret-key-\($0)") }
-            records.forEach { state.apply($0) }
-            return (records, ())
-        }
+        try Records.commit([Records.setup] + (0..<5).map { Records.booking($0, key: "secret-key-\($0)") }, to: store)
         try store.compact()
-        try store.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.booking(9))
-            return ([Records.booking(9)], ())
-        }
+        try Records.commit([Records.booking(9)], to: store)
         try store.compactForgettingEarlier()
         #expect(try Records.snapshotBytes(try place.open()) == Records.snapshotBytes(store))
         switch kind {
@@ -117,16 +90,10 @@ import Testing
     func anInstanceFarBehindCatchesUpAfterOthersCompactedItsRecordsAway(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "behind")
         let writer = try place.open(compactEvery: 5)
-        try writer.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.setup)
-            return ([Records.setup], ())
-        }
+        try Records.commit([Records.setup], to: writer)
         let behind = try place.open()
         for n in 0..<23 {
-            try writer.update { state -> ([DeskRecord], Void) in
-                state.apply(Records.booking(n))
-                return ([Records.booking(n)], ())
-            }
+            try Records.commit([Records.booking(n)], to: writer)
             try writer.compactIfDue()
         }
         let count = try behind.update { state -> ([DeskRecord], Int) in ([], state.clinic?.appointments.count ?? -1) }
@@ -138,10 +105,7 @@ import Testing
     func twoWritersAtOnceLoseNothing(_ kind: StoreKind) throws {
         let place = try StorePlace.fresh(kind, "race")
         let setup = try place.open()
-        try setup.update { state -> ([DeskRecord], Void) in
-            state.apply(Records.setup)
-            return ([Records.setup], ())
-        }
+        try Records.commit([Records.setup], to: setup)
         let places = [place, place]
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             // Each thread its own instance, as two processes would have.

@@ -76,6 +76,14 @@ enum Records {
         return .message(HandledMessage(key: key ?? "message-\(n)", events: [.booked(appointment)], replies: []))
     }
 
+    /// Commits `records` as a desk does: applied to the state in place, then journaled.
+    static func commit(_ records: [DeskRecord], to store: any StateStore<DeskState>) throws {
+        try store.update { state -> ([DeskRecord], Void) in
+            records.forEach { state.apply($0) }
+            return (records, ())
+        }
+    }
+
     /// The state in a canonical form (sets and dictionaries in order): two states that hold the same are equal.
     static func snapshotBytes(_ store: any StateStore<DeskState>) throws -> Data {
         let state = store.state
