@@ -22,7 +22,7 @@ import Testing
         for column in ["instances", "requests/s", "p50 ms", "p99 ms", "ratio to JSON", "peak RSS MB per instance", "start-up s"] {
             #expect(lines[header].contains(column), "\(lines[header])")
         }
-        let rows = lines.dropFirst(header + 2).prefix { !$0.isEmpty }
+        let rows = lines.dropFirst(header + 2).prefix { $0.contains(" | ") }
             .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
         #expect(rows.map { $0.prefix(2) } == [["JSON journal", "1"], ["PostgreSQL", "1"], ["PostgreSQL", "2"]], "\(run.stdout)")
         for row in rows {
