@@ -13,7 +13,7 @@ MONTH_END  ?= 2026-03-31T21:30:00+05:30
 BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
 
-.PHONY: demo demo-payments test deps build release bench bench-payments clean-demo
+.PHONY: demo demo-payments test deps build release bench bench-payments bench-instances clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -55,6 +55,11 @@ bench-payments: release
 	  trap 'kill $$pid 2>/dev/null' EXIT; \
 	  for i in $$(seq 50); do [ -s .build/localstripe.port ] && break; sleep 0.1; done; \
 	  $(RELEASE) bench payments --stripe-url http://127.0.0.1:$$(head -1 .build/localstripe.port) $(BENCH_ARGS)
+
+# `caredesk serve` on the JSON journal beside 1, 2, 3 instances sharing one PostgreSQL database, as child processes:
+# a throwaway PostgreSQL (fsync on) in .build/bench-pg on a free loopback port, stopped by pid afterwards.
+bench-instances: release
+	./scripts/with-postgres.sh .build/bench-pg sh -c '$(RELEASE) bench instances --server postgres://caredesk@127.0.0.1:$$PG_PORT/postgres "$$@"' bench-instances $(BENCH_ARGS)
 
 clean-demo:
 	rm -rf $(DEMO_DATA) .build/demo-maildir

@@ -4,12 +4,24 @@ import Foundation
 /// The bench's load generator, of our own so CI needs nothing more: `connections` threads, each holding one
 /// keep-alive connection and sending the next request of a shared list only once its previous one is
 /// answered (a closed loop, as `wrk` does). Each request's latency is kept, from its first byte sent to
-/// its answer's last byte read.
+/// its answer's last byte read. With several ports (instances of one desk), request i goes to port i mod
+/// their count, and each thread keeps a keep-alive connection to every port.
 struct LoadClient: Sendable {
-    let port: Int
+    let ports: [Int]
     let connections: Int
     /// Stop handing out requests after this many seconds (the ones in flight finish).
     let durationCap: Double?
+
+    init(port: Int, connections: Int, durationCap: Double?) {
+        self.init(ports: [port], connections: connections, durationCap: durationCap)
+    }
+
+    init(ports: [Int], connections: Int, durationCap: Double?) {
+        precondition(!ports.isEmpty, "LoadClient needs a port")
+        self.ports = ports
+        self.connections = connections
+        self.durationCap = durationCap
+    }
 
     struct Result: Sendable {
         var seconds = 0.0
@@ -40,35 +52,44 @@ struct LoadClient: Sendable {
     /// Sends every request (or as many as the cap allows) and returns the figures; the waiting is done on
     /// threads of the client's own, never on Swift's shared ones, which the servers measured need.
     func run(_ requests: [[UInt8]]) async -> Result {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: self.runOnThreads(requests)) }.start()
+        await run(perPort: [requests])
+    }
+
+    /// `perPort[p][i]`: request i in the wire form for `ports[p]` (its Host header); request i is sent to
+    /// port i mod `ports.count`. Every list holds the same requests.
+    func run(perPort: [[[UInt8]]]) async -> Result {
+        precondition(perPort.count == ports.count, "one list of requests per port")
+        return await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.runOnThreads(perPort)) }.start()
         }
     }
 
-    private func runOnThreads(_ requests: [[UInt8]]) -> Result {
+    private func runOnThreads(_ perPort: [[[UInt8]]]) -> Result {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = durationCap.map { start + UInt64($0 * 1e9) }
-        let tally = LoadTally(total: requests.count, deadline: deadline)
+        let tally = LoadTally(total: perPort[0].count, deadline: deadline)
         let finished = DispatchGroup()
         for _ in 0..<max(1, connections) {
             finished.enter()
-            Thread { [port] in
+            Thread { [ports] in
                 var mine = Result()
-                var connection: LoadConnection?
+                var open = [LoadConnection?](repeating: nil, count: ports.count)
                 while let i = tally.next() {
+                    let p = i % ports.count
                     do {
-                        if connection == nil { connection = try LoadConnection(port: port) }
+                        if open[p] == nil { open[p] = try LoadConnection(port: ports[p]) }
+                        let connection = open[p]!
                         let sent = DispatchTime.now().uptimeNanoseconds
-                        let status = try connection!.exchange(requests[i])
+                        let status = try connection.exchange(perPort[p][i])
                         mine.latencies.append(DispatchTime.now().uptimeNanoseconds - sent)
                         mine.statuses[status, default: 0] += 1
                     } catch {
                         mine.failures += 1
                         mine.lastFailure = "\(error)"
-                        connection = nil
+                        open[p] = nil
                     }
                 }
-                connection = nil
+                open = []
                 tally.add(mine)
                 finished.leave()
             }.start()
