@@ -78,7 +78,7 @@ public final class PostgresDeskStore: StateStore {
             let (records, result) = try body(&state)
             appended = records
             if !records.isEmpty { try append(records) }
-            try commit(records)
+            try db.run("COMMIT")
             lastSeq += Int64(records.count)
             recordsSinceSnapshot += records.count
             return result
@@ -214,10 +214,6 @@ public final class PostgresDeskStore: StateStore {
         if changes.queuesWork {
             try db.run("SELECT pg_notify(\(Self.notifyChannel), \(String(lastSeq + Int64(records.count))))")
         }
-    }
-
-    private func commit(_ records: [DeskRecord]) throws {
-        try db.run("COMMIT")
     }
 
     /// The intervals of `wanted` that an active appointment already in the table overlaps (another writer's).

@@ -95,11 +95,13 @@ public struct ClinicState: Sendable {
 
     /// The times of `doctorID`'s confirmed appointments on `date`, as (start, end).
     func bookedTimes(doctorID: String, on date: LocalDate) -> [(start: Int64, end: Int64)] {
-        let elsewhere = heldElsewhere.filter { $0.doctorID == doctorID }.map { (start: $0.start, end: $0.end) }
-        guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return elsewhere }
-        return elsewhere + appointments.reading { held in
+        let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] ?? []
+        let booked = rows.isEmpty ? [] : appointments.reading { held in
             rows.compactMap { row in held[Int(row)].isActive ? (held[Int(row)].start, held[Int(row)].end) : nil }
         }
+        // Almost always empty: only a commit the database refused puts anything here.
+        guard !heldElsewhere.isEmpty else { return booked }
+        return booked + heldElsewhere.filter { $0.doctorID == doctorID }.map { (start: $0.start, end: $0.end) }
     }
 
     /// A patient's confirmed appointments that have not started yet, soonest first.
