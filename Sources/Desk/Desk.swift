@@ -238,7 +238,10 @@ public final class Desk {
         } catch {
             logger.error("audit trail not written", metadata: ["lines": "\(audited.count)", "error": "\(error)"])
         }
-        if !erasedInBatch.isEmpty { try eraseFiles(of: erasedInBatch) }
+        if !erasedInBatch.isEmpty {
+            try eraseFiles(of: erasedInBatch)
+            try scrubShelves()
+        }
         try store.compactIfDue()
         return reports
     }
@@ -401,7 +404,7 @@ public final class Desk {
                     // Read now, under the batch's lock: the lines of this batch are not in it yet.
                     auditTrails[id] = try audit.lines(concerning: id)
                 }
-                lines.append((text, .outcome(decision.outcome)))
+                lines.append((text, .outcome(try withShelvedHistory(decision.outcome))))
             case .problem(let problem):
                 lines.append((text, .problem(problem)))
             case .unrecognised:

@@ -7,5 +7,5 @@ struct Migration: Sendable {
     let statements: [String]
 
     /// Every step this caredesk knows, oldest first.
-    static let all: [Migration] = [.logAndTables]
+    static let all: [Migration] = [.logAndTables, .historyShelf]
 }

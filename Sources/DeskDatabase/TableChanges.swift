@@ -13,6 +13,8 @@ struct TableChanges {
     var turnedOverAt: Int64?
     var outbox: [OutboxMessage] = []
     var outboxRemoved: [String] = []
+    /// The months closed, as [start, end) instants: their appointments leave the table with them.
+    var monthsClosed: [(start: Int64, end: Int64)] = []
 
     init(records: [DeskRecord], after state: DeskState) {
         var refs: [String] = [], seenRefs = Set<String>()
@@ -28,6 +30,11 @@ struct TableChanges {
                     case .booked(let appointment): touch(ref: appointment.ref)
                     case .cancelled(let ref, _, _, _, _), .rescheduled(let ref, _, _, _, _), .appointmentMarked(let ref, _, _, _):
                         touch(ref: ref)
+                    case .monthClosed(let month):
+                        if let zone = state.clinic?.zone {
+                            let next = month.last.adding(days: 1)
+                            monthsClosed.append((zone.instant(month.first, TimeOfDay(minutes: 0)), zone.instant(next, TimeOfDay(minutes: 0))))
+                        }
                     default: break
                     }
                 }
@@ -39,7 +46,7 @@ struct TableChanges {
             case .notices(let notices): notices.messages.forEach { touch(id: $0.id) }
             case .forgotten(let forgotten): forgotten.forEach { touch(id: $0) }
             case .handledTurnedOver(let at): turnedOverAt = at
-            case .setup, .endpointsDisabled, .bounceKey: break
+            case .setup, .endpointsDisabled, .bounceKey, .shelvesScrubbed: break
             }
         }
         handledSince = Array(repeating: state.handledSince ?? 0, count: handled.count)
@@ -62,7 +69,7 @@ struct TableChanges {
     var queuesWork: Bool { outbox.contains { $0.state == .queued } }
 
     var isEmpty: Bool {
-        appointments.isEmpty && handled.isEmpty && turnedOverAt == nil && outbox.isEmpty && outboxRemoved.isEmpty
+        appointments.isEmpty && handled.isEmpty && turnedOverAt == nil && outbox.isEmpty && outboxRemoved.isEmpty && monthsClosed.isEmpty
     }
 
     /// The statements that bring the tables up to date, one per table touched (rows passed as arrays).
@@ -111,6 +118,12 @@ struct TableChanges {
                 ON CONFLICT (id) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
                     claimed_by = NULL, claimed_until = NULL
                 """, binds: binds))
+        }
+        for month in monthsClosed {
+            // Started in the month by the clinic's clock, as the state decided.
+            queries.append("""
+                DELETE FROM caredesk_appointments WHERE lower(during) >= to_timestamp(\(month.start)) AND lower(during) < to_timestamp(\(month.end))
+                """)
         }
         if !outboxRemoved.isEmpty {
             var binds = PostgresBindings()

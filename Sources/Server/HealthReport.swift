@@ -25,6 +25,10 @@ public struct HealthReport: Sendable, Equatable, Codable {
         public var outgoingFilesRemoved = 0
         public var handledIDsForgotten = 0
         public var registrationsDropped = 0
+        /// Months whose books are closed (their appointments on the history shelf, not in memory).
+        public var monthsClosed: Int?
+        /// The oldest month still open (held in memory), "2025-12"; nil while nothing was closed.
+        public var oldestOpenMonth: String?
     }
 
     /// The database the store is in, when it is in one (nil: the data folder's journal).

@@ -43,7 +43,8 @@ extension Reception {
         }
         if kept != Desk.Retention() {
             logger.info("retention", metadata: ["outgoingFilesRemoved": "\(kept.outgoingFilesRemoved)", "handledForgotten": "\(kept.handledForgotten)",
-                                                "registrationsDropped": "\(kept.registrationsDropped)"])
+                                                "registrationsDropped": "\(kept.registrationsDropped)",
+                                                "monthsClosed": "\(kept.monthsClosed)"])
         }
         if reminders + failures + reports + released > 0 {
             logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)", "monthReports": "\(reports)",
@@ -96,7 +97,9 @@ extension Reception {
         report.retention = HealthReport.Retention(handledIDsKept: state.handled.count + state.handledBefore.count,
                                                   outgoingFilesRemoved: retention.outgoingFilesRemoved,
                                                   handledIDsForgotten: retention.handledForgotten,
-                                                  registrationsDropped: retention.registrationsDropped)
+                                                  registrationsDropped: retention.registrationsDropped,
+                                                  monthsClosed: clinic.map { $0.closedMonths.isEmpty ? nil : $0.closedMonths.count } ?? nil,
+                                                  oldestOpenMonth: clinic?.closedMonths.keys.max().map { $0.next.iso })
         report.database = database
         if database?.reachable == false { report.status = "database unreachable" }
         return report

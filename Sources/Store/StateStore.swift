@@ -42,6 +42,9 @@ public protocol StateStore<State>: AnyObject {
     /// Whether `claimOutbox` claims (so other processes may be handing the same outbox over right now, and
     /// nothing may be handed over without a claim).
     var claimsOutbox: Bool { get }
+
+    /// Where what the state lets go of is kept (closed months), read back by owner.
+    var shelf: any HistoryShelf { get }
 }
 
 extension StateStore {

@@ -22,6 +22,8 @@ public struct StoreError: Error, CustomStringConvertible {
         case encoding(what: String, detail: String)
         /// Columnar snapshot JSON that `ColumnarJSONReader` cannot read.
         case malformedJSON(offset: Int, detail: String)
+        /// A history shelf file that does not read, or a shelf name that cannot be a file's.
+        case shelf(path: String, detail: String)
     }
 
     let reason: Reason
@@ -69,6 +71,8 @@ public struct StoreError: Error, CustomStringConvertible {
             return "store: cannot encode \(what): \(detail)"
         case let .malformedJSON(offset, detail):
             return "store: columnar JSON at byte \(offset): \(detail)"
+        case let .shelf(path, detail):
+            return "store: history shelf \(path): \(detail)"
         }
     }
 }

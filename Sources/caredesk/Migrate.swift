@@ -26,11 +26,11 @@ struct Migrate: ParsableCommand {
         try DataFolder.requireInitialised(folder)
         let logger = Logger(label: "caredesk.migrate")
         let started = Date()
-        let state = try DataFolder.openStore(folder, logger: logger).state
-        let moved = try PostgresDeskStore.migrate(state, to: url, logger: logger)
+        let store = try DataFolder.openStore(folder, logger: logger)
+        let moved = try PostgresDeskStore.migrate(store.state, shelved: try store.shelf.allRows(), to: url, logger: logger)
         let seconds = Date().timeIntervalSince(started)
         print("Moved \(data) into \(url): \(moved.appointments) appointments, \(moved.patients) patients, "
-              + "\(moved.outbox) outbox messages, \(moved.handled) handled ids (snapshot \(moved.snapshotBytes) bytes) "
+              + "\(moved.outbox) outbox messages, \(moved.handled) handled ids, \(moved.shelved) history shelf rows (snapshot \(moved.snapshotBytes) bytes) "
               + "in \(String(format: "%.2f", seconds)) s.")
     }
 }

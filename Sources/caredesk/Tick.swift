@@ -15,7 +15,9 @@ struct Tick: ParsableCommand {
             and the desk the hospital's REPORT, once. Slots held for a payment that has not come by its \
             deadline are released (Stripe is asked first, in case its webhook was lost). Retention: copies in \
             outgoing/ older than "keepOutgoingDays" (30) are removed, handled message ids older than "dedupeDays" \
-            (30; kept at most twice that) forgotten, registrations not verified within a day dropped.
+            (30; kept at most twice that) forgotten, registrations not verified within a day dropped, and months \
+            older than "openMonths" (13, the current one included) closed: their reports kept as they stood, their \
+            appointments moved out of memory to the history shelf (store/history/ or the database's caredesk_history).
             """)
 
     @OptionGroup var options: DataOptions
@@ -36,7 +38,7 @@ struct Tick: ParsableCommand {
         let kept = try desk.applyRetention(dataFolder: options.folder, settings: settings, now: now)
         if kept != Desk.Retention() {
             print("retention: \(kept.outgoingFilesRemoved) outgoing file(s) removed, \(kept.handledForgotten) handled message id(s) forgotten, "
-                  + "\(kept.registrationsDropped) unverified registration(s) dropped.")
+                  + "\(kept.registrationsDropped) unverified registration(s) dropped, \(kept.monthsClosed) month(s) closed.")
         }
         print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "")"
               + (reports > 0 ? "; \(reports) report\(reports == 1 ? "" : "s") of the month just ended queued" : "") + ".")

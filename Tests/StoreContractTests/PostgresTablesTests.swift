@@ -55,7 +55,7 @@ import Testing
     @Test func theSchemaIsMadeOnceAndMigrationRefusesAFullDatabase() throws {
         let (place, store) = try setUp("schema")
         #expect(try PostgresDeskStore.prepare(url: place.database!, logger: Logger(label: "t")).isEmpty)
-        #expect(try place.sql("SELECT string_agg(version::text, ',') FROM caredesk_schema") == "1")
+        #expect(try place.sql("SELECT string_agg(version::text, ',') FROM caredesk_schema") == "1,2")
         #expect(throws: DatabaseError.self) {
             _ = try PostgresDeskStore.migrate(store.state, to: place.database!, logger: Logger(label: "t"))
         }
@@ -66,9 +66,11 @@ import Testing
         let journal = try StorePlace.fresh(.journal, "move")
         let source = try journal.open()
         try Records.commit([Records.setup] + (0..<12).map { Records.booking($0) }, to: source)
+        try source.shelf.shelve("2025-01", rows: [ShelvedRow(shelf: "2025-01", owner: "P1", bytes: Data("closed".utf8))])
         let target = try StorePlace.fresh(.postgres, "moved")
-        let moved = try PostgresDeskStore.migrate(source.state, to: target.database!, logger: Logger(label: "t"))
-        #expect(moved.appointments == 12 && moved.handled == 12)
+        let moved = try PostgresDeskStore.migrate(source.state, shelved: try source.shelf.allRows(), to: target.database!, logger: Logger(label: "t"))
+        #expect(moved.appointments == 12 && moved.handled == 12 && moved.shelved == 1)
+        #expect(try target.open().shelf.rows(of: "P1") == source.shelf.rows(of: "P1"), "the history shelf moves too")
         let opened = try target.open()
         #expect(try Records.snapshotBytes(opened) == Records.snapshotBytes(source))
         #expect(try target.sql("SELECT count(*) FROM caredesk_appointments WHERE active") == "12")

@@ -10,6 +10,7 @@ extension ClinicState {
         case (.earning(let amount, let day, let note, let replacing), .doctor(let id)):
             let day = day ?? today
             guard day <= today else { return Decision(outcome: .earningRefused(.futureDay(day))) }
+            guard closedMonths[YearMonth(day)] == nil else { return Decision(outcome: .earningRefused(.monthClosed(YearMonth(day)))) }
             guard amount <= Self.largestEarning else { return Decision(outcome: .earningRefused(.tooLarge)) }
             let entry = EarningEntry(day: day, amount: amount, note: note, at: now)
             var after = self

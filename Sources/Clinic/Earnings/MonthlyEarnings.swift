@@ -1,7 +1,7 @@
 /// A doctor's earnings report for one month, built from the daily entries, the appointments kept and the
 /// fees paid for them.
-public struct MonthlyEarnings: Sendable, Equatable {
-    public struct Day: Sendable, Equatable {
+public struct MonthlyEarnings: Sendable, Equatable, Codable {
+    public struct Day: Sendable, Equatable, Codable {
         public var day: LocalDate
         /// The EARNING entries of the day, in the order they came; none on a day with only fees paid.
         public var entries: [EarningEntry]
@@ -50,9 +50,11 @@ public struct MonthlyEarnings: Sendable, Equatable {
 extension ClinicState {
     /// The earnings report of `doctorID` for `month`.
     public func earnings(of doctorID: String, in month: YearMonth) -> MonthlyEarnings {
+        if let closed = closedMonths[month]?.earnings[doctorID] { return closed }
         let entries = earnings[doctorID] ?? []
         var byDay: [LocalDate: [EarningEntry]] = [:]
-        var previous: Int64 = 0
+        // A closed previous month's entries left memory with it; its total was kept.
+        var previous: Int64 = closedMonths[month.previous]?.earnings[doctorID]?.total.minorUnits ?? 0
         for entry in entries {
             if month.contains(entry.day) { byDay[entry.day, default: []].append(entry) }
             if month.previous.contains(entry.day) { previous += entry.amount.minorUnits }

@@ -13,6 +13,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var first: LocalDate { LocalDate(year: year, month: month, day: 1) }
     public var last: LocalDate { LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year)) }
+    public var next: YearMonth { month == 12 ? YearMonth(year: year + 1, month: 1) : YearMonth(year: year, month: month + 1) }
     public var previous: YearMonth { month == 1 ? YearMonth(year: year - 1, month: 12) : YearMonth(year: year, month: month - 1) }
 
     public func contains(_ date: LocalDate) -> Bool { date.year == year && date.month == month }

@@ -115,6 +115,8 @@ public struct ScheduleEntry: Sendable, Equatable {
 public enum EarningRefusal: Sendable, Equatable {
     case futureDay(LocalDate)
     case tooLarge
+    /// The day's month is closed: its books were kept and its appointments moved to the history shelf.
+    case monthClosed(YearMonth)
 }
 
 public enum MarkRefusal: Sendable, Equatable {

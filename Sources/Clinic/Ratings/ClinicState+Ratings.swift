@@ -15,7 +15,7 @@ extension ClinicState {
         let visited = appointments.reading { held in
             rows.contains { held[Int($0)].doctorID == doctor.id && held[Int($0)].status == .completed }
         }
-        guard visited else { return Decision(outcome: .rateRefused(.noCompletedVisit(doctor))) }
+        guard visited || pastVisits[patient.id]?.contains(doctor.id) == true else { return Decision(outcome: .rateRefused(.noCompletedVisit(doctor))) }
         let before = doctorRatings[doctor.id]?[patient.id]
         let rating = Rating(stars: stars, comment: comment, firstAt: before?.firstAt ?? now, at: now)
         return Decision(events: [.doctorRated(doctorID: doctor.id, patientID: patient.id, rating: rating)],

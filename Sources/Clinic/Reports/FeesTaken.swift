@@ -1,6 +1,6 @@
 /// The consultation fees taken for some appointments: paid online by card, paid in cash at the desk
 /// (PAID <ref> CASH), and what Stripe confirmed going back to the cards. What the clinic kept is `collected`.
-public struct FeesTaken: Sendable, Equatable {
+public struct FeesTaken: Sendable, Equatable, Codable {
     public var online: Money
     public var cash: Money
     /// Refunds that went through, never the ones still on their way.

@@ -1,7 +1,7 @@
 /// REPORT <month>: the whole hospital's month, doctor by doctor — appointments, how they ended, who
 /// cancelled, the earnings each doctor reported, and the fees paid, refunded and still to collect.
-public struct HospitalMonth: Sendable, Equatable {
-    public struct DoctorMonth: Sendable, Equatable {
+public struct HospitalMonth: Sendable, Equatable, Codable {
+    public struct DoctorMonth: Sendable, Equatable, Codable {
         public var doctorID: String
         /// Appointments that start in the month, whatever became of them.
         public var appointments: Int
@@ -69,6 +69,7 @@ extension ClinicState {
     /// The hospital's report for `month`. Reads each doctor's days through the day index, so its cost is the
     /// month's appointments, not the store's.
     public func hospitalMonth(_ month: YearMonth) -> HospitalMonth {
+        if let closed = closedMonths[month] { return closed.hospital }
         var lines: [HospitalMonth.DoctorMonth] = []
         for doctor in doctors {
             var line = HospitalMonth.DoctorMonth(doctorID: doctor.id)

@@ -45,6 +45,20 @@ public struct Appointments: Sendable, Equatable {
         return Int32(row)
     }
 
+    /// Removes the appointments in `rows` (a month that closed) and returns them; the rest keep their order in
+    /// new rows, so every index naming rows must be built again.
+    mutating func remove(rows: Set<Int32>) -> [Appointment] {
+        var kept: [Appointment] = [], removed: [Appointment] = []
+        kept.reserveCapacity(values.count - rows.count)
+        for (row, appointment) in values.enumerated() {
+            if rows.contains(Int32(row)) { removed.append(appointment) } else { kept.append(appointment) }
+        }
+        var duplicate: Int?  // none: the references were unique before
+        index = RefIndex(rows: kept.count, hashAt: { RefIndex.hash(kept[$0].ref) }, refAt: { kept[$0].ref }, duplicate: &duplicate)
+        values = kept
+        return removed
+    }
+
     /// Replaces the appointment in `row` by a later version of it (same reference).
     mutating func update(_ row: Int32, to appointment: Appointment) {
         values[Int(row)] = appointment

@@ -57,6 +57,8 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case patientErased(patientID: String, at: Int64)
     /// Retention: registrations never verified within a day are dropped.
     case registrationsDropped(patientIDs: [String])
+    /// The month's books closed: its appointments and what hangs on them left memory (see `closeMonth`).
+    case monthClosed(YearMonth)
 }
 
 extension ClinicState {
@@ -189,6 +191,8 @@ extension ClinicState {
             applyErasure(of: id)
         case .registrationsDropped(let ids):
             for id in ids { dropRegistration(id) }
+        case .monthClosed(let month):
+            closeMonth(month)
         }
     }
 

@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments, dues
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments, dues, closedMonths, pastVisits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -17,6 +17,8 @@ extension ClinicState: Codable {
         doctorRequests = try c.decodeIfPresent([DoctorRequest].self, forKey: .doctorRequests) ?? []
         restore(payments: try c.decodeIfPresent([String: AppointmentPayment].self, forKey: .payments) ?? [:])
         dues = try c.decodeIfPresent([String: PaymentDue].self, forKey: .dues) ?? [:]
+        restore(closedMonths: try c.decodeIfPresent([ClosedMonth].self, forKey: .closedMonths) ?? [],
+                pastVisits: try c.decodeIfPresent([String: Set<String>].self, forKey: .pastVisits) ?? [:])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,5 +35,7 @@ extension ClinicState: Codable {
         try c.encode(doctorRequests, forKey: .doctorRequests)
         try c.encode(payments, forKey: .payments)
         try c.encode(dues, forKey: .dues)
+        if !closedMonths.isEmpty { try c.encode(closedMonths.values.sorted { $0.month < $1.month }, forKey: .closedMonths) }
+        if !pastVisits.isEmpty { try c.encode(pastVisits.mapValues { $0.sorted() }, forKey: .pastVisits) }
     }
 }

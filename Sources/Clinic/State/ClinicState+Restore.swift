@@ -22,7 +22,7 @@ extension ClinicState {
         setNextPatientNumber(atLeast: nextPatientNumber)
     }
 
-    private static func doctorDayIndex(_ rows: [Appointment], zone: ClinicZone, doctorIndex: [String: Int]) -> [DoctorDay: [Int32]] {
+    static func doctorDayIndex(_ rows: [Appointment], zone: ClinicZone, doctorIndex: [String: Int]) -> [DoctorDay: [Int32]] {
         var groups = RowGroups<DoctorDay>(rows: rows.count, groups: rows.count / 8)
         var lastDoctorID = "", doctor = -1
         for appointment in rows {
@@ -35,7 +35,7 @@ extension ClinicState {
         return groups.index()
     }
 
-    private static func patientIndex(_ rows: [Appointment], patientCount: Int) -> [String: [Int32]] {
+    static func patientIndex(_ rows: [Appointment], patientCount: Int) -> [String: [Int32]] {
         var groups = RowGroups<String>(rows: rows.count, groups: patientCount)
         for appointment in rows { groups.add(appointment.patientID) }
         return groups.index()

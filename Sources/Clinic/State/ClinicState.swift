@@ -28,6 +28,10 @@ public struct ClinicState: Sendable {
     public var heldElsewhere: [HeldElsewhere] = []
     /// REGISTER DOCTOR requests, in the order asked, answered or not.
     public internal(set) var doctorRequests: [DoctorRequest] = []
+    /// The months whose books are closed, with what their reports said (see `closeMonth`).
+    public internal(set) var closedMonths: [YearMonth: ClosedMonth] = [:]
+    /// The doctors each patient saw in a closed month (patient id -> doctor ids): RATE DR still knows the visit.
+    public internal(set) var pastVisits: [String: Set<String>] = [:]
 
     var doctorIndex: [String: Int] = [:]
     /// The appointment each paid PaymentIntent was for (Stripe's refund events name the intent, not the appointment).
@@ -42,6 +46,7 @@ public struct ClinicState: Sendable {
     struct DoctorDay: Hashable {
         let value: Int64
         init(doctor: Int, dayNumber: Int) { value = Int64(doctor) << 32 | Int64(UInt32(truncatingIfNeeded: dayNumber)) }
+        var dayNumber: Int { Int(Int32(truncatingIfNeeded: value)) }
     }
 
     func doctorDay(_ doctorID: String, _ dayNumber: Int) -> DoctorDay {

@@ -63,6 +63,10 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
     /// How long a delivery round's claim on a message holds before another round (of this or another instance)
     /// may take it over (`"claimSeconds"`, default 900, at least 5): longer than any hand-over takes.
     public var claimSeconds = Int(Desk.claimSeconds)
+    /// How many months stay open — in memory, answered from the appointments themselves — counting the
+    /// current one (`"openMonths"`, default 13, at least 2): older months are closed by retention, their
+    /// reports kept and their appointments moved to the history shelf.
+    public var openMonths = 13
 
     public init(smtp: SMTP? = nil, retry: RetryPolicy = RetryPolicy(), reminderMinutes: [Int] = [1440, 120], workers: Int = 4,
                 keepDays: Int = 7, webhooks: [EventEndpoint] = []) {
@@ -74,7 +78,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         self.webhooks = webhooks
     }
 
-    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks, keepOutgoingDays, dedupeDays, claimSeconds }
+    enum CodingKeys: String, CodingKey { case smtp, retry, reminderMinutes, workers, keepDays, webhooks, keepOutgoingDays, dedupeDays, claimSeconds, openMonths }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -88,6 +92,7 @@ public struct DeliverySettings: Sendable, Codable, Equatable {
         keepOutgoingDays = max(1, try c.decodeIfPresent(Int.self, forKey: .keepOutgoingDays) ?? defaults.keepOutgoingDays)
         dedupeDays = max(1, try c.decodeIfPresent(Int.self, forKey: .dedupeDays) ?? defaults.dedupeDays)
         claimSeconds = max(5, try c.decodeIfPresent(Int.self, forKey: .claimSeconds) ?? defaults.claimSeconds)
+        openMonths = max(2, try c.decodeIfPresent(Int.self, forKey: .openMonths) ?? defaults.openMonths)
     }
 
     public static func file(_ dataFolder: URL) -> URL { dataFolder.appendingPathComponent("config.json") }

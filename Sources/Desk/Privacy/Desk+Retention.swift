@@ -8,13 +8,15 @@ extension Desk {
         /// Handled ids forgotten (older than the dedupe window).
         public var handledForgotten = 0
         public var registrationsDropped = 0
+        /// Months whose books closed (older than `openMonths`).
+        public var monthsClosed = 0
         public init() {}
     }
 
     /// Nothing kept longer than needed: the copies in `outgoing/` and `outgoing-sms/` older than
     /// `keepOutgoingDays` are removed, the handled ids turned over every `dedupeDays` (a re-sent message is
-    /// recognised for at least that long), and registrations never verified within a day dropped. Run by
-    /// `tick` and `serve`'s tick round.
+    /// recognised for at least that long), registrations never verified within a day dropped, and months
+    /// older than `openMonths` closed (see `closeMonths`). Run by `tick` and `serve`'s tick round.
     public func applyRetention(dataFolder: URL, settings: DeliverySettings, now: Int64) throws -> Retention {
         var done = Retention()
         done.outgoingFilesRemoved = Self.removeFiles(in: [DataFolder.outgoing(dataFolder), DataFolder.outgoingSMS(dataFolder)].map(URL.init(fileURLWithPath:)),
@@ -36,6 +38,7 @@ extension Desk {
             }
             return (records, ())
         }
+        done.monthsClosed = try closeMonths(now: now, liveMonths: settings.openMonths).count
         return done
     }
 

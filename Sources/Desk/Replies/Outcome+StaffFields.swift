@@ -123,6 +123,7 @@ extension EarningRefusal {
         switch self {
         case .futureDay(let day): "\(format.day(day)) has not come yet; earnings are recorded for today or a past day."
         case .tooLarge: "that amount is larger than any single day's earnings could be; check the digits."
+        case .monthClosed(let month): "the books of \(month) are closed; earnings are recorded for the months still open."
         }
     }
 }

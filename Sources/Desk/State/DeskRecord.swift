@@ -20,6 +20,8 @@ public enum DeskRecord: Sendable, Codable, Equatable {
     case bounceKey(String)
     /// Retention: the handled ids older than the dedupe window are forgotten, the current ones kept one window more.
     case handledTurnedOver(at: Int64)
+    /// The history shelf's rows of these erased patients were scrubbed (see `DeskState.shelvesToScrub`).
+    case shelvesScrubbed([String])
 }
 
 /// Messages the clinic starts, journaled with the facts that keep them from being sent twice.

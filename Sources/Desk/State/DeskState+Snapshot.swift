@@ -21,6 +21,11 @@ extension DeskState {
         try w.write("contactTimes", value: clinic.contactTimes)
         if !clinic.payments.isEmpty { try w.write("payments", value: clinic.payments) }
         if !clinic.dues.isEmpty { try w.write("dues", value: clinic.dues) }
+        if !clinic.closedMonths.isEmpty {
+            try w.write("closedMonths", value: ClosedMonthsMemory(months: clinic.closedMonths.values.sorted { $0.month < $1.month },
+                                                                  pastVisits: clinic.pastVisits.mapValues { $0.sorted() }))
+        }
+        if !shelvesToScrub.isEmpty { w.write("shelvesToScrub", strings: shelvesToScrub.sorted()) }
         // Each doctor's appointments together, in time order: the doctor column then holds long runs of
         // one value, and the restore indexes a doctor's day from consecutive rows.
         let list = clinic.appointments.values.sorted {
@@ -78,6 +83,11 @@ extension DeskState {
         if r.contains("contactTimes") { clinic?.restore(contactTimes: try r.value([String: [Int64]].self, "contactTimes")) }
         if r.contains("payments") { clinic?.restore(payments: try r.value([String: AppointmentPayment].self, "payments")) }
         if r.contains("dues") { clinic?.restore(dues: try r.value([String: PaymentDue].self, "dues")) }
+        if r.contains("closedMonths") {
+            let closed = try r.value(ClosedMonthsMemory.self, "closedMonths")
+            clinic?.restore(closedMonths: closed.months, pastVisits: closed.pastVisits.mapValues(Set.init))
+        }
+        if r.contains("shelvesToScrub") { shelvesToScrub = Set(try r.strings("shelvesToScrub")) }
         handled = Set(try r.strings("handled"))
         if r.contains("handledBefore") { handledBefore = Set(try r.strings("handledBefore")) }
         if r.contains("handledSince") { handledSince = try r.integers("handledSince").first }
@@ -101,6 +111,12 @@ extension DeskState {
 struct RatingsMemory: Codable {
     var doctors: [String: [String: Rating]]
     var patients: [String: Rating]
+}
+
+/// The closed months' books and the visits they leave RATE DR to know of.
+struct ClosedMonthsMemory: Codable {
+    var months: [ClosedMonth]
+    var pastVisits: [String: [String]]
 }
 
 /// What the snapshot keeps about delivery besides the outbox itself.

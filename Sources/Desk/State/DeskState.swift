@@ -32,6 +32,9 @@ public struct DeskState: StoreState {
     public internal(set) var holds: [String: HeldCommands] = [:]
     /// Each sender's messages within the last hour (mail, SMS and webhooks alike).
     public internal(set) var allowance = HourlyAllowance()
+    /// Erased patients whose rows on the history shelf may still describe them: the desk scrubs those rows
+    /// after the commit and records `shelvesScrubbed`, so a crash in between leaves the work owed, not lost.
+    public internal(set) var shelvesToScrub: Set<String> = []
 
     public init() {}
 
@@ -50,7 +53,11 @@ public struct DeskState: StoreState {
             clinic = try? ClinicState(info: setup.clinic, doctors: setup.doctors)
         case .message(let message):
             handled.insert(message.key)
+            for event in message.events { noteShelvesToScrub(event, eventsApplied: eventsApplied) }
             if !eventsApplied { clinic?.apply(message.events) }
+            if message.events.contains(where: { if case .monthClosed = $0 { true } else { false } }), let clinic {
+                reminded = reminded.filter { clinic.appointments[String($0.key.prefix { $0 != "." })] != nil }
+            }
             for address in message.deliverableAgain ?? [] { undeliverable.remove(address) }
             for address in message.undeliverable ?? [] { undeliverable.insert(address) }
             for number in message.smsOptedOut ?? [] { smsOptedOut.insert(number) }
@@ -88,6 +95,22 @@ public struct DeskState: StoreState {
             handledBefore = handled
             handled = []
             handledSince = at
+        case .shelvesScrubbed(let ids):
+            shelvesToScrub.subtract(ids)
+        }
+    }
+
+    /// An erasure owes the patient's shelf rows a scrub; so does a month closing with an erased patient in it
+    /// (another instance may have shelved the month from a state that had not seen the erasure yet).
+    private mutating func noteShelvesToScrub(_ event: ClinicEvent, eventsApplied: Bool) {
+        switch event {
+        case .patientErased(let id, _):
+            shelvesToScrub.insert(id)
+        case .monthClosed(let month) where !eventsApplied:
+            guard let clinic else { return }
+            for id in clinic.patients(of: month) where clinic.patients[id]?.name == ClinicState.erasedName { shelvesToScrub.insert(id) }
+        default:
+            break
         }
     }
 
