@@ -8,7 +8,7 @@ import Store
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure CareDesk: `bench ingest` (the default), `bench delivery`, `bench webhooks` and `bench payments`.",
-        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self, BenchPayments.self, BenchInstances.self], defaultSubcommand: BenchIngest.self)
+        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self, BenchPayments.self, BenchInstances.self, BenchHistory.self], defaultSubcommand: BenchIngest.self)
 }
 
 struct BenchIngest: ParsableCommand {

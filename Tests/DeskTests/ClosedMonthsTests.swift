@@ -53,4 +53,29 @@ import Testing
         #expect(rows.count == 1 && rows.first?.appointments.first?.reason == nil && rows.first?.appointments.first?.ref == ref)
         #expect(!shelved.isEmpty)
     }
+
+    @Test func monthsClosedTogetherKeepEachMonthsEarningsAndTheComparisonWithTheOpenMonthAfter() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let desk = fixture.desk, rao = "rao@kanchicare.example"
+        let april = YearMonth(year: 2026, month: 4), may = YearMonth(year: 2026, month: 5)
+        // DeskFixture.now is 2 March 2026: earnings in April and May, then May's comparison with April.
+        _ = try desk.handle([DeskFixture.mail("EARNING 2500", from: rao)], now: DeskFixture.now + 35 * day)
+        _ = try desk.handle([DeskFixture.mail("EARNING 1000", from: rao)], now: DeskFixture.now + 65 * day)
+        _ = try desk.handle([DeskFixture.mail("EARNING 4000", from: rao)], now: DeskFixture.now + 95 * day)
+        let before = desk.state.clinic!
+        let aprilReport = before.earnings(of: "rao", in: april), mayReport = before.earnings(of: "rao", in: may)
+        let juneReport = before.earnings(of: "rao", in: may.next)
+        #expect(aprilReport.total == Money(major: 2500) && mayReport.previousTotal == Money(major: 2500))
+        // Fourteen months after May, April and May close in one record; June is still open.
+        let closed = try desk.closeMonths(now: DeskFixture.now + 95 * day + 365 * day, liveMonths: 13)
+        #expect(closed.contains(april) && closed.contains(may) && !closed.contains(may.next), "\(closed)")
+        let after = desk.state.clinic!
+        #expect(after.earnings(of: "rao", in: april) == aprilReport && after.earnings(of: "rao", in: may) == mayReport)
+        #expect(after.earnings(of: "rao", in: may.next) == juneReport, "the open month still compares with the closed one before it")
+        #expect(after.earnings["rao"]?.count == 1, "only the open month's entry is held")
+        // A day of a closed month takes no more entries, and says why.
+        let refused = try desk.handle([DeskFixture.mail("EARNING 300 15 May 2026", from: rao)], now: DeskFixture.now + 460 * day)
+        #expect(refused.first?.replyText?.contains("closed") == true, "\(refused)")
+    }
 }

@@ -53,11 +53,12 @@ extension ClinicState {
         if let closed = closedMonths[month]?.earnings[doctorID] { return closed }
         let entries = earnings[doctorID] ?? []
         var byDay: [LocalDate: [EarningEntry]] = [:]
-        // A closed previous month's entries left memory with it; its total was kept.
+        // A closed previous month's entries leave memory with it; its total was kept.
+        let previousClosed = closedMonths[month.previous] != nil
         var previous: Int64 = closedMonths[month.previous]?.earnings[doctorID]?.total.minorUnits ?? 0
         for entry in entries {
             if month.contains(entry.day) { byDay[entry.day, default: []].append(entry) }
-            if month.previous.contains(entry.day) { previous += entry.amount.minorUnits }
+            if !previousClosed, month.previous.contains(entry.day) { previous += entry.amount.minorUnits }
         }
         var completed = 0
         var feesByDay: [LocalDate: FeesTaken] = [:]

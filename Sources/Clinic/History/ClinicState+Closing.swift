@@ -56,16 +56,22 @@ extension ClinicState {
         return rows
     }
 
-    /// Closes `month`: keeps its reports, lets go of its appointments and everything hanging on them.
-    mutating func closeMonth(_ month: YearMonth) {
-        guard closedMonths[month] == nil else { return }
-        var earned: [String: MonthlyEarnings] = [:]
-        for doctor in doctors {
-            let report = earnings(of: doctor.id, in: month)
-            if !report.days.isEmpty || report.consultationsCompleted > 0 { earned[doctor.id] = report }
+    /// Closes `months`, oldest first: keeps their reports, lets go of their appointments and everything
+    /// hanging on them. The rows go and the indexes are rebuilt once for all of them (a store closing years at
+    /// its first retention would otherwise rebuild them once a month).
+    mutating func closeMonths(_ months: [YearMonth]) {
+        var leaving = Set<Int32>(), closing: [YearMonth] = []
+        for month in months.sorted() where closedMonths[month] == nil {
+            var earned: [String: MonthlyEarnings] = [:]
+            for doctor in doctors {
+                let report = earnings(of: doctor.id, in: month)
+                if !report.days.isEmpty || report.consultationsCompleted > 0 { earned[doctor.id] = report }
+            }
+            closedMonths[month] = ClosedMonth(month: month, hospital: hospitalMonth(month), earnings: earned)
+            leaving.formUnion(rows(startingIn: month))
+            closing.append(month)
         }
-        let books = ClosedMonth(month: month, hospital: hospitalMonth(month), earnings: earned)
-        let leaving = Set(rows(startingIn: month))
+        guard !closing.isEmpty else { return }
         if !leaving.isEmpty {
             for appointment in appointments.remove(rows: leaving) {
                 if appointment.status == .completed { pastVisits[appointment.patientID, default: []].insert(appointment.doctorID) }
@@ -77,11 +83,11 @@ extension ClinicState {
             appointmentsByDoctorDay = Self.doctorDayIndex(appointments.values, zone: zone, doctorIndex: doctorIndex)
             appointmentsByPatient = Self.patientIndex(appointments.values, patientCount: patients.count)
         }
+        let gone = Set(closing)
         for doctorID in Array(earnings.keys) {
-            earnings[doctorID]?.removeAll { month.contains($0.day) }
+            earnings[doctorID]?.removeAll { gone.contains(YearMonth($0.day)) }
             if earnings[doctorID]?.isEmpty == true { earnings[doctorID] = nil }
         }
-        closedMonths[month] = books
     }
 
     /// Puts back what a snapshot kept of the closed months.

@@ -57,7 +57,7 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case patientErased(patientID: String, at: Int64)
     /// Retention: registrations never verified within a day are dropped.
     case registrationsDropped(patientIDs: [String])
-    /// The month's books closed: its appointments and what hangs on them left memory (see `closeMonth`).
+    /// The month's books closed: its appointments and what hangs on them left memory (see `closeMonths`).
     case monthClosed(YearMonth)
 }
 
@@ -192,11 +192,18 @@ extension ClinicState {
         case .registrationsDropped(let ids):
             for id in ids { dropRegistration(id) }
         case .monthClosed(let month):
-            closeMonth(month)
+            closeMonths([month])
         }
     }
 
     public mutating func apply(_ events: [ClinicEvent]) {
-        for event in events { apply(event) }
+        var closing: [YearMonth] = []
+        for event in events {
+            // Months closed together are closed at once (see `closeMonths`).
+            if case .monthClosed(let month) = event { closing.append(month); continue }
+            if !closing.isEmpty { closeMonths(closing); closing = [] }
+            apply(event)
+        }
+        if !closing.isEmpty { closeMonths(closing) }
     }
 }

@@ -18,22 +18,25 @@ extension Desk {
         var closed: [YearMonth] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        while let month = store.state.clinic?.monthsToClose(before: open).first {
+        let due = store.state.clinic?.monthsToClose(before: open) ?? []
+        // Every month on the shelf first, then all of them closed by one record (one rebuild of the indexes).
+        for month in due {
             let histories = store.state.clinic?.histories(closing: month) ?? []
             try store.shelf.shelve(month.iso, rows: try histories.map {
                 ShelvedRow(shelf: month.iso, owner: $0.patientID, bytes: try encoder.encode($0))
             })
-            let closedNow = try store.update { state -> ([DeskRecord], Bool) in
-                // Another instance may have closed it meanwhile (from the same state: the same shelf).
-                guard state.clinic?.closedMonths[month] == nil else { return ([], false) }
-                let record = DeskRecord.message(HandledMessage(key: "closing \(month.iso)", events: [.monthClosed(month)], replies: []))
+        }
+        if let first = due.first, let last = due.last {
+            closed = try store.update { state -> ([DeskRecord], [YearMonth]) in
+                // Another instance may have closed some meanwhile (from the same state: the same shelves).
+                let months = due.filter { state.clinic?.closedMonths[$0] == nil }
+                guard !months.isEmpty else { return ([], []) }
+                let key = "closing \(first.iso)" + (first == last ? "" : " to \(last.iso)")
+                let record = DeskRecord.message(HandledMessage(key: key, events: months.map { .monthClosed($0) }, replies: []))
                 state.absorb(record, eventsApplied: false)
-                return ([record], true)
+                return ([record], months)
             }
-            if closedNow {
-                closed.append(month)
-                logger.info("month closed", metadata: ["month": "\(month.iso)", "patients": "\(histories.count)"])
-            }
+            if !closed.isEmpty { logger.info("months closed", metadata: ["from": "\(first.iso)", "to": "\(last.iso)", "count": "\(closed.count)"]) }
         }
         try scrubShelves()
         if !closed.isEmpty { try store.compact() }
