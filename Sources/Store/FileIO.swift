@@ -210,6 +210,23 @@ enum FileIO {
 }
 
 extension FileIO {
+    /// Writes the file at `path` so that it appears complete or not at all: `body` writes the temporary file
+    /// (same folder), which is fsynced and renamed over `path`, then the folder is fsynced.
+    static func writeWhole(_ path: String, temporary: String, folder: String, _ body: (Int32) throws -> Void) throws {
+        let fd = try openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC)
+        do {
+            try body(fd)
+        } catch {
+            closeFile(fd)
+            _ = try? remove(temporary)
+            throw error
+        }
+        syncOrCrash(fd, path: temporary)
+        closeFile(fd)
+        try move(temporary, to: path)
+        syncFolderOrCrash(folder)
+    }
+
     /// A second name for a file (same file system): nothing copied, and the file lives while either name does.
     static func hardLink(_ from: String, to: String) throws {
         guard link(from, to) == 0 else { throw StoreError.system("link to \(to)", path: from) }

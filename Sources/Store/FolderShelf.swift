@@ -65,17 +65,9 @@ public struct FolderShelf: HistoryShelf {
         try FileIO.makeFolder(folder, enforceMode: true)
         let data = try JSONEncoder().encode(entries)
         let temporary = path(shelf) + ".tmp"
-        let fd = try FileIO.openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC)
-        do {
+        try FileIO.writeWhole(path(shelf), temporary: temporary, folder: folder) { fd in
             try data.withUnsafeBytes { try FileIO.write(fd, $0, at: 0, path: temporary) }
-            FileIO.syncOrCrash(fd, path: temporary)
-        } catch {
-            FileIO.closeFile(fd)
-            throw error
         }
-        FileIO.closeFile(fd)
-        try FileIO.move(temporary, to: path(shelf))
-        FileIO.syncFolderOrCrash(folder)
     }
 
     /// Shelf names become file names: letters, digits and dashes only.

@@ -55,20 +55,11 @@ enum SnapshotFile {
     /// the folder.
     static func write(_ data: Data, generation: Int, layout: StoreLayout) throws {
         let temporary = layout.temporarySnapshotPath(generation)
-        let fd = try FileIO.openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC)
-        do {
+        try FileIO.writeWhole(layout.snapshotPath(generation), temporary: temporary, folder: layout.folder) { fd in
             let header = header(for: data)
             try header.withUnsafeBytes { try FileIO.write(fd, $0, at: 0, path: temporary) }
             try data.withUnsafeBytes { try FileIO.write(fd, $0, at: header.count, path: temporary) }
-        } catch {
-            FileIO.closeFile(fd)
-            _ = try? FileIO.remove(temporary)
-            throw error
         }
-        FileIO.syncOrCrash(fd, path: temporary)
-        FileIO.closeFile(fd)
-        try FileIO.move(temporary, to: layout.snapshotPath(generation))
-        FileIO.syncFolderOrCrash(layout.folder)
     }
 
     /// The content of `snapshot-<generation>.json` and whether it passed its check, or nil if the file
