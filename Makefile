@@ -12,6 +12,7 @@ DEMO_NOW   ?= 2026-03-02T09:00:00+05:30
 MONTH_END  ?= 2026-03-31T21:30:00+05:30
 BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
+BENCH      := .build/release/caredesk-bench
 
 .PHONY: demo demo-payments test deps build release bench bench-payments bench-instances clean-demo
 
@@ -47,19 +48,19 @@ demo-payments: build
 	python3 scripts/demo-payments.py --bin $(BIN) --data .build/demo-payments --now $(DEMO_NOW)
 
 bench: release
-	$(RELEASE) bench $(BENCH_ARGS)
+	$(BENCH) $(BENCH_ARGS)
 
 # Bookings paid at booking against localstripe on a loopback port, beside the same bookings with payments off.
 bench-payments: release
 	@set -e; python3 scripts/localstripe-server.py --port 0 > .build/localstripe.port & pid=$$!; \
 	  trap 'kill $$pid 2>/dev/null' EXIT; \
 	  for i in $$(seq 50); do [ -s .build/localstripe.port ] && break; sleep 0.1; done; \
-	  $(RELEASE) bench payments --stripe-url http://127.0.0.1:$$(head -1 .build/localstripe.port) $(BENCH_ARGS)
+	  $(BENCH) payments --stripe-url http://127.0.0.1:$$(head -1 .build/localstripe.port) $(BENCH_ARGS)
 
 # `caredesk serve` on the JSON journal beside 1, 2, 3 instances sharing one PostgreSQL database, as child processes:
 # a throwaway PostgreSQL (fsync on) in .build/bench-pg on a free loopback port, stopped by pid afterwards.
 bench-instances: release
-	./scripts/with-postgres.sh .build/bench-pg sh -c '$(RELEASE) bench instances --server postgres://caredesk@127.0.0.1:$$PG_PORT/postgres "$$@"' bench-instances $(BENCH_ARGS)
+	./scripts/with-postgres.sh .build/bench-pg sh -c '$(BENCH) instances --server postgres://caredesk@127.0.0.1:$$PG_PORT/postgres "$$@"' bench-instances $(BENCH_ARGS)
 
 clean-demo:
 	rm -rf $(DEMO_DATA) .build/demo-maildir

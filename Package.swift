@@ -2,12 +2,14 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+let tcmalloc: [LinkerSetting] = [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]
 
 let package = Package(
     name: "CareDesk",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "caredesk", targets: ["caredesk"]),
+        .executable(name: "caredesk-bench", targets: ["caredesk-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,20 +79,31 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "caredesk", dependencies: [
             "Desk", "Clinic", "Mail", "Store", "Delivery", "Server", "DeskDatabase",
-            // bench webhooks: signs its requests (Webhooks), serves the bare endpoint beside the desk's and stops both (Hummingbird, ServiceLifecycle)
-            "Webhooks",
-            // bench payments: plays the patients paying, on the Stripe API (Transport)
-            "Transport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict,
         // glibc's malloc takes a lock and coalesces for every block over 1 KB freed on another thread than the
         // one that made it — every reply and message here; tcmalloc's per-thread caches do not (about 14% less
         // CPU per ingested message, see README). Linked by file name: only the runtime package
         // (libtcmalloc-minimal4, installed by scripts/deps.sh) is needed, not the -dev one.
-        linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]),
+        linkerSettings: tcmalloc),
+        // child processes started with default signal dispositions and an empty mask, from any thread (posix_spawn)
+        .target(name: "ChildProcess", swiftSettings: strict),
+        // a large made-up clinic and its mail, for measurements only (the bench, the opt-in speed suites)
+        .target(name: "SyntheticData", dependencies: ["Desk", "Clinic", "Store"], swiftSettings: strict),
+        // every measurement, apart from the product: the load generators, the peers, the figures
+        .executableTarget(name: "caredesk-bench", dependencies: [
+            "Desk", "Clinic", "Commands", "Mail", "Store", "Delivery", "Server", "DeskDatabase", "ChildProcess", "SyntheticData",
+            // signs its requests (Webhooks); plays the patients paying on the Stripe API (Transport)
+            "Webhooks", "Transport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            // the bare endpoint beside the desk's, both stopped as `serve` stops
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict,
+        // the same allocator as the product, so the figures are the product's
+        linkerSettings: tcmalloc),
 
         .testTarget(name: "ClinicTests", dependencies: ["Clinic"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Clinic"]),
@@ -99,14 +112,15 @@ let package = Package(
         // what every store promises the desk, run against the journal and a real PostgreSQL alike
         .testTarget(name: "StoreContractTests", dependencies: ["Store", "Desk", "DeskDatabase", "Clinic", "TestServers"]),
         // real servers the tests start on loopback (aiosmtpd, PostgreSQL, test certificates), shared by the test targets
-        .target(name: "TestServers", path: "Tests/TestServers"),
+        .target(name: "TestServers", dependencies: ["ChildProcess"], path: "Tests/TestServers"),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strict),
         .testTarget(name: "SMSTests", dependencies: ["SMS"], swiftSettings: strict),
         .testTarget(name: "PayLinksTests", dependencies: ["PayLinks"], swiftSettings: strict),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestServers"], swiftSettings: strict),
         // swift-mustache only as the reference the reply templates' own renderer is checked against
         .testTarget(name: "DeskTests", dependencies: [
-            "Desk", "Clinic", "Commands", "Mail", "Store",
+            "Desk", "Clinic", "Commands", "Mail", "Store", "SyntheticData",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [

@@ -22,14 +22,10 @@ public final class Desk {
     var erasureAnswers: Set<String> = []
     private var reader: CommandReader?
     private var readerDoctors: [Doctor] = []
-    /// When not nil, `handle` appends each message's handling time (decide + reply), for the bench.
-    public var handlingNanos: [UInt64]?
     /// The most command lines one message may carry; the rest are not read, and the reply says so.
     public static let commandsPerMessage = 50
     /// Why a message past its sender's hourly allowance (and its one answer) is not read.
     public static let pastAllowance = "past the sender's hourly allowance"
-    /// How long the last batch's journal write and fsync took.
-    public private(set) var lastCommitNanos: UInt64 = 0
     /// Whose word counts for who sent a message (the clinic's authserv-id), from `DATA/config.json`.
     public var trust: TrustSettings
     /// When expired holds were last looked for (not kept: the first hold after a start looks again).
@@ -122,7 +118,6 @@ public final class Desk {
     }
 
     private func handleOnce(_ batch: [InboundMail], now: Int64, delivered: [String]) throws -> [HandlingReport] {
-        var bodyEnd: UInt64 = 0
         var audited: [AuditEntry] = []
         var erasedInBatch: [ErasedPatient] = []
         let reports = try store.update { state -> ([DeskRecord], [HandlingReport]) in
@@ -153,7 +148,6 @@ public final class Desk {
                 case .duplicate(let mail):
                     reports.append(HandlingReport(key: mail.key, result: .duplicate, sender: mail.message.from?.address,
                                                   subject: mail.message.subject, replyText: nil))
-                    handlingNanos?.append(0)
                 case .silent(let mail, let reason):
                     logger.info("not answered", metadata: ["key": "\(mail.key.prefix(80))", "reason": "\(reason)"])
                     let record = DeskRecord.message(HandledMessage(key: mail.key, events: [], replies: [], silentBecause: reason))
@@ -161,7 +155,6 @@ public final class Desk {
                     records.append(record)
                     reports.append(HandlingReport(key: mail.key, result: .silent(reason: reason), sender: mail.message.from?.address,
                                                   subject: mail.message.subject, replyText: nil))
-                    handlingNanos?.append(0)
                 case .bounced(let bounce):
                     logger.info("bounce", metadata: ["key": "\(bounce.mail.key.prefix(80))", "outbox": "\(bounce.outboxID)"])
                     let record = DeskRecord.message(HandledMessage(key: bounce.mail.key, events: [], replies: [bounce.notice],
@@ -171,7 +164,6 @@ public final class Desk {
                     records.append(record)
                     reports.append(HandlingReport(key: bounce.mail.key, result: .silent(reason: bounce.reason),
                                                   sender: bounce.mail.message.from?.address, subject: bounce.mail.message.subject, replyText: nil))
-                    handlingNanos?.append(0)
                 case .keyword(let mail, let answer):
                     let record = DeskRecord.message(answer.record)
                     state.absorb(record, eventsApplied: true)
@@ -182,7 +174,6 @@ public final class Desk {
                                                 replyText: answer.replyText)
                     if answer.replyText == nil { report.noticeIDs = answer.record.replies.map(\.id) }
                     reports.append(report)
-                    handlingNanos?.append(0)
                 case .tooMany(let tooMany):
                     let reply = tooManyReply(tooMany, clinic: state.clinic!, optedOut: state.smsOptedOut, now: now)
                     let record = DeskRecord.message(HandledMessage(key: tooMany.mail.key, events: [], replies: [reply], counted: tooMany.mark))
@@ -190,9 +181,8 @@ public final class Desk {
                     records.append(record)
                     reports.append(HandlingReport(key: tooMany.mail.key, result: .answered(replyID: reply.id), sender: tooMany.recipient,
                                                   subject: tooMany.mail.message.subject, replyText: reply.channel == .sms ? reply.data : nil))
-                    handlingNanos?.append(0)
                 case .decided(let decided):
-                    guard let (written, text, nanos, notices) = replies[i] else { continue }
+                    guard let (written, text, notices) = replies[i] else { continue }
                     var reply = written
                     if reply.channel == .sms, state.smsOptedOut.contains(decided.recipient.address) {
                         // The number sent STOP: carriers forbid texting it until it sends START.
@@ -224,13 +214,10 @@ public final class Desk {
                     reports.append(HandlingReport(key: decided.mail.key, result: .answered(replyID: reply.id),
                                                   sender: decided.recipient.address, subject: decided.mail.message.subject, replyText: text,
                                                   noticeIDs: notices.map(\.id)))
-                    handlingNanos?.append(decided.decideNanos + nanos)
                 }
             }
-            bodyEnd = DispatchTime.now().uptimeNanoseconds
             return (records, reports)
         }
-        lastCommitNanos = DispatchTime.now().uptimeNanoseconds - bodyEnd
         // After the commit, never before: see AuditTrail. The messages are handled whatever becomes of their
         // lines; a trail that cannot be written is told loudly, and the desk goes on answering.
         do {
@@ -256,8 +243,8 @@ public final class Desk {
         case decided(DecidedMessage)
     }
 
-    /// A decided message written up: its reply, the reply's text, how long writing took, its notices to others.
-    typealias WrittenReply = (OutboxMessage, String, UInt64, [OutboxMessage])
+    /// A decided message written up: its reply, the reply's text, its notices to others.
+    typealias WrittenReply = (OutboxMessage, String, [OutboxMessage])
 
     /// Writes the replies of the decided steps, on two threads taking turns; the result at each index is nil for other steps.
     private func writeReplies(_ steps: [Step], format: ClinicFormat, now: Int64) -> [WrittenReply?] {
@@ -266,10 +253,9 @@ public final class Desk {
         // Each index is taken by exactly one thread: no two threads touch the same element.
         NextIndex.forEach(steps.count, workers: steps.count >= 16 ? 2 : 1) { i in
             guard case .decided(let decided) = steps[i] else { return }
-            let start = DispatchTime.now().uptimeNanoseconds
             let (reply, text) = decided.reply(templates: templates, format: format, photos: photos, now: now)
             let notices = decided.noticeMessages(templates: templates, format: format, now: now)
-            results[i] = (reply, text, DispatchTime.now().uptimeNanoseconds - start, notices)
+            results[i] = (reply, text, notices)
         }
         return results.all
     }
@@ -295,7 +281,6 @@ public final class Desk {
     /// Decides one message's commands against the live state, applying their events as it goes so that a
     /// later line (or message) sees what an earlier one did.
     private func decide(_ mail: InboundMail, state: inout DeskState, now: Int64) throws -> Step {
-        let start = DispatchTime.now().uptimeNanoseconds
         let message = mail.message
         // No local copy of the clinic is kept while it changes below: a copy would make every change
         // duplicate the whole state (copy-on-write), and the cost per message would grow with the store.
@@ -343,7 +328,7 @@ public final class Desk {
         func refused(_ echo: String, _ why: DeskLine, to recipient: String, verdict: String) -> Step {
             var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: recipient), greeting: "there",
                                          lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
-                                         events: [], decideNanos: DispatchTime.now().uptimeNanoseconds - start)
+                                         events: [])
             decided.counted = mark
             decided.audit = auditEntry(mail, address: address, clinic: state.clinic!, verdict: verdict, handled: "answered",
                                        commands: [AuditCommand(command: "message", did: why.auditDid)])
@@ -491,8 +476,7 @@ public final class Desk {
                                      greeting: greeting,
                                        lines: lines, fromSubject: commands.fromSubject,
                                        gaveUp: commands.gaveUp, cutAt: commands.lines.count > Desk.commandsPerMessage ? Desk.commandsPerMessage : nil,
-                                       anyCommand: commands.hasCommand, events: events, notices: notices,
-                                       decideNanos: DispatchTime.now().uptimeNanoseconds - start)
+                                       anyCommand: commands.hasCommand, events: events, notices: notices)
         decided.letters = letters
         decided.channel = mail.channel
         decided.calls = calls

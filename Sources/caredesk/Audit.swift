@@ -25,7 +25,7 @@ struct Audit: ParsableCommand {
     var verify = false
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         // The trail is the data folder's, wherever the store is.
         if try options.storeChoice().database == nil { try DataFolder.requireInitialised(options.folder) }
         if verify {

@@ -29,7 +29,7 @@ struct BroadcastCancel: ParsableCommand {
     var reason: String?
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let now = try options.instant()
         guard let date = LocalDate(iso: day) else { throw ValidationError("--day \(day): write a date as 2026-03-03") }
         let settings = try DeliverySettings.load(options.folder)

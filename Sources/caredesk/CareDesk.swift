@@ -9,16 +9,11 @@ struct CareDesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caredesk",
         abstract: "A hospital's appointment desk that works by email: reads commands from mail, books, answers.",
-        subcommands: [Init.self, Migrate.self, Ingest.self, Deliver.self, Tick.self, Serve.self, Show.self, Broadcast.self, Report.self, Audit.self, StoreTools.self, Bench.self])
+        subcommands: [Init.self, Migrate.self, Ingest.self, Deliver.self, Tick.self, Serve.self, Show.self, Broadcast.self, Report.self, Audit.self, StoreTools.self])
 
     /// The desk of a data folder, with its templates (CAREDESK_TEMPLATES, DATA/templates or the shipped ones).
     static func openDesk(_ folder: URL, label: String, store: StoreChoice? = nil) throws -> Desk {
-        guard let templatesFolder = ReplyTemplates.locate(dataFolder: folder) else {
-            throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")
-        }
-        let logger = Logger(label: label)
-        return try Desk(dataFolder: folder, templates: try ReplyTemplates(directory: templatesFolder), logger: logger,
-                        store: try store?.open(logger: logger))
+        try Desk.open(folder, label: label, store: try store?.open(logger: Logger(label: label)))
     }
 
     /// The desk of the data folder the options name, drawing its codes as the options say.
@@ -29,12 +24,4 @@ struct CareDesk: AsyncParsableCommand {
         return desk
     }
 
-    static func bootstrapLogging() {
-        let level = ProcessInfo.processInfo.environment["CAREDESK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-    }
 }

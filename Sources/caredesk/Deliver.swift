@@ -17,7 +17,7 @@ struct Deliver: ParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let now = try options.instant()
         let settings = try DeliverySettings.load(options.folder)
         let desk = try CareDesk.openDesk(options, label: "caredesk.deliver")

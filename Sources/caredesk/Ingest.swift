@@ -23,7 +23,7 @@ struct Ingest: ParsableCommand {
     var sources: [String]
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let now = try options.instant()
         let parsed = try sources.map(SpoolIngest.Source.named)
         let settings = try DeliverySettings.load(options.folder)

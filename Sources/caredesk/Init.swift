@@ -17,7 +17,7 @@ struct Init: ParsableCommand {
     var clinic: String?
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         guard let file = clinic.map(URL.init(fileURLWithPath:)) ?? ShippedFiles.file("Samples/clinic.json") else {
             throw ValidationError("no --clinic given and the sample clinic (Samples/clinic.json) was not found")
         }

@@ -20,7 +20,7 @@ struct Migrate: ParsableCommand {
     var to: String
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let url = try DatabaseURL(to)
         let folder = URL(fileURLWithPath: data)
         try DataFolder.requireInitialised(folder)

@@ -32,7 +32,7 @@ struct EarningsReport: ParsableCommand {
     @Flag(name: .long, help: "Print CSV (one row per entry, then the total) instead of text.") var csv = false
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let now = try options.instant()
         let desk = try CareDesk.openDesk(options, label: "caredesk.report")
         let id = doctor.lowercased()
@@ -54,7 +54,7 @@ struct MonthReport: ParsableCommand {
     @Flag(name: .long, help: "Print CSV (one row per doctor, then the totals) instead of text.") var csv = false
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let now = try options.instant()
         let desk = try CareDesk.openDesk(options, label: "caredesk.report")
         guard let report = desk.monthReport(try month.value(), now: now) else { return }

@@ -45,7 +45,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let clock = try options.clock()
         guard let templatesFolder = ReplyTemplates.locate(dataFolder: options.folder) else {
             throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")

@@ -21,7 +21,7 @@ struct Show: ParsableCommand {
     var json = false
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let state = try CareDesk.openDesk(options, label: "caredesk.show").state
         guard let clinic = state.clinic else {
             throw ValidationError("\(options.data) holds no clinic; run `caredesk init --data \(options.data)` first")

@@ -18,7 +18,7 @@ struct StoreSalvage: ParsableCommand {
     var data: String
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let folder = URL(fileURLWithPath: data)
         try DataFolder.requireInitialised(folder)
         let report = try JSONStore<DeskState>.salvage(directory: folder)

@@ -26,7 +26,7 @@ struct Tick: ParsableCommand {
     var noDeliver = false
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let now = try options.instant()
         let settings = try DeliverySettings.load(options.folder)
         let desk = try CareDesk.openDesk(options, label: "caredesk.tick")

@@ -4,6 +4,7 @@ import Foundation
 import Mail
 import Mustache
 import Store
+import SyntheticData
 import Testing
 @testable import Desk
 
@@ -148,7 +149,7 @@ struct ReplySpeedTests {
         }
         let greeting = state.clinic!.patient(address: sender.address)?.name ?? "there"
         return DecidedMessage(mail: mail, recipient: from, greeting: greeting, lines: lines, fromSubject: commands.fromSubject,
-                              gaveUp: commands.gaveUp, cutAt: nil, anyCommand: commands.hasCommand, events: events, decideNanos: 0)
+                              gaveUp: commands.gaveUp, cutAt: nil, anyCommand: commands.hasCommand, events: events)
     }
 
     func kind(_ message: DecidedMessage) -> String {

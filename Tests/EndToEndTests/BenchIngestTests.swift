@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-/// `caredesk bench ingest`, small: every message is answered, each round prints its figures beside the I/O
+/// `caredesk-bench ingest`, small: every message is answered, each round prints its figures beside the I/O
 /// floor, several rounds end with their median and range, and the work folder is left empty. No timing is
 /// asserted.
 @Suite struct BenchIngestTests {
     @Test func printsEveryRoundAndTheirMedian() throws {
         let work = try temporaryFolder("bench-ingest")
         defer { try? FileManager.default.removeItem(at: work) }
-        let run = try CareDeskBinary.run(["bench", "ingest", "--messages", "300", "--doctors", "5", "--patients", "200",
+        let run = try CareDeskBinary.runBench(["ingest", "--messages", "300", "--doctors", "5", "--patients", "200",
                                           "--sizes", "1000", "--open-sizes", "2000", "--rounds", "3", "--work", work.path])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)

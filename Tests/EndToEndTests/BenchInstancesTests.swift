@@ -2,7 +2,7 @@ import Foundation
 import TestServers
 import Testing
 
-/// `caredesk bench instances`, tiny, against a PostgreSQL of the test's own: the table is printed with a row
+/// `caredesk-bench instances`, tiny, against a PostgreSQL of the test's own: the table is printed with a row
 /// for the journal and one per instance count, every request answered 2xx, the migrate time printed; and
 /// afterwards no `caredesk serve` it started is left running, its databases are dropped and its work folder
 /// is empty. No timing is asserted.
@@ -11,8 +11,7 @@ import Testing
         let server = try PostgresTestServer()
         let work = try temporaryFolder("bench-instances")
         defer { try? FileManager.default.removeItem(at: work) }
-        let run = try CareDeskBinary.run([
-            "bench", "instances", "--server", PostgresTestServer.url(port: server.port, database: "postgres"),
+        let run = try CareDeskBinary.runBench(["instances", "--server", PostgresTestServer.url(port: server.port, database: "postgres"),
             "--requests", "200", "--connections", "2", "--instances", "1,2", "--appointments", "1000", "--work", work.path,
         ])
         #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestServers
 
-/// `caredesk bench payments`, small, against localstripe: every booking is booked and paid, both rates and
+/// `caredesk-bench payments`, small, against localstripe: every booking is booked and paid, both rates and
 /// the share spent waiting for Stripe are printed. No timing is asserted.
 @Suite struct BenchPaymentsTests {
     @Test func everyBookingIsPaidAndTheFiguresArePrinted() throws {
@@ -10,7 +10,7 @@ import TestServers
         defer { try? FileManager.default.removeItem(at: work) }
         let stripe = try LocalStripeServer()
         defer { stripe.stop() }
-        let run = try CareDeskBinary.run(["bench", "payments", "--stripe-url", stripe.baseURL, "--bookings", "20", "--work", work.path])
+        let run = try CareDeskBinary.runBench(["payments", "--stripe-url", stripe.baseURL, "--bookings", "20", "--work", work.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("payments off: 20 booked in "), "\(run.stdout)")
         #expect(run.stdout.contains("payments at booking: 20 booked and paid in "), "\(run.stdout)")

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// `caredesk bench webhooks`, small: it runs, every signed request is trusted and answered 2xx by both
+/// `caredesk-bench webhooks`, small: it runs, every signed request is trusted and answered 2xx by both
 /// endpoints, bookings really happen, and the ratio is printed. No timing is asserted.
 @Suite struct BenchWebhooksTests {
     @Test func printsBothEndpointsAndTheRatio() throws {
         let work = try temporaryFolder("bench-webhooks")
         defer { try? FileManager.default.removeItem(at: work) }
-        let run = try CareDeskBinary.run(["bench", "webhooks", "--requests", "200", "--connections", "2", "--work", work.path])
+        let run = try CareDeskBinary.runBench(["webhooks", "--requests", "200", "--connections", "2", "--work", work.path])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
 

@@ -5,13 +5,46 @@ import Testing
 struct CareDeskBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var path: String {
+    /// The `caredesk` the tests run: CAREDESK_BIN if set, else this configuration's own, built (with
+    /// `caredesk-bench`) when first asked for, so a bare `swift test` never runs a binary older than the sources
+    /// (`swift test` builds the test bundle, not the executables). Up to date, the build is a few seconds.
+    static let path: String = {
         if let path = ProcessInfo.processInfo.environment["CAREDESK_BIN"] { return path }
-        for candidate in [".build/debug/caredesk", ".build/release/caredesk"] {
-            let url = packageRoot.appendingPathComponent(candidate)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
+        #if DEBUG
+        let configuration = "debug"
+        #else
+        let configuration = "release"
+        #endif
+        for product in ["caredesk", "caredesk-bench"] { buildProduct(product, configuration: configuration) }
+        return packageRoot.appendingPathComponent(".build/\(configuration)/caredesk").path
+    }()
+
+    /// `swift build --product NAME -c CONFIGURATION` in the package; a failed build stops the run with its errors.
+    private static func buildProduct(_ product: String, configuration: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // `swift test` holds the build folder's lock while its tests run; its own build is over by then, so this
+        // one (of the executables only) goes past the lock.
+        process.arguments = ["swift", "build", "--ignore-lock", "--package-path", packageRoot.path, "--product", product, "-c", configuration]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            fatalError("swift build --product \(product) could not start: \(error)")
         }
-        return packageRoot.appendingPathComponent(".build/debug/caredesk").path
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            fatalError("swift build --product \(product) failed:\n\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
+    /// `caredesk-bench`, built beside `caredesk`.
+    static var benchPath: String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("caredesk-bench").path
     }
 
     struct Output: Sendable {
@@ -21,9 +54,9 @@ struct CareDeskBinary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], executable: String = path) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["CAREDESK_TEMPLATES"] = packageRoot.appendingPathComponent("Templates").path
@@ -46,6 +79,11 @@ struct CareDeskBinary {
         while !errData.done { usleep(1000) }
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData.value, as: UTF8.self))
+    }
+
+    /// Runs `caredesk-bench` with `arguments`.
+    static func runBench(_ arguments: [String]) throws -> Output {
+        try run(arguments, executable: benchPath)
     }
 
     /// A run that fixes the clock (`--now`) also gets predictable codes and references, as the demo does, so

@@ -48,14 +48,6 @@ public final class SpoolIngest {
     let batchSize: Int
     private let fileWork = FileWork()
 
-    /// For `caredesk bench`: time each message (parse + decide + reply) and each commit.
-    public var measuring = false
-    public private(set) var messageNanos: [UInt64] = []
-    public private(set) var commitNanos: [UInt64] = []
-    public var medianCommitMillis: Double {
-        commitNanos.isEmpty ? 0 : Double(commitNanos.sorted()[commitNanos.count / 2]) / 1e6
-    }
-
     /// `delivery` nil: replies stay in the outbox (`--no-deliver`).
     public init(desk: Desk, delivery: MaildirDelivery?, batchSize: Int = 256) {
         self.desk = desk
@@ -146,12 +138,6 @@ public final class SpoolIngest {
         _ = try DeliveryPass(desk: desk, policy: RetryPolicy(), couriers: [MaildirCourier(delivery)]).run(now: now)
     }
 
-    /// A batch read and parsed, with each message's parse time (for the bench).
-    struct ParsedBatch: Sendable {
-        var mails: [InboundMail]
-        var nanos: [UInt64]
-    }
-
     /// Reads (`raw(i)`: a file read or an mbox slice) and parses `count` messages, on two threads unless told
     /// otherwise: each message's parse is pure work of its own, and the desk decides them afterwards, in order.
     /// An mbox message (already in memory) over `limit`: only its head goes on.
@@ -159,8 +145,8 @@ public final class SpoolIngest {
         data.count > limit ? BoundedRead(data: data.prefix(BoundedRead.headBytes), oversize: data.count) : BoundedRead(data: data)
     }
 
-    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> BoundedRead) throws -> ParsedBatch {
-        let mails = ResultsByIndex<InboundMail>(count: count), nanos = ResultsByIndex<UInt64>(count: count)
+    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> BoundedRead) throws -> [InboundMail] {
+        let mails = ResultsByIndex<InboundMail>(count: count)
         nonisolated(unsafe) var failure: (any Error)?
         let failureLock = NSLock()
         // Each index is taken by exactly one thread: no two threads touch the same element.
@@ -168,27 +154,18 @@ public final class SpoolIngest {
             // Once one read has failed the batch is not committed: the rest is left unread.
             if failureLock.withLock({ failure != nil }) { return }
             do {
-                let data = try raw(i)
-                let start = DispatchTime.now().uptimeNanoseconds
-                mails[i] = InboundMail(data)
-                nanos[i] = DispatchTime.now().uptimeNanoseconds - start
+                mails[i] = InboundMail(try raw(i))
             } catch {
                 failureLock.withLock { failure = failure ?? error }
             }
         }
         if let failure { throw failure }
-        return ParsedBatch(mails: mails.all.map { $0! }, nanos: nanos.all.map { $0 ?? 0 })
+        return mails.all.map { $0! }
     }
 
-    private func commit(_ parsed: ParsedBatch, now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
-        let batch = parsed.mails, parseNanos = parsed.nanos
-        desk.handlingNanos = measuring ? [] : nil
+    private func commit(_ batch: [InboundMail], now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
         let reports = try desk.handle(batch, now: now, delivered: try fileWork.takeDelivered())
         if let sync = desk.takePendingSync() { fileWork.sync(sync) }
-        if measuring, let handling = desk.handlingNanos {
-            commitNanos.append(desk.lastCommitNanos)
-            messageNanos += zip(parseNanos, handling).map { $0 + $1 }
-        }
         var fresh: [OutboxMessage] = []
         for item in reports {
             summary.messages += 1

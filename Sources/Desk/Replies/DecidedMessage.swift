@@ -34,7 +34,6 @@ struct DecidedMessage: Sendable {
     var texts: [TextedNotice] = []
     /// Event webhooks its commands caused (a booking, a cancellation, a move), queued in the same commit.
     var calls: [OutboxMessage] = []
-    let decideNanos: UInt64
     /// Commands this message held for CONFIRM (or holds it changed), and holds it ended.
     var held: [HeldCommands] = []
     var released: [String] = []

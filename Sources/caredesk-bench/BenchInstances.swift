@@ -2,6 +2,8 @@ import ArgumentParser
 import Desk
 import DeskDatabase
 import Foundation
+import SyntheticData
+import ChildProcess
 import Logging
 
 #if canImport(Glibc)
@@ -62,7 +64,7 @@ struct BenchInstances: AsyncParsableCommand {
     }
 
     func run() async throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let logger = Logger(label: "caredesk.bench")
         let serverURL = try DatabaseURL(server)
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -219,7 +221,7 @@ final class Cleanup: @unchecked Sendable {
     }
 }
 
-/// Starts this executable's `serve` and `migrate` as child processes with the bench's environment.
+/// Starts `caredesk serve` and `caredesk migrate` (the build's own) as child processes with the bench's environment.
 struct Launcher {
     let executable: URL
     let environment: [String: String]
@@ -228,8 +230,7 @@ struct Launcher {
     let cleanup: Cleanup
 
     init(templates: URL, now: Int64, work: URL, cleanup: Cleanup) throws {
-        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        executable = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        executable = URL(fileURLWithPath: ProductBinary.path)
         var environment = ProcessInfo.processInfo.environment
         for name in environment.keys where name.hasPrefix("CAREDESK_") { environment[name] = nil }
         environment["CAREDESK_TEMPLATES"] = templates.path
@@ -259,34 +260,28 @@ struct Launcher {
 
     /// `caredesk migrate --data FOLDER --to URL`: its wall time, process start to exit.
     func migrate(_ folder: URL, to url: DatabaseURL) throws -> Double {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["migrate", "--data", folder.path, "--to", url.description]
-        process.environment = environment
         let log = work.appendingPathComponent("migrate-\(url.database).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
         let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        process.waitUntilExit()
+        let ended = try ChildProcess.start(executable.path, ["migrate", "--data", folder.path, "--to", url.description],
+                                           environment: environment, output: handle.fileDescriptor, errors: handle.fileDescriptor).wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        guard ended.succeeded else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw BenchInstances.Failure(description: "caredesk migrate into \(url) failed (\(process.terminationStatus)):\n\(text)")
+            throw BenchInstances.Failure(description: "caredesk migrate into \(url) failed (\(ended)):\n\(text)")
         }
         return seconds
     }
 }
 
 /// One `caredesk serve` child: its stdout read on a thread of its own until it announces its port (the
-/// start-up time is taken then), its stderr in a file. Foundation's Process starts it with default signal
-/// dispositions and an empty signal mask; it is stopped by its pid.
+/// start-up time is taken then), its stderr in a file; started with default signal dispositions and an empty
+/// mask (`ChildProcess`), stopped by its pid.
 final class ServeChild: @unchecked Sendable {
-    let process = Process()
+    private var process: ChildProcess?
+    private var termination: ChildProcess.Termination?
     let errors: URL
     private(set) var port = 0
     private(set) var startup = 0.0
@@ -294,25 +289,28 @@ final class ServeChild: @unchecked Sendable {
     private var output = Data()
     private var reader: Thread?
 
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process?.pid ?? 0 }
+
+    /// Whether the child still runs (once it has ended, how is kept).
+    private var isRunning: Bool {
+        guard let process else { return false }
+        if termination == nil { termination = process.ended() }
+        return termination == nil
+    }
 
     static let startTimeout: TimeInterval = 120
 
     init(executable: URL, arguments: [String], environment: [String: String], errors: URL,
          registered: (ServeChild) -> Void) throws {
         self.errors = errors
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
         let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let handle = try FileHandle(forWritingTo: errors)
         defer { try? handle.close() }
-        process.standardError = handle
         let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
+        process = try ChildProcess.start(executable.path, arguments, environment: environment,
+                                         output: out.fileHandleForWriting.fileDescriptor, errors: handle.fileDescriptor)
+        try? out.fileHandleForWriting.close()
         registered(self)
         let reading = out.fileHandleForReading
         let reader = Thread { [self] in
@@ -325,7 +323,7 @@ final class ServeChild: @unchecked Sendable {
         reader.start()
         self.reader = reader
         let deadline = Date().addingTimeInterval(Self.startTimeout)
-        while Date() < deadline && process.isRunning {
+        while Date() < deadline && isRunning {
             if let port = announcedPort() {
                 startup = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 self.port = port
@@ -333,10 +331,10 @@ final class ServeChild: @unchecked Sendable {
             }
             usleep(1_000)
         }
-        let exited = !process.isRunning
+        let exited = termination
         stop()
         throw BenchInstances.Failure(description: "caredesk serve \(arguments.joined(separator: " ")) did not announce its port "
-                                     + (exited ? "(exited \(process.terminationStatus))" : "within \(Int(Self.startTimeout)) s")
+                                     + (exited.map { "(\($0))" } ?? "within \(Int(Self.startTimeout)) s")
                                      + ":\n\(stderrTail())")
     }
 
@@ -355,15 +353,14 @@ final class ServeChild: @unchecked Sendable {
 
     /// SIGTERM by pid, up to 15 s for the graceful exit, then SIGKILL; waits for the exit either way.
     func stop() {
-        guard process.isRunning else { return }
-        let pid = process.processIdentifier
-        kill(pid, SIGTERM)
+        guard let process, isRunning else { return }
+        process.signal(SIGTERM)
         let deadline = Date().addingTimeInterval(15)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            kill(pid, SIGKILL)
+        while isRunning && Date() < deadline { usleep(5_000) }
+        if isRunning {
+            process.signal(SIGKILL)
+            termination = process.wait()
         }
-        process.waitUntilExit()
     }
 
     /// VmHWM (peak resident set) of a running process, in MiB.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Desk
 import Foundation
+import SyntheticData
 import Logging
 import Server
 import ServiceLifecycle
@@ -35,7 +36,7 @@ struct BenchWebhooks: AsyncParsableCommand {
     }
 
     func run() async throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let workURL = URL(fileURLWithPath: work).appendingPathComponent("webhooks-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workURL) }
@@ -88,19 +89,10 @@ struct BenchWebhooks: AsyncParsableCommand {
         let bareResult = await client(barePort).run(measured.requests(path: "/bare", port: barePort))
         report("bare Hummingbird, POST /bare:", bareResult)
 
-        let commits = CommitSamples()
-        let sampler = Task {
-            while !Task.isCancelled {
-                commits.add((try? await reception.withDesk { desk, _ in desk.lastCommitNanos }) ?? 0)
-                try? await Task.sleep(for: .milliseconds(20))
-            }
-        }
         let deskResult = await client(deskPort).run(measured.requests(path: "/webhooks/messages", port: deskPort))
-        sampler.cancel()
         report("caredesk, POST /webhooks/messages:", deskResult)
         let after = reception.health().store.appointments
-        let commit = commits.medianMillis.map { String(format: "commit+fsync p50 %.2f ms (sampled)", $0) } ?? "commit+fsync not sampled"
-        print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); \(commit); appointments \(before) -> \(after)")
+        print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); appointments \(before) -> \(after)")
         let ratio = bareResult.rate > 0 ? deskResult.rate / bareResult.rate : 0
         print(String(format: "ratio (webhooks / bare): %.2f", ratio))
     }

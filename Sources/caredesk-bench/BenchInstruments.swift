@@ -20,20 +20,11 @@ final class ListeningPorts: @unchecked Sendable {
     }
 }
 
-/// The desk's last commit time (journal write + fsync), looked at every few milliseconds while the load
-/// runs: one commit per webhook request, so the looks are a fair sample of them.
-final class CommitSamples: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nanos: [UInt64] = []
-
-    func add(_ value: UInt64) {
-        guard value > 0 else { return }
-        lock.withLock { nanos.append(value) }
-    }
-
-    /// The median sampled commit, in milliseconds; nil without samples.
-    var medianMillis: Double? {
-        let sorted = lock.withLock { nanos.sorted() }
-        return sorted.isEmpty ? nil : Double(sorted[sorted.count / 2]) / 1e6
+/// The `caredesk` built beside this bench (the same build folder): what the benches that measure whole
+/// processes start.
+enum ProductBinary {
+    static var path: String {
+        let bench = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return bench.deletingLastPathComponent().appendingPathComponent("caredesk").path
     }
 }

@@ -4,6 +4,7 @@ import Delivery
 import Desk
 import Dispatch
 import Foundation
+import SyntheticData
 import Transport
 import Webhooks
 
@@ -30,7 +31,7 @@ struct BenchPayments: ParsableCommand {
     @Option(help: "Work folder; each run works in a new subfolder and removes it at the end.") var work = ".build/bench"
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         let workURL = URL(fileURLWithPath: work).appendingPathComponent("payments-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workURL) }
@@ -86,7 +87,7 @@ struct BenchPayments: ParsableCommand {
 
     func openDesk(_ synthetic: SyntheticClinic, folder: URL, now: Int64) throws -> Desk {
         try synthetic.write(to: folder, now: now)
-        let desk = try CareDesk.openDesk(folder, label: "bench")
+        let desk = try Desk.open(folder, label: "bench")
         desk.payments = nil
         return desk
     }

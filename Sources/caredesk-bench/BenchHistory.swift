@@ -1,6 +1,7 @@
 import ArgumentParser
 import Desk
 import Foundation
+import SyntheticData
 
 /// What closing months buys: a store with years of history, opened before and after retention closes every
 /// month but the open ones — appointments held, snapshot size, start-up time and peak memory of
@@ -35,7 +36,7 @@ struct BenchHistory: ParsableCommand {
         try SyntheticClinic(doctors: doctors, patients: patients, appointments: appointments).write(to: folder, now: now)
         print(String(format: "store written: %d appointments, %d doctors, %d patients (%.1f s)", appointments, doctors, patients,
                      Date().timeIntervalSince(written)))
-        let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let executable = ProductBinary.path
         let nowText = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
         func measured(_ arguments: [String]) throws -> (seconds: Double, peakMiB: Double, output: String) {
             let figures = work.appendingPathComponent("time.txt")

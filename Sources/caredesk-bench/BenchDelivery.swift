@@ -1,7 +1,9 @@
 import ArgumentParser
 import Delivery
 import Desk
+import ChildProcess
 import Foundation
+import SyntheticData
 import Logging
 
 struct BenchDelivery: ParsableCommand {
@@ -23,7 +25,7 @@ struct BenchDelivery: ParsableCommand {
     @Option(help: "Work folder; removed at the end.") var work = ".build/bench"
 
     func run() throws {
-        CareDesk.bootstrapLogging()
+        Desk.bootstrapLogging()
         for tool in [sink, source] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw ValidationError("\(tool) not found: install Debian's postfix package (make deps does)")
         }
@@ -36,7 +38,7 @@ struct BenchDelivery: ParsableCommand {
         try synthetic.write(to: folder, now: now)
         let maildir = workURL.appendingPathComponent("maildir")
         try BenchFloor.writeMaildir(synthetic.messages(count: messages), at: maildir)
-        let desk = try CareDesk.openDesk(folder, label: "bench")
+        let desk = try Desk.open(folder, label: "bench")
         _ = try SpoolIngest(desk: desk, delivery: nil).run([.maildir(maildir.path)], now: now) { _ in }
         let pending = desk.state.outbox.pending
         let meanSize = pending.map { $0.data.utf8.count }.reduce(0, +) / max(pending.count, 1)
@@ -59,9 +61,9 @@ struct BenchDelivery: ParsableCommand {
         for (label, reuse) in [("one connection per message (its default)", false), ("-d: reused connections, pipelined", true)] {
             let arguments = (reuse ? ["-d"] : []) + ["-s", String(workers), "-m", String(pending.count), "-l", String(meanSize),
                              "-f", "bench@kanchicare.example", "-t", "patient@bench.example", "127.0.0.1:\(port)"]
-            var status: Int32 = 0
-            let theirs = try timed { status = try BenchFloor.runProcess(source, arguments).status }
-            guard status == 0 else { throw ValidationError("smtp-source failed (status \(status))") }
+            var ended = ChildProcess.Termination.exited(0)
+            let theirs = try timed { ended = try ChildProcess.run(source, arguments).0 }
+            guard ended.succeeded else { throw ValidationError("smtp-source failed (\(ended))") }
             let theirRate = Double(pending.count) / theirs
             print("  smtp-source -s \(workers), \(label): " + String(format: "%.0f messages/s; caredesk / smtp-source = %.2f (goal ≥ 0.80)",
                                                                                theirRate, ourRate / theirRate))
@@ -69,17 +71,15 @@ struct BenchDelivery: ParsableCommand {
     }
 }
 
-/// Postfix's smtp-sink on a loopback port, discarding what it receives.
+/// Postfix's smtp-sink on a loopback port, discarding what it receives; started with default signal
+/// dispositions and an empty mask (`ChildProcess`), so SIGTERM stops it whichever thread started it.
 final class SinkProcess {
-    let process = Process()
+    let process: ChildProcess
+    private var stopped = false
 
     init(_ path: String, port: Int) throws {
-        process.executableURL = URL(fileURLWithPath: path)
         // smtp-sink refuses to run as root without a user to drop to.
-        process.arguments = (getuid() == 0 ? ["-u", "nobody"] : []) + ["127.0.0.1:\(port)", "256"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess.start(path, (getuid() == 0 ? ["-u", "nobody"] : []) + ["127.0.0.1:\(port)", "256"])
         // Wait until it listens.
         for _ in 0..<100 {
             if SinkProcess.accepts(port) { return }
@@ -90,9 +90,10 @@ final class SinkProcess {
     }
 
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        guard !stopped else { return }
+        stopped = true
+        process.signal(SIGTERM)
+        process.wait()
     }
 
     static func accepts(_ port: Int) -> Bool {

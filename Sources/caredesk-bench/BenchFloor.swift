@@ -1,4 +1,5 @@
 import Desk
+import ChildProcess
 import Foundation
 
 /// The measuring instruments around the bench: the Maildir I/O floor (a C program shipped in shared/bench)
@@ -46,15 +47,9 @@ enum BenchFloor {
     }
 
     static func runProcess(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let (ended, output) = try ChildProcess.run(path, arguments)
+        if case .exited(let status) = ended { return (status, output) }
+        return (-1, output)
     }
 
     /// CPU time this process has used so far, user and system, in seconds.
