@@ -21,6 +21,8 @@ public final class Desk {
     /// Answers to erased patients not yet delivered: once they are, the store is compacted again.
     var erasureAnswers: Set<String> = []
     private var reader: CommandReader?
+    /// The last batch's reply format, whose doctor directory the next batch takes over when nothing changed.
+    var lastFormat: ClinicFormat?
     private var readerDoctors: [Doctor] = []
     /// The most command lines one message may carry; the rest are not read, and the reply says so.
     public static let commandsPerMessage = 50
@@ -175,7 +177,7 @@ public final class Desk {
                     if answer.replyText == nil { report.noticeIDs = answer.record.replies.map(\.id) }
                     reports.append(report)
                 case .tooMany(let tooMany):
-                    let reply = tooManyReply(tooMany, clinic: state.clinic!, optedOut: state.smsOptedOut, now: now)
+                    let reply = tooManyReply(tooMany, clinic: state.clinic!, reach: Reachability(state), now: now)
                     let record = DeskRecord.message(HandledMessage(key: tooMany.mail.key, events: [], replies: [reply], counted: tooMany.mark))
                     state.absorb(record, eventsApplied: true)
                     records.append(record)
@@ -184,14 +186,11 @@ public final class Desk {
                 case .decided(let decided):
                     guard let (written, text, notices) = replies[i] else { continue }
                     var reply = written
-                    if reply.channel == .sms, state.smsOptedOut.contains(decided.recipient.address) {
-                        // The number sent STOP: carriers forbid texting it until it sends START.
-                        reply.apply(OutboxUpdate(id: reply.id, state: .failed, at: now, attempts: 0,
-                                                 error: "the number opted out of SMS (STOP); START opts it back in"))
-                    }
+                    let reach = Reachability(state)
+                    reach.hold(&reply, now: now)
                     // Someone whose mail bounced before writes again: their mailbox works, answer them.
                     let address = decided.recipient.address.asciiLowercased
-                    var again = state.undeliverable.contains(address) ? [address] : []
+                    var again = reach.canMail(address) ? [] : [address]
                     if !decided.erased.isEmpty {
                         again += decided.deliverableAgain.filter { !again.contains($0) }
                         if decided.erased.contains(where: { $0.addresses.contains(address) }) {
@@ -368,7 +367,7 @@ public final class Desk {
                 var photo: Data? = nil
                 if case .setPhoto = intent { (intent, photo) = PhotoExamination.intent(for: message.attachments) }
                 let decision = state.clinic!.decide(intent, from: sender, now: now, random: &random)
-                    .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: state.clinic!)
+                    .leavingOut(Reachability(state), clinic: state.clinic!)
                 for case .patientErased(let id, _) in decision.events {
                     if let patient = state.clinic!.patients[id] { erased.append(ErasedPatient(patient)) }
                 }

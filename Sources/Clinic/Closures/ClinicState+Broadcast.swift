@@ -35,13 +35,13 @@ extension ClinicState {
             .filter { $0.isActive && $0.start > now }
             .sorted { ($0.start, $0.ref) < ($1.start, $1.ref) }
         for appointment in held where seen.insert(appointment.patientID).inserted {
-            let patient = patients[appointment.patientID]
-            if patient?.email.map({ !$0.isEmpty }) ?? false {
+            switch patients[appointment.patientID]?.contactRoute ?? .none {
+            case .mail:
                 notices.append(PatientNotice(patientID: appointment.patientID, kind: .message(day: day, text: message)))
-            } else if patient?.phone.map({ !$0.isEmpty }) ?? false {
+            case .sms:
                 notices.append(PatientNotice(patientID: appointment.patientID, kind: .message(day: day, text: message)))
                 texted += 1
-            } else {
+            case .none:
                 unreachable += 1
             }
         }

@@ -21,8 +21,8 @@ extension ClinicState {
         for appointment in cancelled where seen.insert(appointment.patientID).inserted {
             let patient = patients[appointment.patientID]
             let name = patient?.name ?? appointment.patientID
-            let byMail = patient?.email.map { !$0.isEmpty } ?? false
-            guard byMail || (patient?.phone.map { !$0.isEmpty } ?? false) else {
+            let route = patient?.contactRoute ?? .none
+            guard route != .none else {
                 unreachable.append(name)
                 continue
             }
@@ -36,7 +36,7 @@ extension ClinicState {
             } ?? []
             notices.append(PatientNotice(patientID: appointment.patientID,
                                          kind: .cancellation(appointments: theirs, reason: reason, sameDoctor: same, otherDoctor: other)))
-            if byMail { notified.append(name) } else { texted.append(name) }
+            if case .mail = route { notified.append(name) } else { texted.append(name) }
         }
         let summary = DayCancellation(day: day, doctorIDs: doctorIDs, cancelled: cancelled.map { after.appointments[$0.ref] ?? $0 },
                                       notified: notified, texted: texted, unreachable: unreachable)

@@ -16,7 +16,7 @@ struct TooMany: Sendable {
 
 extension Desk {
     /// The one polite answer to a sender past the hourly limit.
-    func tooManyReply(_ tooMany: TooMany, clinic: ClinicState, optedOut: Set<String>, now: Int64) -> OutboxMessage {
+    func tooManyReply(_ tooMany: TooMany, clinic: ClinicState, reach: Reachability, now: Int64) -> OutboxMessage {
         let format = ClinicFormat(clinic)
         let fields: TemplateFields = [.count: .number(tooMany.limit), .when: .text(format.when(tooMany.until)), .clinic: .text(clinic.info.name),
                                       .phone: .text(clinic.info.phone)]
@@ -28,10 +28,7 @@ extension Desk {
         }
         var message = OutboxMessage(id: mail.derivedID("reply"), channel: .sms, purpose: .reply, envelopeFrom: "",
                                     recipients: [tooMany.recipient], data: templates.sms(.tooMany, fields), createdAt: now)
-        if optedOut.contains(tooMany.recipient) {
-            message.apply(OutboxUpdate(id: message.id, state: .failed, at: now, attempts: 0,
-                                       error: "the number opted out of SMS (STOP); START opts it back in"))
-        }
+        reach.hold(&message, now: now)
         return message
     }
 }

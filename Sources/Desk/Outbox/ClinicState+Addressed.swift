@@ -18,7 +18,7 @@ extension ClinicState {
             let replyTo = patient.email.flatMap { $0.isEmpty ? nil : MailAddress(name: patient.name, address: $0) }
             return AddressedNotice(notice: notice, recipient: recipient, cause: cause, writer: patient.name, replyTo: replyTo)
         }
-        guard let email = patient.email, !email.isEmpty else { return nil }
+        guard case .mail(let email) = patient.contactRoute else { return nil }
         return AddressedNotice(notice: notice, recipient: MailAddress(name: patient.name, address: email), cause: cause)
     }
 }

@@ -4,8 +4,8 @@ extension Decision {
     /// The decision without the notices no one would receive — to a patient whose mail bounced, or by SMS to a
     /// number that opted out (the outbox would only fail them) — and with its summary counting those patients
     /// as not told, so the desk knows to call them.
-    func leavingOut(bounced: Set<String>, optedOut: Set<String>, clinic: ClinicState) -> Decision {
-        guard !notices.isEmpty, !bounced.isEmpty || !optedOut.isEmpty else { return self }
+    func leavingOut(_ reach: Reachability, clinic: ClinicState) -> Decision {
+        guard !notices.isEmpty, !reach.bounced.isEmpty || !reach.optedOut.isEmpty else { return self }
         var kept: [PatientNotice] = []
         var droppedMail: [PatientNotice] = [], droppedTexts: [PatientNotice] = []
         for notice in notices {
@@ -14,12 +14,10 @@ extension Decision {
                 kept.append(notice)
                 continue
             }
-            if let email = patient.email?.asciiLowercased, !email.isEmpty {
-                if bounced.contains(email) { droppedMail.append(notice) } else { kept.append(notice) }
-            } else if let phone = patient.phone, optedOut.contains(phone) {
-                droppedTexts.append(notice)
-            } else {
-                kept.append(notice)
+            switch reach.patient(patient) {
+            case .bounced: droppedMail.append(notice)
+            case .optedOut: droppedTexts.append(notice)
+            case .mail, .sms, .noContact: kept.append(notice)
             }
         }
         guard !droppedMail.isEmpty || !droppedTexts.isEmpty else { return self }

@@ -24,7 +24,7 @@ extension Desk {
             var random = SeededGenerator(seed: 0)
             let sender = Sender(address: clinic.info.deskEmail.asciiLowercased, channel: .email)
             let decision = clinic.decide(.broadcastCancel(doctorID: doctorID, day: day, reason: reason), from: sender, now: now, random: &random)
-                .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: clinic)
+                .leavingOut(Reachability(state), clinic: clinic)
             let calls = EventCall.messages(for: decision.events, before: clinic, endpoints: eventEndpoints, disabled: state.disabledEndpoints,
                                            cause: key, now: now)
             clinic.apply(decision.events)

@@ -34,7 +34,7 @@ extension Desk {
             for doctor in clinic.doctors where doctor.monthReports != false && !doctor.email.isEmpty {
                 let report = clinic.earnings(of: doctor.id, in: ended)
                 guard !report.days.isEmpty || report.consultationsCompleted > 0,
-                      !state.undeliverable.contains(doctor.email.asciiLowercased) else { continue }
+                      Reachability(state).canMail(doctor.email) else { continue }
                 messages.append(letter(.earningsReport(report), to: MailAddress(name: doctor.name, address: doctor.email), name: doctor.name,
                                        subject: "Your earnings for \(ended.description)",
                                        csv: ("earnings-\(doctor.id)-\(ended.iso).csv", report.csv(format)), doctor: true))

@@ -31,10 +31,10 @@ extension Desk {
         return try store.update { state -> ([DeskRecord], [OutboxMessage]) in
             var fresh: [OutboxMessage] = [], retries: [OutboxMessage] = []
             var updates: [OutboxUpdate] = []
+            let reach = Reachability(state)
             for message in state.outbox.pending where (message.nextAttemptAt ?? 0) <= now {
-                if message.recipients.allSatisfy({ state.undeliverable.contains($0.asciiLowercased) }) {
-                    updates.append(OutboxUpdate(id: message.id, state: .failed, at: now, attempts: message.attempts,
-                                                error: "not sent: mail to this address bounced before"))
+                if let refusal = reach.refusal(of: message, now: now) {
+                    updates.append(refusal)
                 } else if message.attempts == 0 && message.state != .sending {
                     fresh.append(message)
                 } else {
@@ -64,19 +64,16 @@ extension Desk {
         guard !ids.isEmpty else { return [] }
         if ids.contains(where: { store.state.outbox[$0] == nil }) { try store.refresh() }
         let messages = ids.compactMap { store.state.outbox[$0] }.filter(\.isPending)
-        let undeliverable = store.state.undeliverable
-        let dead = messages.filter { $0.recipients.allSatisfy { undeliverable.contains($0.asciiLowercased) } }
-        if !dead.isEmpty {
+        let reach = Reachability(store.state)
+        let refusals = messages.compactMap { reach.refusal(of: $0, now: now) }
+        if !refusals.isEmpty {
             try store.update { state -> ([DeskRecord], Void) in
-                let updates = dead.map {
-                    OutboxUpdate(id: $0.id, state: .failed, at: now, attempts: $0.attempts, error: "not sent: mail to this address bounced before")
-                }
-                state.absorb(.outboxUpdates(updates), eventsApplied: false)
-                return ([.outboxUpdates(updates)], ())
+                state.absorb(.outboxUpdates(refusals), eventsApplied: false)
+                return ([.outboxUpdates(refusals)], ())
             }
         }
-        let deadIDs = Set(dead.map(\.id))
-        return messages.filter { !deadIDs.contains($0.id) }
+        let refused = Set(refusals.map(\.id))
+        return messages.filter { !refused.contains($0.id) }
     }
 
     /// Journals how the attempts on claimed messages ended: sent, deferred by the retry policy, or failed.

@@ -17,6 +17,7 @@ extension Desk {
             guard let clinic = state.clinic else { return ([], 0) }
             let format = ClinicFormat(clinic)
             let composer = NoticeComposer(clinic: clinic.info)
+            let reach = Reachability(state)
             var messages: [OutboxMessage] = []
             var marks: [String: Int] = [:]
             let firstDay = clinic.zone.local(now).date, lastDay = clinic.zone.local(now + Int64(widest) * 60).date
@@ -39,15 +40,17 @@ extension Desk {
                         let id = NoticeComposer.id("reminder \(key) \(due)")
                         messages += EventCall.messages(.reminderSent, appointment: appointment, extra: ["minutesBefore": "\(due)"],
                                                        endpoints: eventEndpoints, disabled: state.disabledEndpoints, cause: id, now: now)
-                        guard let email = patient.email, !email.isEmpty else {
-                            // A patient with only a phone number is reminded by SMS (unless the number opted out).
-                            if let phone = patient.phone, !phone.isEmpty, !state.smsOptedOut.contains(phone) {
-                                messages.append(OutboxMessage(id: id, channel: .sms, purpose: .notice, envelopeFrom: "", recipients: [phone],
-                                                              data: SMSSegments.fit(templates.sms(.reminder, fields), segments: 2), createdAt: now))
-                            }
+                        let email: String
+                        switch reach.patient(patient) {
+                        case .mail(let address):
+                            email = address
+                        case .sms(let phone):
+                            messages.append(OutboxMessage(id: id, channel: .sms, purpose: .notice, envelopeFrom: "", recipients: [phone],
+                                                          data: SMSSegments.fit(templates.sms(.reminder, fields), segments: 2), createdAt: now))
+                            continue
+                        case .bounced, .optedOut, .noContact:
                             continue
                         }
-                        guard !state.undeliverable.contains(email.asciiLowercased) else { continue }
                         let bodies = templates.render(.reminder, fields)
                         messages.append(composer.notice(
                             id: id, to: MailAddress(name: patient.name, address: email),

@@ -5,8 +5,9 @@ import Mail
 extension Desk {
     /// The clinic's format for replies and notices, with the pay links when fees are taken online.
     func format(_ clinic: ClinicState) -> ClinicFormat {
-        var format = ClinicFormat(clinic)
+        var format = ClinicFormat(clinic, reusing: lastFormat)
         format.payments = payments
+        lastFormat = format
         return format
     }
 
@@ -44,7 +45,7 @@ extension Desk {
         var seen = Set<String>()
         for (key, report) in reports where !state.hasHandled(key) && seen.insert(key).inserted {
             let decision = state.clinic!.decide(report, now: now)
-                .leavingOut(bounced: state.undeliverable, optedOut: state.smsOptedOut, clinic: state.clinic!)
+                .leavingOut(Reachability(state), clinic: state.clinic!)
             let calls = EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
                                            disabled: state.disabledEndpoints, cause: key, now: now)
             state.applyToClinic(decision.events)

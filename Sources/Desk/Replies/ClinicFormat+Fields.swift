@@ -3,13 +3,14 @@ import Clinic
 /// The values of the things replies list: doctors, slots, a doctor's day, appointments.
 extension ClinicFormat {
     func fields(of doctor: Doctor) -> TemplateFields {
-        [.name: .text(doctor.name), .surname: .text(doctor.surname), .specialty: .text(doctor.specialty),
+        let rating = rating(of: doctor.id)
+        return [.name: .text(doctor.name), .surname: .text(doctor.surname), .specialty: .text(doctor.specialty),
          .qualifications: doctor.qualifications.isEmpty ? nil : .text(doctor.qualifications), .fee: .text(money(doctor.fee)),
          .hours: doctor.hours.workingDays.isEmpty ? nil : .text(doctor.hours.summary),
          .slotMinutes: .number(doctor.slotMinutes), .active: .flag(doctor.active),
          .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)")), .bio: doctor.bio.map(TemplateValue.text),
-         .phone: doctor.contactPhone.map(TemplateValue.text), .rating: ratings[doctor.id].map { .text($0.average) },
-         .ratings: ratings[doctor.id].map { .number($0.count) }, .photo: .flag(doctor.photo != nil)]
+         .phone: doctor.contactPhone.map(TemplateValue.text), .rating: rating.map { .text($0.average) },
+         .ratings: rating.map { .number($0.count) }, .photo: .flag(doctor.photo != nil)]
     }
 
     /// A slot offered instead of the one asked for.

@@ -12,23 +12,36 @@ struct ClinicFormat: Sendable {
     private let doctorIndex: [String: Int]
     /// Each doctor's surname, by index (`Doctor.surname` splits the name on every call).
     private let surnames: [String]
-    /// Each rated doctor's average and count, by id: one small value per doctor.
-    let ratings: [String: RatingSummary]
+    /// Every doctor's ratings, by doctor and patient (shared with the state, not copied): summed only for the
+    /// doctors a reply shows.
+    private let doctorRatings: [String: [String: Rating]]
     /// Where pay links point, when fees are taken online.
     var payments: OnlinePayments?
 
-    init(_ clinic: ClinicState) {
+    /// The clinic's format; what `previous` worked out from the same details and doctors is taken over, not
+    /// worked out again (the desk makes one for every batch).
+    init(_ clinic: ClinicState, reusing previous: ClinicFormat? = nil) {
         info = clinic.info
         zone = clinic.zone
         doctors = clinic.doctors
+        doctorRatings = clinic.doctorRatings
+        if let previous, previous.info == clinic.info, previous.doctors == clinic.doctors {
+            desk = previous.desk
+            doctorIndex = previous.doctorIndex
+            surnames = previous.surnames
+            return
+        }
         desk = MailtoLink(to: clinic.info.deskEmail)
         var index: [String: Int] = [:]
         for (i, doctor) in clinic.doctors.enumerated() { index[doctor.id] = i }
         doctorIndex = index
         surnames = clinic.doctors.map(\.surname)
-        var ratings: [String: RatingSummary] = [:]
-        for doctor in clinic.doctors { ratings[doctor.id] = clinic.ratingSummary(doctorID: doctor.id) }
-        self.ratings = ratings
+    }
+
+    /// A doctor's average and count of ratings; nil when nobody has rated them.
+    func rating(of doctorID: String) -> RatingSummary? {
+        guard let ratings = doctorRatings[doctorID], !ratings.isEmpty else { return nil }
+        return RatingSummary(ratings.values)
     }
 
     func doctor(id: String) -> Doctor? { doctorIndex[id].map { doctors[$0] } }

@@ -6,8 +6,8 @@ extension Outcome {
         switch self {
         case .doctorRated(let doctor, let stars, let updated):
             return (.doctorRated, [.doctor: .text(doctor.name), .stars: .number(stars), .updated: .flag(updated),
-                                   .rating: format.ratings[doctor.id].map { .text($0.average) },
-                                   .ratings: format.ratings[doctor.id].map { .number($0.count) }])
+                                   .rating: format.rating(of: doctor.id).map { .text($0.average) },
+                                   .ratings: format.rating(of: doctor.id).map { .number($0.count) }])
         case .patientRated(let ref, let stars, let updated, let until):
             return (.patientRated, [.ref: .text(ref), .stars: .number(stars), .updated: .flag(updated), .until: .text(format.when(until))])
         case .rateRefused(let refusal):

@@ -18,8 +18,7 @@ extension Desk {
             // with SET PHONE: a scan, but only for this rare message.
             let patient = clinic.patient(address: number)
                 ?? clinic.patients.values.first { $0.email != nil && $0.contactPhone.flatMap { E164($0)?.value } == number }
-            if let patient, let email = patient.email, !email.isEmpty,
-               !state.undeliverable.contains(email.asciiLowercased) {
+            if let patient, case .mail(let email) = Reachability(state).patient(patient) {
                 let upcoming = clinic.upcoming(patientID: patient.id, now: now)
                 let fields: TemplateFields = [
                     .name: .text(patient.name), .clinic: .text(info.name), .phone: .text(info.phone), .noneToShow: .flag(upcoming.isEmpty),
