@@ -9,6 +9,8 @@ extension Reception {
     @discardableResult
     public func deliverDue() throws -> DeliveryPass.Summary {
         try requireOpen()
+        // Replies of lobby groups go out only once their commits are on disk.
+        durable.settle()
         let now = clock.now()
         defer { postHealth() }
         let summary = try reachingStore { try Couriers.deliver(desk: desk, settings: deliverySettings, dataFolder: dataFolder, now: now) }
@@ -25,6 +27,7 @@ extension Reception {
     @discardableResult
     public func tick() throws -> (reminders: Int, failures: Int) {
         try requireOpen()
+        durable.settle()
         let now = clock.now()
         return try reachingStore { try tick(now: now) }
     }

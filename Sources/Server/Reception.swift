@@ -24,6 +24,7 @@ public actor Reception {
     public nonisolated let deliverySettings: DeliverySettings
     nonisolated let sign = DoorSign()
     nonisolated let lobby = Lobby()
+    nonisolated let durable = DurableAnswers()
     /// The last error of the last delivery round that tried anything; nil when all it tried went.
     var lastDeliveryError: String?
     /// The store's database as health shows it (nil: the data folder's journal), and why it was last unreachable
@@ -69,7 +70,9 @@ public actor Reception {
     ///
     /// Group commit: messages that arrive while the desk is busy wait in the `Lobby` and are then handled
     /// together, in the order they came, in one commit (one journal write, one fsync), so concurrent webhook
-    /// requests share the cost of durability; each caller still hears back only after its commit.
+    /// requests share the cost of durability; each caller still hears back only after its commit is on disk.
+    /// The fsync runs beside the desk (`DurableAnswers`): while one group's commit goes to disk, the next group
+    /// is decided.
     public nonisolated func receive(_ batch: [InboundMail]) async throws -> [HandlingReport] {
         try requireOpen()
         return try await withCheckedThrowingContinuation { caller in
@@ -77,30 +80,41 @@ public actor Reception {
         }
     }
 
-    /// Handles one group from the lobby (up to `Lobby.groupLimit` messages) in one commit; if more wait, comes back
-    /// for them after the desk's other callers (the watcher, the rounds) have had their turn.
+    /// Handles one group from the lobby (up to `Lobby.groupLimit` messages) in one commit, whose fsync and
+    /// answers it leaves to `durable`; if more wait, comes back for them after the desk's other callers (the
+    /// watcher, the rounds) have had their turn.
     func seeTheLobby() {
         if let group = lobby.nextGroup() {
             do {
                 try requireOpen()
+                desk.defersSync = true
+                defer { desk.defersSync = false }
                 let reports = try reachingStore { try desk.handle(group.flatMap(\.messages), now: clock.now()) }
                 postHealth()
-                var start = 0
-                for visitor in group {
-                    visitor.caller.resume(returning: Array(reports[start..<start + visitor.messages.count]))
-                    start += visitor.messages.count
+                durable.after(desk.takePendingSync()) {
+                    var start = 0
+                    for visitor in group {
+                        visitor.caller.resume(returning: Array(reports[start..<start + visitor.messages.count]))
+                        start += visitor.messages.count
+                    }
                 }
             } catch {
-                // Nothing of the group was committed (the store reloads on a failed commit): each sender may send again.
-                for visitor in group { visitor.caller.resume(throwing: error) }
+                // Nothing of the group was committed (the store reloads on a failed commit): each sender may send
+                // again. Answered in turn behind the groups before it.
+                durable.after(desk.takePendingSync()) {
+                    for visitor in group { visitor.caller.resume(throwing: error) }
+                }
             }
         }
         if lobby.moreWaiting() { Task { self.seeTheLobby() } }
     }
 
-    /// Any other call on the desk, in turn with the rest, at the desk's clock.
+    /// Any other call on the desk, in turn with the rest, at the desk's clock; it starts once every group
+    /// committed before it is durable (what it shows or hands over is then on disk), and its own commits are
+    /// synced as they are made.
     public func withDesk<T: Sendable>(_ body: @Sendable (Desk, _ now: Int64) throws -> T) throws -> T {
         try requireOpen()
+        durable.settle()
         defer { postHealth() }
         return try reachingStore { try body(desk, clock.now()) }
     }
@@ -110,6 +124,7 @@ public actor Reception {
     /// `DATA/outgoing/` as each batch commits.
     public func ingest(maildir path: String, batchSize: Int) throws -> SpoolIngest.Summary {
         try requireOpen()
+        durable.settle()
         let local = deliverySettings.smtp == nil
         let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(dataFolder)) : nil
         let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batchSize))

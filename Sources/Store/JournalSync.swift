@@ -26,4 +26,7 @@ public struct JournalSync: Sendable {
     public func run() {
         FileIO.syncOrCrash(file.fd, path: file.path)
     }
+
+    /// Whether running this sync makes `other`'s batches durable too: both are of the same journal file.
+    public func covers(_ other: JournalSync) -> Bool { file === other.file }
 }

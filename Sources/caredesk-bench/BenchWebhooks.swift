@@ -19,12 +19,19 @@ struct BenchWebhooks: AsyncParsableCommand {
         registered patients, over keep-alive HTTP/1.1 connections, each sending its next request once the \
         last is answered. The desk commits every request (journal write + fsync) before answering it. \
         Delivery is off: replies wait in the outbox. Prints figures; asserts nothing.
+
+        With --wrk, the load comes from wrk instead (Debian's package; `make bench-webhooks` installs it):         --wrk-threads threads and the given connections for --seconds against each endpoint, replaying         pre-signed requests (each once) through a Lua script; the figures are wrk's own.
         """)
 
     @Option(help: "Signed requests sent to each endpoint.") var requests = 20_000
     @Option(help: "Keep-alive connections at once (a thread each).") var connections = 8
     @Option(help: "Stop handing out requests to an endpoint after this many seconds.") var durationCap: Double?
     @Option(help: "Work folder; the run works in a new subfolder and removes it at the end.") var work = ".build/bench"
+    @Option(help: "Load from wrk at this path instead of the bench's own client.") var wrk: String?
+    @Option(help: "With --wrk: seconds per endpoint.") var seconds = 5
+    @Option(help: "With --wrk: wrk's threads.") var wrkThreads = 2
+    @Option(help: "With --wrk: signed requests made for the desk's endpoint (more than it answers in --seconds).")
+    var wrkRequests = 200_000
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -32,6 +39,8 @@ struct BenchWebhooks: AsyncParsableCommand {
 
     func validate() throws {
         guard requests > 0, connections > 0 else { throw ValidationError("--requests and --connections must be positive") }
+        guard seconds > 0, wrkThreads > 0, wrkRequests > 0 else { throw ValidationError("--seconds, --wrk-threads and --wrk-requests must be positive") }
+        if let wrk, !FileManager.default.isExecutableFile(atPath: wrk) { throw ValidationError("\(wrk) is not an executable (apt-get install wrk)") }
         if let durationCap, durationCap <= 0 { throw ValidationError("--duration-cap must be positive") }
     }
 
@@ -44,7 +53,7 @@ struct BenchWebhooks: AsyncParsableCommand {
         let synthetic = SyntheticClinic(doctors: 50, patients: 10_000, appointments: 10_000)
         let folder = workURL.appendingPathComponent("data")
         try synthetic.write(to: folder, now: now)
-        let measured = try SignedMessages(mails: synthetic.messages(count: requests), idPrefix: "bench", timestamp: now)
+        let measured = try SignedMessages(mails: synthetic.messages(count: wrk == nil ? requests : wrkRequests), idPrefix: "bench", timestamp: now)
         // A few requests first, not counted, so both servers have their connections and caches warm.
         let warming = try SignedMessages(mails: synthetic.messages(count: min(200, max(requests / 20, connections)), seed: 11),
                                          idPrefix: "warm", timestamp: now)
@@ -68,7 +77,11 @@ struct BenchWebhooks: AsyncParsableCommand {
         let servers = ServiceGroup(configuration: ServiceGroupConfiguration(services: [door, bare], logger: logger))
         let serving = Task { try await servers.run() }
         do {
-            try await measure(requests: measured, warming: warming, reception: reception, ports: ports)
+            if let wrk {
+                try await measureWithWrk(wrk, requests: measured, warming: warming, reception: reception, ports: ports, work: workURL)
+            } else {
+                try await measure(requests: measured, warming: warming, reception: reception, ports: ports)
+            }
         } catch {
             await servers.triggerGracefulShutdown()
             throw error
@@ -95,6 +108,40 @@ struct BenchWebhooks: AsyncParsableCommand {
         print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); appointments \(before) -> \(after)")
         let ratio = bareResult.rate > 0 ? deskResult.rate / bareResult.rate : 0
         print(String(format: "ratio (webhooks / bare): %.2f", ratio))
+    }
+
+    /// Warms both endpoints with the bench's own client, then has wrk load the bare one and then the desk's; prints.
+    func measureWithWrk(_ wrk: String, requests measured: SignedMessages, warming: SignedMessages, reception: Reception,
+                        ports: ListeningPorts, work: URL) async throws {
+        let deskPort = try await ports.wait(for: "desk"), barePort = try await ports.wait(for: "bare")
+        _ = await LoadClient(port: barePort, connections: connections, durationCap: nil).run(warming.requests(path: "/bare", port: barePort))
+        _ = await LoadClient(port: deskPort, connections: connections, durationCap: nil).run(warming.requests(path: "/webhooks/messages", port: deskPort))
+        let before = reception.health().store.appointments
+        let load = WrkLoad(wrk: wrk, threads: wrkThreads, connections: connections, seconds: seconds)
+        // wrk blocks its thread for the whole run: off Swift's shared threads, which the servers measured need.
+        let bare = try await Self.offThread { try load.run(measured.requests(path: "/bare", port: barePort), port: barePort, work: work, label: "bare") }
+        report("bare Hummingbird, POST /bare (wrk):", bare)
+        let desk = try await Self.offThread {
+            try load.run(measured.requests(path: "/webhooks/messages", port: deskPort), port: deskPort, work: work, label: "desk")
+        }
+        report("caredesk, POST /webhooks/messages (wrk):", desk)
+        if desk.ranShort { print("  wrk used up the \(measured.messages.count) signed requests: raise --wrk-requests") }
+        let after = reception.health().store.appointments
+        print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); appointments \(before) -> \(after)")
+        print(String(format: "ratio (webhooks / bare): %.2f", bare.rate > 0 ? desk.rate / bare.rate : 0))
+    }
+
+    static func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
+    func report(_ label: String, _ result: WrkLoad.Result) {
+        print(label.padding(toLength: 42, withPad: " ", startingAt: 0)
+              + String(format: "%d answered in %.2f s = %.0f requests/s; p50 %.2f ms, p99 %.2f ms; non-2xx %d, socket errors %d, %d connections",
+                       result.requests, result.seconds, result.rate, result.p50Millis, result.p99Millis, result.non2xx, result.socketErrors,
+                       connections))
     }
 
     func report(_ label: String, _ result: LoadClient.Result) {

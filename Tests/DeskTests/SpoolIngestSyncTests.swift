@@ -33,4 +33,36 @@ struct SpoolIngestSyncTests {
         _ = try fixture.desk.handle([DeskFixture.mail("HELP")], now: DeskFixture.now)
         #expect(fixture.desk.takePendingSync() == nil)
     }
+
+    /// A run started while the desk already defers its fsyncs (the server's lobby does, around each group)
+    /// leaves it deferring: it used to turn deferring off for good, and every later webhook group then
+    /// waited for its fsync on the desk's own thread.
+    @Test func aRunLeavesTheDesksDeferringAsItFoundIt() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        let spool = fixture.folder.appendingPathComponent("spool")
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(at: spool.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        fixture.desk.defersSync = true
+        _ = try SpoolIngest(desk: fixture.desk, delivery: nil).run([.maildir(spool.path)], now: DeskFixture.now) { _ in }
+        #expect(fixture.desk.defersSync == true)
+        #expect(fixture.desk.takePendingSync() == nil)
+    }
+
+    /// Two groups committed while their fsyncs were deferred owe one fsync of the journal and one of the trail
+    /// between them: the later sync covers the earlier (same files), and running both together leaves nothing owed.
+    @Test func theLaterOfTwoDeferredSyncsCoversTheEarlier() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        fixture.desk.defersSync = true
+        _ = try fixture.desk.handle([DeskFixture.mail("HELP", id: "one@example.in")], now: DeskFixture.now)
+        let first = try #require(fixture.desk.takePendingSync())
+        _ = try fixture.desk.handle([DeskFixture.mail("INFO", id: "two@example.in")], now: DeskFixture.now)
+        let second = try #require(fixture.desk.takePendingSync())
+        let firstJournal = try #require(first.journal), secondJournal = try #require(second.journal)
+        #expect(secondJournal.covers(firstJournal))
+        DeskSync.runAll([first, second])
+        #expect(fixture.desk.takePendingSync() == nil)
+    }
 }

@@ -71,9 +71,10 @@ public final class SpoolIngest {
         try flushOutbox(now: now)
         // Each batch's fsync runs on the file-work queue while the next batch is read and decided; its
         // replies and cur/ moves are queued behind it. What is still owed when the run ends is synced here.
+        let deferred = desk.defersSync
         desk.defersSync = true
         defer {
-            desk.defersSync = false
+            desk.defersSync = deferred
             desk.takePendingSync()?.run()
         }
         let limit = desk.trust.maxMessageBytes
