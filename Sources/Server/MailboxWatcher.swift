@@ -3,26 +3,30 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Watches a Maildir's new/ for inbound mail. What arrives is ingested as `caredesk ingest` would (each
-/// message moved to cur/ only after its commit) and the replies are then handed over at once.
+/// Watches a Maildir's new/ for inbound mail: told at once of what lands there (`NewMailBell`, inotify), and
+/// looking every `pollInterval` besides. What arrives is ingested as `caredesk ingest` would (each message
+/// moved to cur/ only after its commit) and the replies are then handed over at once.
 public struct MailboxWatcher: Service {
     let reception: Reception
     let maildir: String
-    let cadence: Cadence
+    let pollInterval: Duration
     let batchSize: Int
     let logger: Logger
 
     public init(reception: Reception, maildir: String, pollInterval: Duration, batchSize: Int = 256, logger: Logger) {
         self.reception = reception
         self.maildir = maildir
-        cadence = Cadence(interval: pollInterval)
+        self.pollInterval = pollInterval
         self.batchSize = batchSize
         self.logger = logger
     }
 
     public func run() async throws {
         let complaint = Complaint()
-        await cadence.keep { await look(complaint) }
+        let bell = NewMailBell(folder: maildir + "/new")
+        defer { bell.stop() }
+        if !bell.watching { logger.notice("\(maildir)/new cannot be watched (inotify): looked at every poll interval only") }
+        await Cadence(interval: pollInterval, wakeup: bell.wakeup).keep { await look(complaint) }
     }
 
     /// One look at new/: nothing there costs a directory listing, not a trip to the desk.

@@ -67,6 +67,26 @@ import Testing
 
     /// With CAREDESK_EXIT_WITH_PID, a serve whose owner dies (a crashed test run, a killed supervisor) shuts
     /// down by itself instead of running on as an orphan.
+    /// Mail renamed into new/ is answered at once, not at the next poll: the watcher hears of it (inotify).
+    /// With a minute between polls, only that makes the reply come within seconds.
+    @Test func mailIntoNewIsAnsweredWithoutWaitingForThePoll() async throws {
+        let (root, data) = try sampleClinicFolder("serve-notify")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let maildir = try maildir(in: root)
+        let server = try ServeProcess(["--data", data.path, "--maildir", maildir.path, "--now", Self.now, "--poll-interval", "60"],
+                                      errors: root.appendingPathComponent("serve.err"))
+        defer { server.stop() }
+        // The watcher's first look (at start) is over and it waits for the bell or the minute.
+        try await Task.sleep(for: .milliseconds(500))
+        for i in 1...3 {
+            let id = "serve-notify-\(i)@example.in"
+            try deliverToMaildir(mail(from: "Anita Desai <anita.desai@example.in>", subject: "Help", body: "HELP", id: id),
+                                 name: "\(3000 + i).serve.test", maildir: maildir)
+            let answered = try eventually(timeout: 5) { try repliesByInReplyTo(data)["<\(id)>"] == 1 }
+            #expect(answered, "message \(i) not answered within 5 s: \(server.stderr)")
+        }
+    }
+
     @Test func aServeWhoseOwnerDiesStopsByItself() throws {
         let (root, data) = try sampleClinicFolder("serve-orphan")
         defer { try? FileManager.default.removeItem(at: root) }
