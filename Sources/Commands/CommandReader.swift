@@ -29,7 +29,7 @@ public struct CommandReader: Sendable {
     ///   - subject: the decoded subject, prefixes and all.
     ///   - now: seconds since 1970 UTC.
     public func read(lines: [String], subject: String, now: Int64) -> CommandTranscript {
-        var clock = Clock(instant: now, zone: zone)
+        var clock = ClinicToday(instant: now, zone: zone)
         var tokens: [Token] = []
         var transcript = CommandTranscript(lines: [])
         transcript.lines.reserveCapacity(min(lines.count, 16))
@@ -68,7 +68,7 @@ public struct CommandReader: Sendable {
 
     /// One line on its own; nil for a blank, `#` or terminator line.
     public func readLine(_ line: String, now: Int64) -> LineReading? {
-        var clock = Clock(instant: now, zone: zone)
+        var clock = ClinicToday(instant: now, zone: zone)
         var tokens: [Token] = []
         guard case .reading(_, let reading) = parser.read(line, clock: &clock, tokens: &tokens) else { return nil }
         return reading

@@ -29,7 +29,7 @@ extension Dates {
 
 extension LineParser {
     /// The date `spec` names looking back from today, or what is wrong with it.
-    func resolveBack(_ spec: DaySpec, clock: inout Clock) -> Result<LocalDate, CommandWrong> {
+    func resolveBack(_ spec: DaySpec, clock: inout ClinicToday) -> Result<LocalDate, CommandWrong> {
         Dates.resolveBack(spec, today: clock.now().date).mapError(\.wrong)
     }
 }

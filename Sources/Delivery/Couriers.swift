@@ -17,7 +17,7 @@ public enum Couriers {
     /// named by `CAREDESK_TWILIO_*` (or `outgoing-sms/`).
     public static func make(_ settings: DeliverySettings, dataFolder: URL,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
-                            clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws -> [any Courier] {
+                            clock: @escaping @Sendable () -> Int64) throws -> [any Courier] {
         let twilio = try TwilioConfiguration.fromEnvironment(environment)
         func sms() throws -> any Courier {
             if let twilio { return try TwilioCourier(twilio) }
@@ -28,13 +28,12 @@ public enum Couriers {
         }
         let stripeConfiguration = StripeConfiguration.fromEnvironment(environment)
         func stripe() throws -> (any Courier)? { try stripeConfiguration.map { try StripeCourier($0) } }
-        if let smtp = settings.smtp {
-            return try (0..<settings.workers).map { _ in
-                ChannelCourier(mail: try SMTPCourier(smtp), sms: try sms(), events: try events(), stripe: try stripe())
-            }
+        if let local = try settings.outgoingMaildir(dataFolder) {
+            return [ChannelCourier(mail: MaildirCourier(local), sms: try sms(), events: try events(), stripe: try stripe())]
         }
-        return [ChannelCourier(mail: MaildirCourier(try MaildirDelivery(path: DataFolder.outgoing(dataFolder))), sms: try sms(),
-                               events: try events(), stripe: try stripe())]
+        return try (0..<settings.workers).map { _ in
+            ChannelCourier(mail: try SMTPCourier(settings.smtp!), sms: try sms(), events: try events(), stripe: try stripe())
+        }
     }
 
     /// Runs delivery passes until nothing due is left, then forgets long-finished messages.

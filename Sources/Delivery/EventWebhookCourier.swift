@@ -13,7 +13,7 @@ public final class EventWebhookCourier: Courier, @unchecked Sendable {
     private let signatures: [String: StandardWebhookSignature]
     private let clock: @Sendable () -> Int64
 
-    public init(endpoints: [EventEndpoint], clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws {
+    public init(endpoints: [EventEndpoint], clock: @escaping @Sendable () -> Int64) throws {
         Curl.initialise()
         poster = try HTTPPoster(connectTimeout: 10, transferTimeout: 30, maxResponseBytes: 64 * 1024)
         var signatures: [String: StandardWebhookSignature] = [:]

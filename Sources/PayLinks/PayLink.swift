@@ -40,14 +40,20 @@ struct PayLinkClaims: JWTPayload {
 }
 
 /// Why a pay link does not work, in words for the page that says so.
-public enum PayLinkError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PayLinkError: Error, Sendable, Equatable, CustomStringConvertible {
+    private enum Kind: Sendable, Equatable {
+        case notOurs, expired, weakSecret
+    }
+
+    private let kind: Kind
+
     /// Not signed with the clinic's secret, changed, or not a token at all.
-    case notOurs
-    case expired
-    case weakSecret
+    public static let notOurs = PayLinkError(kind: .notOurs)
+    public static let expired = PayLinkError(kind: .expired)
+    public static let weakSecret = PayLinkError(kind: .weakSecret)
 
     public var description: String {
-        switch self {
+        switch kind {
         case .notOurs: "This payment link is not valid: it may have been changed or cut short."
         case .expired: "This payment link has expired."
         case .weakSecret: "CAREDESK_LINK_SECRET must be at least 32 characters long"

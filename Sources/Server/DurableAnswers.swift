@@ -2,7 +2,7 @@ import Desk
 import Dispatch
 import Foundation
 
-/// Where the lobby's answers wait for the disk (pipelined group commit). The desk hands each committed
+/// Where the group-commit queue's answers wait for the disk (pipelined group commit). The desk hands each committed
 /// group's owed fsync and its answers here and goes on to decide the next group; a thread of its own takes
 /// everything waiting at once, makes it durable with one fsync per file (journal, audit trail), then answers
 /// it all — so the groups committed while one fsync ran share the next. Answers never go before the

@@ -9,7 +9,7 @@ extension Reception {
     @discardableResult
     public func deliverDue() throws -> DeliveryPass.Summary {
         try requireOpen()
-        // Replies of lobby groups go out only once their commits are on disk.
+        // Replies of queued groups go out only once their commits are on disk.
         durable.settle()
         let now = clock.now()
         defer { postHealth() }
@@ -33,15 +33,14 @@ extension Reception {
     }
 
     private func tick(now: Int64) throws -> (reminders: Int, failures: Int) {
-        let reminders = try desk.queueReminders(now: now, minutesBefore: deliverySettings.reminderMinutes)
-        let failures = try desk.queueFailureSummary(now: now)
-        let reports = try desk.queueMonthReports(now: now)
-        let released = try StripeSetup.endHolds(desk: desk, now: now)
         // Retention walks outgoing/ and every registration: once an hour is plenty, not every tick round.
-        var kept = Desk.Retention()
-        if now - (lastRetentionAt ?? .min / 2) >= Self.retentionInterval {
-            kept = try desk.applyRetention(dataFolder: dataFolder, settings: deliverySettings, now: now)
-            lastRetention = kept
+        let retentionDue = now - (lastRetentionAt ?? .min / 2) >= Self.retentionInterval
+        // Delivery below, as a round of its own: its outcome is remembered for the health report.
+        let done = try ClockWork.run(desk: desk, settings: deliverySettings, dataFolder: dataFolder, now: now, retention: retentionDue, deliver: false)
+        let (reminders, failures, reports, released) = (done.reminders, done.failureSummaries, done.monthReports, done.holdsReleased)
+        let kept = done.retention ?? Desk.Retention()
+        if let retention = done.retention {
+            lastRetention = retention
             lastRetentionAt = now
         }
         if kept != Desk.Retention() {

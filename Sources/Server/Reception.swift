@@ -9,7 +9,7 @@ import Logging
 /// reads — waits its turn here, one at a time, on the desk's own thread (`DeskQueue`), so a batch is decided
 /// and committed whole before the next call starts.
 ///
-/// From a route handler: `let reports = try await reception.receive([InboundMail(raw: data)])` returns once
+/// From a route handler: `let reports = try await reception.receive([InboundMessage(raw: data)])` returns once
 /// the message's effects and replies are committed (answer 2xx then); its replies go out with the next
 /// delivery round. For any other desk call: `try await reception.withDesk { desk, now in … }`.
 public actor Reception {
@@ -22,8 +22,8 @@ public actor Reception {
     nonisolated let logger: Logger
     /// How replies leave (SMTP or `DATA/outgoing/`), reminder offsets, retry policy: `DATA/config.json`.
     public nonisolated let deliverySettings: DeliverySettings
-    nonisolated let sign = DoorSign()
-    nonisolated let lobby = Lobby()
+    nonisolated let sign = ShutdownFlag()
+    nonisolated let groupCommit = GroupCommitQueue()
     nonisolated let durable = DurableAnswers()
     /// The last error of the last delivery round that tried anything; nil when all it tried went.
     var lastDeliveryError: String?
@@ -68,23 +68,23 @@ public actor Reception {
     /// Handles inbound messages (from a webhook, say); returns after the commit that holds them, one report
     /// per message, duplicates reported as such. Their replies wait in the outbox for the delivery round.
     ///
-    /// Group commit: messages that arrive while the desk is busy wait in the `Lobby` and are then handled
+    /// Group commit: messages that arrive while the desk is busy wait in the `GroupCommitQueue` and are then handled
     /// together, in the order they came, in one commit (one journal write, one fsync), so concurrent webhook
     /// requests share the cost of durability; each caller still hears back only after its commit is on disk.
     /// The fsync runs beside the desk (`DurableAnswers`): while one group's commit goes to disk, the next group
     /// is decided.
-    public nonisolated func receive(_ batch: [InboundMail]) async throws -> [HandlingReport] {
+    public nonisolated func receive(_ batch: [InboundMessage]) async throws -> [HandlingReport] {
         try requireOpen()
         return try await withCheckedThrowingContinuation { caller in
-            if lobby.wait(batch, caller) { Task { await self.seeTheLobby() } }
+            if groupCommit.wait(batch, caller) { Task { await self.commitNextGroup() } }
         }
     }
 
-    /// Handles one group from the lobby (up to `Lobby.groupLimit` messages) in one commit, whose fsync and
+    /// Handles one group from the group-commit queue (up to `GroupCommitQueue.groupLimit` messages) in one commit, whose fsync and
     /// answers it leaves to `durable`; if more wait, comes back for them after the desk's other callers (the
     /// watcher, the rounds) have had their turn.
-    func seeTheLobby() {
-        if let group = lobby.nextGroup() {
+    func commitNextGroup() {
+        if let group = groupCommit.nextGroup() {
             do {
                 try requireOpen()
                 desk.defersSync = true
@@ -106,7 +106,7 @@ public actor Reception {
                 }
             }
         }
-        if lobby.moreWaiting() { Task { self.seeTheLobby() } }
+        if groupCommit.moreWaiting() { Task { self.commitNextGroup() } }
     }
 
     /// Any other call on the desk, in turn with the rest, at the desk's clock; it starts once every group
@@ -125,9 +125,7 @@ public actor Reception {
     public func ingest(maildir path: String, batchSize: Int) throws -> SpoolIngest.Summary {
         try requireOpen()
         durable.settle()
-        let local = deliverySettings.smtp == nil
-        let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(dataFolder)) : nil
-        let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batchSize))
+        let ingest = SpoolIngest(desk: desk, delivery: try deliverySettings.outgoingMaildir(dataFolder), batchSize: max(1, batchSize))
         let sign = self.sign
         defer { postHealth() }
         return try reachingStore { try ingest.run([.maildir(path)], now: clock.now(), stopping: { !sign.isOpen }) { _ in } }
@@ -143,8 +141,8 @@ public actor Reception {
     }
 }
 
-/// The sign on the door, readable and turnable from any thread.
-final class DoorSign: @unchecked Sendable {
+/// The shutdown flag: set once (SIGTERM, SIGINT), read from any thread; while it is set no new work is taken.
+final class ShutdownFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var open = true
 

@@ -38,7 +38,7 @@ struct BenchPayments: ParsableCommand {
         let now = Int64(1_772_422_200)
         var synthetic = SyntheticClinic(doctors: 50, patients: max(bookings, 100), appointments: 10_000)
         synthetic.payment = .atBooking
-        let mails = synthetic.bookings(count: bookings).map { InboundMail(raw: Data($0.utf8)) }
+        let mails = synthetic.bookings(count: bookings).map { InboundMessage(raw: Data($0.utf8)) }
         let stripe = StripeConfiguration(secretKey: stripeKey, baseURL: stripeURL)
         Curl.initialise()
         print("payments bench — \(bookings) bookings (a slot each), \(synthetic.doctors) doctors, \(synthetic.appointments) appointments held, "
@@ -92,7 +92,7 @@ struct BenchPayments: ParsableCommand {
         return desk
     }
 
-    func book(_ mails: [InboundMail], on desk: Desk, now: Int64) throws {
+    func book(_ mails: [InboundMessage], on desk: Desk, now: Int64) throws {
         var start = 0
         while start < mails.count {
             let end = min(start + batch, mails.count)

@@ -30,8 +30,7 @@ struct Ingest: ParsableCommand {
         let desk = try CareDesk.openDesk(options, label: "caredesk.ingest")
         // Without a mail server, replies are written to DATA/outgoing/ on a background queue as each batch
         // commits; with one, they are handed to it after the last commit, over reused connections.
-        let local = !noDeliver && settings.smtp == nil
-        let delivery = local ? try MaildirDelivery(path: DataFolder.outgoing(options.folder)) : nil
+        let delivery = noDeliver ? nil : try settings.outgoingMaildir(options.folder)
         let ingest = SpoolIngest(desk: desk, delivery: delivery, batchSize: max(1, batch))
         var count = 0
         let summary = try ingest.run(parsed, now: now) { report in

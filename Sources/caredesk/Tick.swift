@@ -30,19 +30,15 @@ struct Tick: ParsableCommand {
         let now = try options.instant()
         let settings = try DeliverySettings.load(options.folder)
         let desk = try CareDesk.openDesk(options, label: "caredesk.tick")
-        let reminders = try desk.queueReminders(now: now, minutesBefore: settings.reminderMinutes)
-        let failures = try desk.queueFailureSummary(now: now)
-        let reports = try desk.queueMonthReports(now: now)
-        let released = try StripeSetup.endHolds(desk: desk, now: now)
+        let done = try ClockWork.run(desk: desk, settings: settings, dataFolder: options.folder, now: now, retention: true, deliver: !noDeliver)
+        let (reminders, failures, reports, released) = (done.reminders, done.failureSummaries, done.monthReports, done.holdsReleased)
         if released > 0 { print("\(released) unpaid hold\(released == 1 ? "" : "s") released.") }
-        let kept = try desk.applyRetention(dataFolder: options.folder, settings: settings, now: now)
-        if kept != Desk.Retention() {
+        if let kept = done.retention, kept != Desk.Retention() {
             print("retention: \(kept.outgoingFilesRemoved) outgoing file(s) removed, \(kept.handledForgotten) handled message id(s) forgotten, "
                   + "\(kept.registrationsDropped) unverified registration(s) dropped, \(kept.monthsClosed) month(s) closed.")
         }
         print("\(reminders) reminder\(reminders == 1 ? "" : "s") queued\(failures > 0 ? "; the desk's summary of \(failures) failed message(s) queued" : "")"
               + (reports > 0 ? "; \(reports) report\(reports == 1 ? "" : "s") of the month just ended queued" : "") + ".")
-        guard !noDeliver else { return }
-        print(Couriers.describe(try Couriers.deliver(desk: desk, settings: settings, dataFolder: options.folder, now: now)))
+        if let delivery = done.delivery { print(Couriers.describe(delivery)) }
     }
 }

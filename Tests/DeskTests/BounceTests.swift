@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct BounceTests {
     /// A Postfix-style delivery-status report for `recipient`, delivered to `bounceAddress`.
-    static func report(to bounceAddress: String, recipient: String, action: String = "failed", status: String = "5.1.1") -> InboundMail {
+    static func report(to bounceAddress: String, recipient: String, action: String = "failed", status: String = "5.1.1") -> InboundMessage {
         let raw = """
             Return-Path: <>
             Delivered-To: \(bounceAddress)
@@ -35,7 +35,7 @@ import Testing
             --B1--
 
             """
-        return InboundMail(raw: Data(raw.utf8))
+        return InboundMessage(raw: Data(raw.utf8))
     }
 
     /// The fixture's patient books Tue 8:30 and is sent a reminder two hours before; returns the start and the reminder.

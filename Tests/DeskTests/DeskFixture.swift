@@ -34,9 +34,9 @@ struct DeskFixture {
     static let authservID = "mx.kanchicare.example"
 
     static func mail(_ body: String, from: String = patient, id: String = UUID().uuidString + "@example.in", subject: String = "hello",
-                     authenticated: Bool = true) -> InboundMail {
+                     authenticated: Bool = true) -> InboundMessage {
         let domain = from.split(separator: "@").last.map(String.init) ?? ""
         let verdict = authenticated ? "Authentication-Results: \(authservID); dmarc=pass header.from=\(domain)\n" : ""
-        return InboundMail(raw: Data("\(verdict)From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\n\n\(body)\n".utf8))
+        return InboundMessage(raw: Data("\(verdict)From: \(from)\nTo: desk@kanchicare.example\nSubject: \(subject)\nMessage-ID: <\(id)>\n\n\(body)\n".utf8))
     }
 }

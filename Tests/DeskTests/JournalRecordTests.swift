@@ -11,7 +11,7 @@ struct JournalRecordTests {
         defer { fixture.remove() }
         let folder = DeskFixture.packageRoot.appendingPathComponent("Samples/maildir/new")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        let batch = try names.map { InboundMail(raw: try Data(contentsOf: folder.appendingPathComponent($0))) }
+        let batch = try names.map { InboundMessage(raw: try Data(contentsOf: folder.appendingPathComponent($0))) }
         #expect(batch.count >= 30)
         _ = try fixture.desk.handle(batch, now: DeskFixture.now)
         _ = try fixture.desk.handle([DeskFixture.mail("CANCEL"), DeskFixture.mail("BOOK Dr Rao Wed 10:00\nAPPOINTMENTS")], now: DeskFixture.now)

@@ -34,7 +34,7 @@ struct ReplySpeedTests {
         let library = try referenceLibrary(templatesFolder.appendingPathComponent("text"))
         let clinic = state.clinic!
         let reader = CommandReader(doctors: clinic.doctors, zone: clinic.zone, dayFirst: clinic.info.dayFirst)
-        let decided = synthetic.messages(count: 4_000).map { decide(InboundMail(raw: Data($0.utf8)), reader: reader, state: &state) }
+        let decided = synthetic.messages(count: 4_000).map { decide(InboundMessage(raw: Data($0.utf8)), reader: reader, state: &state) }
         let format = ClinicFormat(state.clinic!)
 
         var figures: [String: [String: [UInt64]]] = [:]
@@ -127,7 +127,7 @@ struct ReplySpeedTests {
     }
 
     /// Decides a message's commands against the state as the desk does, applying their events.
-    func decide(_ mail: InboundMail, reader: CommandReader, state: inout DeskState) -> DecidedMessage {
+    func decide(_ mail: InboundMessage, reader: CommandReader, state: inout DeskState) -> DecidedMessage {
         let from = mail.message.from!
         let sender = Sender(address: from.address.lowercased(), channel: .email, displayName: from.name)
         let commands = reader.read(lines: ReplyText.authoredLines(mail.message.text), subject: mail.message.subject, now: Self.now)

@@ -9,8 +9,8 @@ import Testing
 @Suite struct SMSTests {
     static let number = "+919840000001"
 
-    static func sms(_ text: String, from: String = number, id: String = "SM" + UUID().uuidString.replacingOccurrences(of: "-", with: "")) -> InboundMail {
-        InboundMail(text: text, from: from, channel: .sms, source: "sms", id: id)
+    static func sms(_ text: String, from: String = number, id: String = "SM" + UUID().uuidString.replacingOccurrences(of: "-", with: "")) -> InboundMessage {
+        InboundMessage(text: text, from: from, channel: .sms, source: "sms", id: id)
     }
 
     /// Handles one text; returns the SMS reply's text, if one was queued.

@@ -11,7 +11,7 @@ struct SnapshotDamageTests {
         defer { fixture.remove() }
         let folder = DeskFixture.packageRoot.appendingPathComponent("Samples/maildir/new")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        _ = try fixture.desk.handle(try names.map { InboundMail(raw: try Data(contentsOf: folder.appendingPathComponent($0))) },
+        _ = try fixture.desk.handle(try names.map { InboundMessage(raw: try Data(contentsOf: folder.appendingPathComponent($0))) },
                                     now: DeskFixture.now)
         let intact = try fixture.desk.state.snapshotData()
         #expect(intact.count > 10_000)

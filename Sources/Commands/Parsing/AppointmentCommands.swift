@@ -3,7 +3,7 @@ import Clinic
 /// CANCEL and RESCHEDULE: commands about an appointment already booked, named by its reference.
 extension LineParser {
     /// `CANCEL [ref]` (and a doctor's `CANCEL DAY <day>`); "CANCEL my appointment" has no reference.
-    func cancel(_ args: Words, clock: inout Clock) -> LineReading {
+    func cancel(_ args: Words, clock: inout ClinicToday) -> LineReading {
         if args.first?.key == Self.dayWord { return cancelDay(args.dropFirst(), clock: &clock) }
         let args = args.dropping(.beforeReference)
         guard let token = args.first else { return .command(.cancel(ref: nil)) }
@@ -24,7 +24,7 @@ extension LineParser {
     }
 
     /// `RESCHEDULE <ref> <day> <time>`; "RESCHEDULE A7K2Q to Wed at 11:30" works too.
-    func reschedule(_ args: Words, clock: inout Clock) -> LineReading {
+    func reschedule(_ args: Words, clock: inout ClinicToday) -> LineReading {
         func problem(_ understood: String, _ wrong: String) -> LineReading {
             .problem(CommandProblem(.reschedule, understood: understood, wrong: wrong, doctor: nil))
         }

@@ -5,7 +5,7 @@ extension LineParser {
     static let reasonLimit = 200
 
     /// `SLOTS <doctor> [day]`. A weekday that is today means today. Words after the day are ignored.
-    func slots(_ args: Words, clock: inout Clock) -> LineReading {
+    func slots(_ args: Words, clock: inout ClinicToday) -> LineReading {
         let (index, afterName): (Int, Words)
         switch self.doctor(args, for: .slots, understood: "SLOTS") {
         case .found(let found, let rest): (index, afterName) = (found, rest)
@@ -33,7 +33,7 @@ extension LineParser {
     }
 
     /// `BOOK <doctor> <day> <time> [reason]`; the reason is the rest of the line (nil if empty).
-    func book(_ args: Words, clock: inout Clock) -> LineReading {
+    func book(_ args: Words, clock: inout ClinicToday) -> LineReading {
         let (index, afterName): (Int, Words)
         switch self.doctor(args, for: .book, understood: "BOOK") {
         case .found(let found, let rest): (index, afterName) = (found, rest)

@@ -9,7 +9,7 @@ extension LineParser {
     private static let allWord = WordKey("all")
 
     /// `CANCEL DAY <day> [reason]`.
-    func cancelDay(_ args: Words, clock: inout Clock) -> LineReading {
+    func cancelDay(_ args: Words, clock: inout ClinicToday) -> LineReading {
         switch day(args, entry: Help.cancelDay, understood: "CANCEL DAY", clock: &clock) {
         case .found(let day, let rest): return .command(.cancelDay(day: day, reason: reason(rest)))
         case .problem(let problem): return .problem(problem)
@@ -17,7 +17,7 @@ extension LineParser {
     }
 
     /// `BROADCAST CANCEL <doctor|ALL> <day> [reason]` and `BROADCAST <day> <message>`.
-    func broadcast(_ args: Words, clock: inout Clock) -> LineReading {
+    func broadcast(_ args: Words, clock: inout ClinicToday) -> LineReading {
         guard args.first?.key == Self.cancelWord else {
             switch day(args, entry: Help.broadcast, understood: "BROADCAST", clock: &clock) {
             case .found(let day, let rest):
@@ -56,7 +56,7 @@ extension LineParser {
     }
 
     /// The day at the head of `args` (a weekday is the next one, or today) and the words after it.
-    private func day(_ args: Words, entry: HelpEntry, understood: String, clock: inout Clock) -> DayArgument {
+    private func day(_ args: Words, entry: HelpEntry, understood: String, clock: inout ClinicToday) -> DayArgument {
         let rest = args.dropping(.beforeDay)
         func problem(_ wrong: String) -> DayArgument {
             DayArgument.problem(CommandProblem(entry, understood: understood, wrong: wrong, doctor: exampleDoctor))

@@ -8,7 +8,7 @@ extension LineParser {
 
     /// `EARNING <amount> [day] [note]` and `EARNING SET <amount> [day]`. The day may come first
     /// ("EARNING yesterday 3000"); a weekday or a date without a year is the most recent one, today included.
-    func earning(_ args: Words, clock: inout Clock) -> LineReading {
+    func earning(_ args: Words, clock: inout ClinicToday) -> LineReading {
         var args = args
         let replacing = args.first?.key == Self.set
         if replacing { args = args.dropFirst() }

@@ -4,7 +4,7 @@ import Clinic
 extension LineParser {
     /// `EARNINGS [month] [year]` and `EARNINGS <doctor> [month] [year]`. No month: this month. Words after
     /// the month are ignored. A doctor who no longer takes bookings still has earnings to report.
-    func earnings(_ args: Words, clock: inout Clock) -> LineReading {
+    func earnings(_ args: Words, clock: inout ClinicToday) -> LineReading {
         let args = args.dropping(.beforeMonth)
         func problem(_ entry: HelpEntry, _ understood: String, _ wrong: String, choices: [String] = []) -> LineReading {
             .problem(CommandProblem(entry, understood: understood, wrong: wrong, doctor: exampleDoctor, choices: choices))
@@ -53,7 +53,7 @@ extension LineParser {
         }
     }
 
-    private func thisMonth(_ clock: inout Clock) -> YearMonth { YearMonth(clock.now().date) }
+    private func thisMonth(_ clock: inout ClinicToday) -> YearMonth { YearMonth(clock.now().date) }
 
     /// Whether a month follows within the next few words: "EARNINGS Rau March" misspells a doctor.
     private func namesADoctorBeforeAMonth(_ words: Words) -> Bool {

@@ -48,7 +48,7 @@ extension LineParser {
     }
 
     /// `LEAVE <day> [to <day>] [reason]`. Not followed by a day it is prose ("Leave it").
-    func leave(_ args: Words, clock: inout Clock) -> LineReading {
+    func leave(_ args: Words, clock: inout ClinicToday) -> LineReading {
         func problem(_ wrong: String) -> LineReading {
             .problem(CommandProblem(Help.leave, understood: "LEAVE", wrong: wrong, doctor: nil))
         }

@@ -49,7 +49,7 @@ extension LineParser {
     }
 
     /// `REPORT [month] [year]`: no month is this month.
-    func report(_ args: Words, clock: inout Clock) -> LineReading {
+    func report(_ args: Words, clock: inout ClinicToday) -> LineReading {
         let args = args.dropping(.beforeMonth)
         guard !args.isEmpty else { return .command(.monthReport(YearMonth(clock.now().date))) }
         switch Months.read(args) {

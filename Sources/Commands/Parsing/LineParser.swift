@@ -15,7 +15,7 @@ struct LineParser: Sendable {
     }
 
     /// `tokens`: storage for the line's words, reused from line to line.
-    func read(_ line: String, clock: inout Clock, tokens: inout [Token]) -> Outcome {
+    func read(_ line: String, clock: inout ClinicToday, tokens: inout [Token]) -> Outcome {
         let lexed = Lexer.lex(line, reusing: &tokens)
         var args = lexed.words
         guard var first = args.first, first.first != UInt8(ascii: "#") else { return .skip }
@@ -36,7 +36,7 @@ struct LineParser: Sendable {
         return .reading(text, read(keyword, args, clock: &clock))
     }
 
-    private func read(_ keyword: Keyword, _ args: Words, clock: inout Clock) -> LineReading {
+    private func read(_ keyword: Keyword, _ args: Words, clock: inout ClinicToday) -> LineReading {
         switch keyword {
         case .help: .command(.help)
         case .info: .command(.info)

@@ -16,7 +16,7 @@ extension LineParser {
 
     /// `SET NAME|PHONE|BLOOD|ADDRESS|DOB <value>` (patients) and `SET QUALIFICATIONS|SPECIALTY|FEE|BIO|PHONE <value>`
     /// (doctors).
-    func set(_ args: Words, clock: inout Clock) -> LineReading {
+    func set(_ args: Words, clock: inout ClinicToday) -> LineReading {
         guard let first = args.first else { return setProblem(Help.set, understood: "SET", "no field named") }
         // The image is the message's attachment, which the desk finds; words after PHOTO are ignored.
         if ["photo", "picture", "pic", "photograph"].contains(args.key(first)) { return .command(.setPhoto(.unread)) }
@@ -73,7 +73,7 @@ extension LineParser {
     }
 
     /// A date of birth: a whole date with its year, a real day, not in the future.
-    private func dateOfBirth(_ words: Words, entry: HelpEntry, understood: String, clock: inout Clock) -> LineReading {
+    private func dateOfBirth(_ words: Words, entry: HelpEntry, understood: String, clock: inout ClinicToday) -> LineReading {
         let how = "write the day, the month and a 4-digit year"
         switch Dates.read(words, dayFirst: dayFirst) {
         case .day(.date(let date), let consumed) where consumed == words.count:

@@ -4,7 +4,7 @@ import Clinic
 extension LineParser {
     /// `SCHEDULE [day]`: a weekday is the next one, or today (as SLOTS reads days). Words after the day are
     /// ignored. Followed by anything that is not a day it is prose ("Schedule an appointment for me"), not a command.
-    func schedule(_ args: Words, clock: inout Clock) -> LineReading {
+    func schedule(_ args: Words, clock: inout ClinicToday) -> LineReading {
         let rest = args.dropping(.beforeDay)
         if rest.isEmpty { return .command(.schedule(day: nil)) }
         func problem(_ wrong: CommandWrong) -> LineReading {

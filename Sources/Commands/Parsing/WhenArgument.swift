@@ -46,13 +46,13 @@ extension LineParser {
     }
 
     /// The date `spec` names today, or what is wrong with it ("Wed 3 Mar" when 3 March is a Tuesday).
-    func resolve(_ spec: DaySpec, time: TimeOfDay?, clock: inout Clock) -> Result<LocalDate, CommandWrong> {
+    func resolve(_ spec: DaySpec, time: TimeOfDay?, clock: inout ClinicToday) -> Result<LocalDate, CommandWrong> {
         let now = clock.now()
         return Dates.resolve(spec, today: now.date, now: now.time, time: time).mapError(\.wrong)
     }
 
     /// The day and time a BOOK or RESCHEDULE asks for, and the words after them.
-    func appointmentTime(_ args: Words, clock: inout Clock)
+    func appointmentTime(_ args: Words, clock: inout ClinicToday)
         -> Result<(LocalDate, TimeOfDay, rest: Words), AppointmentTimeProblem> {
         let when = self.when(args)
         var day: LocalDate? = nil

@@ -34,7 +34,7 @@ public struct AuditRecord: Sendable, Equatable, Codable {
 
     /// SHA-256 of the canonical form: the record without its hash.
     public func computedHash() -> String {
-        InboundMail.hex(SHA256.hash(data: canonical(withHash: false)))
+        InboundMessage.hex(SHA256.hash(data: canonical(withHash: false)))
     }
 
     /// The line as written to the file, without its newline.

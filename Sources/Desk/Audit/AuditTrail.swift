@@ -133,7 +133,7 @@ final class AuditTrail {
             guard let before = data[..<(end - 1)].lastIndex(of: newline) ?? (covered ? -1 : nil) else { span = min(size, span * 2); continue }
             let last = data[(before + 1)..<(end - 1)]
             // A last line that does not read as a record (edited by hand) chains on by its bytes: `--verify` names it.
-            return (try? JSONDecoder().decode(AuditRecord.self, from: last))?.hash ?? InboundMail.hex(SHA256.hash(data: last))
+            return (try? JSONDecoder().decode(AuditRecord.self, from: last))?.hash ?? InboundMessage.hex(SHA256.hash(data: last))
         }
     }
 

@@ -4,7 +4,7 @@ import SMS
 extension Desk {
     /// The audit entry of a message decided or set aside; nil for a duplicate (its first handling has one).
     func auditEntry(_ step: Step, clinic: ClinicState?) -> AuditEntry? {
-        let mail: InboundMail, handled: String
+        let mail: InboundMessage, handled: String
         switch step {
         case .duplicate: return nil
         case .decided(let decided): return decided.audit
@@ -23,7 +23,7 @@ extension Desk {
     }
 
     /// An entry for a message from `address`, named as the clinic knows it.
-    func auditEntry(_ mail: InboundMail, address: String, clinic: ClinicState, verdict: String, handled: String,
+    func auditEntry(_ mail: InboundMessage, address: String, clinic: ClinicState, verdict: String, handled: String,
                     commands: [AuditCommand] = []) -> AuditEntry {
         let (sender, role) = clinic.auditSender(address) { auditTags.auditTag(mail.channel, address) }
         return AuditEntry(key: mail.key, channel: mail.channel.rawValue, sender: sender, role: role, verdict: verdict,

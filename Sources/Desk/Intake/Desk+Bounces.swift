@@ -6,7 +6,7 @@ import Mail
 /// see `NoticeComposer`): the notice it names failed, the address it failed for gets no more mail until it
 /// writes in again, and the desk is told. The report itself is never answered.
 struct Bounce: Sendable {
-    let mail: InboundMail
+    let mail: InboundMessage
     let outboxID: String
     let addresses: [String]
     let notice: OutboxMessage
@@ -16,7 +16,7 @@ struct Bounce: Sendable {
 extension Desk {
     /// The bounce a message reports, if it is a delivery-status report to one of our bounce addresses about a
     /// message still in the outbox, with at least one recipient that failed for good.
-    func bounce(_ mail: InboundMail, state: DeskState, now: Int64) -> Bounce? {
+    func bounce(_ mail: InboundMessage, state: DeskState, now: Int64) -> Bounce? {
         guard let clinic = state.clinic, let report = DeliveryReport.read(mail.message),
               let envelope = report.envelopeRecipient?.asciiLowercased,
               let id = BounceSigner(keyHex: state.bounceKey ?? "").verifiedID(envelope),

@@ -6,7 +6,7 @@ import Mail
 /// its commands, and the sender is told when they will be read again. What they send after this, until
 /// the hour has passed, is not read or answered at all.
 struct TooMany: Sendable {
-    let mail: InboundMail
+    let mail: InboundMessage
     /// The address or number the answer goes to.
     let recipient: String
     let limit: Int

@@ -16,7 +16,7 @@ struct MessageRandom: RandomNumberGenerator {
     private var system: SystemRandomNumberGenerator?
     private var seeded: SeededGenerator?
 
-    init(_ randomness: DeskRandomness, for mail: InboundMail) {
+    init(_ randomness: DeskRandomness, for mail: InboundMessage) {
         switch randomness {
         case .system: system = SystemRandomNumberGenerator()
         case .predictable(let seed): seeded = SeededGenerator(seed: seed ^ mail.seed)

@@ -18,7 +18,7 @@ public enum Provenance: Sendable, Equatable {
     case nobody(authors: Int)
 
     /// `isStaff` tells whether an address is the desk's or a doctor's.
-    public static func of(_ mail: InboundMail, trust: TrustSettings, isStaff: (String) -> Bool) -> Provenance {
+    public static func of(_ mail: InboundMessage, trust: TrustSettings, isStaff: (String) -> Bool) -> Provenance {
         if mail.signedWebhook, let from = mail.message.from?.address {
             return trust.webhookStaffSenders || !isStaff(from) ? .authenticated : .unauthenticated
         }

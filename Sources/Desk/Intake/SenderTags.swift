@@ -21,7 +21,7 @@ final class SenderTags {
         let name = channel == .email ? address : "\(channel.rawValue) \(address)"
         if let tag = known[name] { return tag }
         let code = HMAC<SHA256>.authenticationCode(for: Data("allowance \(channel.rawValue) \(address)".utf8), using: key)
-        let tag = String(InboundMail.hex(code).prefix(16))
+        let tag = String(InboundMessage.hex(code).prefix(16))
         if known.count >= Self.remembered { known.removeAll(keepingCapacity: true) }
         known[name] = tag
         return tag
@@ -31,6 +31,6 @@ final class SenderTags {
     /// its own (so it is not the allowance's tag), keeping the trail whole when an address is erased.
     func auditTag(_ channel: Sender.Channel, _ address: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("audit \(channel.rawValue) \(address)".utf8), using: key)
-        return "h:" + String(InboundMail.hex(code).prefix(16))
+        return "h:" + String(InboundMessage.hex(code).prefix(16))
     }
 }

@@ -146,8 +146,8 @@ public final class SpoolIngest {
         data.count > limit ? BoundedRead(data: data.prefix(BoundedRead.headBytes), oversize: data.count) : BoundedRead(data: data)
     }
 
-    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> BoundedRead) throws -> [InboundMail] {
-        let mails = ResultsByIndex<InboundMail>(count: count)
+    static func parse(_ count: Int, workers: Int = 2, raw: @Sendable (Int) throws -> BoundedRead) throws -> [InboundMessage] {
+        let mails = ResultsByIndex<InboundMessage>(count: count)
         nonisolated(unsafe) var failure: (any Error)?
         let failureLock = NSLock()
         // Each index is taken by exactly one thread: no two threads touch the same element.
@@ -155,7 +155,7 @@ public final class SpoolIngest {
             // Once one read has failed the batch is not committed: the rest is left unread.
             if failureLock.withLock({ failure != nil }) { return }
             do {
-                mails[i] = InboundMail(try raw(i))
+                mails[i] = InboundMessage(try raw(i))
             } catch {
                 failureLock.withLock { failure = failure ?? error }
             }
@@ -164,7 +164,7 @@ public final class SpoolIngest {
         return mails.all.map { $0! }
     }
 
-    private func commit(_ batch: [InboundMail], now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
+    private func commit(_ batch: [InboundMessage], now: Int64, summary: inout Summary, report: (HandlingReport) -> Void) throws {
         let reports = try desk.handle(batch, now: now, delivered: try fileWork.takeDelivered())
         if let sync = desk.takePendingSync() { fileWork.sync(sync) }
         var fresh: [OutboxMessage] = []

@@ -16,7 +16,7 @@ public struct BounceSigner: Sendable {
     /// A fresh key, as hex.
     static func drawKey() -> String {
         var generator = SystemRandomNumberGenerator()
-        return InboundMail.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        return InboundMessage.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// `bounces+<id>@domain` with its tag; any other envelope sender as it is.
@@ -36,7 +36,7 @@ public struct BounceSigner: Sendable {
     }
 
     private func tag(_ id: String) -> String {
-        String(InboundMail.hex(HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: SymmetricKey(data: key))).prefix(16))
+        String(InboundMessage.hex(HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: SymmetricKey(data: key))).prefix(16))
     }
 
     static func bytes(fromHex hex: String) -> [UInt8] {

@@ -18,7 +18,7 @@ struct NoticeComposer {
 
     /// A stable id for a notice: the same cause always names the same message.
     static func id(_ cause: String) -> String {
-        String(InboundMail.hex(SHA256.hash(data: Data(("notice\n" + cause).utf8))).prefix(32))
+        String(InboundMessage.hex(SHA256.hash(data: Data(("notice\n" + cause).utf8))).prefix(32))
     }
 
     func notice(id: String, to recipient: MailAddress, replyTo: MailAddress? = nil, subject: String, text: String, html: String? = nil,

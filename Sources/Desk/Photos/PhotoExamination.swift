@@ -15,7 +15,7 @@ enum PhotoExamination {
         let data = part.data  // decoded here, once
         guard data.count <= Photo.largestBytes else { return (.tooLarge(bytes: data.count), nil) }
         guard let kind = kind(of: data) else { return (.notAnImage(filename: part.filename), nil) }
-        let hash = InboundMail.hex(SHA256.hash(data: data))
+        let hash = InboundMessage.hex(SHA256.hash(data: data))
         return (.image(Photo(kind: kind, bytes: data.count, sha256: hash)), data)
     }
 

@@ -14,7 +14,7 @@ struct DecidedMessage: Sendable {
         case desk(DeskLine)
     }
 
-    let mail: InboundMail
+    let mail: InboundMessage
     let recipient: MailAddress
     let greeting: String
     let lines: [(text: String, line: Line)]

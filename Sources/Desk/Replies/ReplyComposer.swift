@@ -17,7 +17,7 @@ struct ReplyComposer {
         return String(clinic.deskEmail[start..<end])
     }
 
-    func reply(to mail: InboundMail, recipient: MailAddress, text: String, html: String?, attachments: [Attachment] = [],
+    func reply(to mail: InboundMessage, recipient: MailAddress, text: String, html: String?, attachments: [Attachment] = [],
                inlineImages: [InlineImage] = [], now: Int64) -> OutboxMessage {
         let id = mail.derivedID("reply")
         let subject = mail.message.subject

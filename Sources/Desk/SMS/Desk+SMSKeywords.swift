@@ -7,7 +7,7 @@ import SMS
 /// instead of the command language. STOP and CANCEL alone opt the number out of SMS; a patient who may
 /// have meant to cancel an appointment is told by mail, when they have an address, how to do that.
 extension Desk {
-    func answerKeyword(_ keyword: SMSKeyword, mail: InboundMail, number: String, state: DeskState, now: Int64) -> KeywordAnswer {
+    func answerKeyword(_ keyword: SMSKeyword, mail: InboundMessage, number: String, state: DeskState, now: Int64) -> KeywordAnswer {
         let clinic = state.clinic!
         let format = ClinicFormat(clinic)
         let info = format.info

@@ -29,7 +29,7 @@ public struct OutgoingMail: Sendable {
     public var inlineImages: [InlineImage] = []
 
     public init(from: MailAddress, to: [MailAddress], replyTo: MailAddress? = nil, subject: String, messageID: String,
-                inReplyTo: String? = nil, references: [String] = [], date: Date = Date(),
+                inReplyTo: String? = nil, references: [String] = [], date: Date,
                 timeZone: TimeZone? = nil, autoSubmitted: String? = nil,
                 extraHeaders: [(String, String)] = [], text: String, html: String? = nil,
                 attachments: [Attachment] = []) {

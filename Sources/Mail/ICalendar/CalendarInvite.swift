@@ -34,7 +34,7 @@ public struct CalendarInvite: Sendable {
     /// A display reminder this many minutes before the start (requests only); nil for none.
     public var alarmMinutesBefore: Int?
 
-    public init(method: Method = .request, uid: String, sequence: Int = 0, stamp: Date = Date(),
+    public init(method: Method = .request, uid: String, sequence: Int = 0, stamp: Date,
                 start: Date, end: Date, timeZone: TimeZone, summary: String, location: String = "",
                 description: String = "", organizer: (name: String, email: String),
                 attendee: (name: String?, email: String), alarmMinutesBefore: Int? = nil) {

@@ -35,7 +35,7 @@ struct MessagesWebhook: Sendable {
             return WebhookAnswer.refusal(.badRequest, "\(error)")
         }
         let channel: Sender.Channel = message.channel == .sms ? .sms : .email
-        var inbound = InboundMail(text: message.text, from: message.from, subject: message.subject, channel: channel, source: "webhook",
+        var inbound = InboundMessage(text: message.text, from: message.from, subject: message.subject, channel: channel, source: "webhook",
                                   id: message.id)
         inbound.signedWebhook = true
         return await WebhookIntake(reception: reception).take(inbound) { result in

@@ -39,7 +39,7 @@ struct SMSWebhook: Sendable {
             return WebhookAnswer.refusal(.badRequest, "From is missing or not a phone number in E.164 form (+919840000001)")
         }
         let text = form["Body"] ?? ""
-        let message = InboundMail(text: text, from: from.value, channel: .sms, source: "sms", id: sid)
+        let message = InboundMessage(text: text, from: from.value, channel: .sms, source: "sms", id: sid)
         return await WebhookIntake(reception: reception).take(message) { _ in
             WebhookAnswer.emptyTwiML()
         }

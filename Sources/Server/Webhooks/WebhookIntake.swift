@@ -10,7 +10,7 @@ struct WebhookIntake: Sendable {
 
     /// `answer` gets "answered", "duplicate", "not answered" or "too many" (past the sender's hourly allowance:
     /// not read).
-    func take(_ message: InboundMail, answer: @Sendable (String) -> Response) async -> Response {
+    func take(_ message: InboundMessage, answer: @Sendable (String) -> Response) async -> Response {
         do {
             let reports = try await reception.receive([message])
             switch reports.first?.result {

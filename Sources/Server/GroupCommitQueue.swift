@@ -3,21 +3,21 @@ import Foundation
 
 /// Where webhook messages wait while the desk is busy with a commit: filled from any thread, emptied by the
 /// reception a group at a time, so messages that arrive together are committed together.
-final class Lobby: @unchecked Sendable {
+final class GroupCommitQueue: @unchecked Sendable {
     struct Visitor {
-        let messages: [InboundMail]
+        let messages: [InboundMessage]
         let caller: CheckedContinuation<[HandlingReport], any Error>
     }
 
-    /// The most messages one commit takes from the lobby.
+    /// The most messages one commit takes from the queue.
     static let groupLimit = 256
 
     private let lock = NSLock()
     private var waiting: [Visitor] = []
     private var seen = false
 
-    /// Adds a visitor; true when nobody is seeing to the lobby yet (the caller must then start that).
-    func wait(_ messages: [InboundMail], _ caller: CheckedContinuation<[HandlingReport], any Error>) -> Bool {
+    /// Adds a visitor; true when nobody is seeing to the queue yet (the caller must then start that).
+    func wait(_ messages: [InboundMessage], _ caller: CheckedContinuation<[HandlingReport], any Error>) -> Bool {
         lock.withLock {
             waiting.append(Visitor(messages: messages, caller: caller))
             defer { seen = true }
@@ -25,7 +25,7 @@ final class Lobby: @unchecked Sendable {
         }
     }
 
-    /// Whether visitors are still waiting (the lobby stays seen to); when none are, the seeing-to ends and the
+    /// Whether visitors are still waiting (the queue stays seen to); when none are, the seeing-to ends and the
     /// next visitor starts a new one.
     func moreWaiting() -> Bool {
         lock.withLock {
@@ -35,7 +35,7 @@ final class Lobby: @unchecked Sendable {
     }
 
     /// The next group, in arrival order, up to `groupLimit` messages (always at least one visitor); nil when the
-    /// lobby is empty.
+    /// queue is empty.
     func nextGroup() -> [Visitor]? {
         lock.withLock {
             guard !waiting.isEmpty else { return nil }

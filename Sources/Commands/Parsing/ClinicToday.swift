@@ -2,7 +2,7 @@ import Clinic
 
 /// Today's date and time in the clinic, worked out from the instant on first use only
 /// (most lines name no day, and the zone lookup is the dearest step of a read).
-struct Clock {
+struct ClinicToday {
     let instant: Int64
     let zone: ClinicZone
     private var cached: (date: LocalDate, time: TimeOfDay)? = nil

@@ -5,7 +5,7 @@ import Mail
 
 /// An inbound message as read from a spool, parsed, with the key that makes handling it idempotent; or a
 /// text message a webhook brought (an SMS, the generic JSON feed), held in the same shape.
-public struct InboundMail: Sendable {
+public struct InboundMessage: Sendable {
     public let raw: Data
     public private(set) var message: MailMessage
     /// "<message-id>" when the message has a usable one; otherwise "sha256:<hex of the content>". For a
@@ -42,7 +42,7 @@ public struct InboundMail: Sendable {
         message.text = ""
         message.attachments = []
         if message.messageID == nil || key.hasPrefix("sha256:") {
-            key = "sha256:" + InboundMail.hex(SHA256.hash(data: read.data + Data("\n\(size)".utf8)))
+            key = "sha256:" + InboundMessage.hex(SHA256.hash(data: read.data + Data("\n\(size)".utf8)))
         }
     }
 
@@ -50,10 +50,10 @@ public struct InboundMail: Sendable {
         self.raw = raw
         channel = .email
         message = MailMessage.parse(raw)
-        if let id = message.messageID, !id.isEmpty, id.utf8.count <= 250, !InboundMail.holdsWhitespace(id) {
+        if let id = message.messageID, !id.isEmpty, id.utf8.count <= 250, !InboundMessage.holdsWhitespace(id) {
             key = "<\(id)>"
         } else {
-            key = "sha256:" + InboundMail.hex(SHA256.hash(data: raw))
+            key = "sha256:" + InboundMessage.hex(SHA256.hash(data: raw))
         }
     }
 
@@ -82,6 +82,6 @@ public struct InboundMail: Sendable {
     }
 
     func derivedID(_ purpose: String) -> String {
-        String(InboundMail.hex(SHA256.hash(data: Data((key + "\n" + purpose).utf8))).prefix(32))
+        String(InboundMessage.hex(SHA256.hash(data: Data((key + "\n" + purpose).utf8))).prefix(32))
     }
 }
