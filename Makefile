@@ -14,7 +14,7 @@ BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
 BENCH      := .build/release/caredesk-bench
 
-.PHONY: demo demo-payments test deps build release bench bench-payments bench-instances clean-demo
+.PHONY: demo demo-payments test deps build release bench bench-payments bench-instances bench-webhooks clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -49,6 +49,12 @@ demo-payments: build
 
 bench: release
 	$(BENCH) $(BENCH_ARGS)
+
+# The front door beside a bare Hummingbird route, loaded by wrk (installed when missing) at 8 and 64 connections.
+bench-webhooks: release
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk; }
+	$(BENCH) webhooks --wrk "$$(command -v wrk)" --connections 8 $(BENCH_ARGS)
+	$(BENCH) webhooks --wrk "$$(command -v wrk)" --connections 64 $(BENCH_ARGS)
 
 # Bookings paid at booking against localstripe on a loopback port, beside the same bookings with payments off.
 bench-payments: release
