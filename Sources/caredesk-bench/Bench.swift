@@ -59,8 +59,7 @@ struct BenchIngest: ParsableCommand {
         // 60 s of mass deletions (360 s while the inode-table blocks are dirty) skips each "recently deleted"
         // inode one by one and is several times slower, which would distort both CareDesk's figure and the
         // floor's — in this run, and in the next one if it starts within those minutes (see --keep-work).
-        let workURL = URL(fileURLWithPath: work).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        let workURL = try runFolder(work, "run")
         defer { if !keepWork { try? FileManager.default.removeItem(at: workURL) } }
         let now = Int64(1_772_422_200)  // Mon 2 Mar 2026 09:00 IST, as in the demo
         let synthetic = SyntheticClinic(doctors: doctors, patients: patients)

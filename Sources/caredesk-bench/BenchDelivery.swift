@@ -29,8 +29,7 @@ struct BenchDelivery: ParsableCommand {
         for tool in [sink, source] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw ValidationError("\(tool) not found: install Debian's postfix package (make deps does)")
         }
-        let workURL = URL(fileURLWithPath: work).appendingPathComponent("delivery-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        let workURL = try runFolder(work, "delivery")
         defer { try? FileManager.default.removeItem(at: workURL) }
         let now = Int64(1_772_422_200)
         let synthetic = SyntheticClinic(doctors: 50, patients: 10_000, appointments: 10_000)

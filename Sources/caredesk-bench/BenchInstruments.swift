@@ -28,3 +28,11 @@ enum ProductBinary {
         return bench.deletingLastPathComponent().appendingPathComponent("caredesk").path
     }
 }
+
+/// A bench run's own folder under the work folder (`<work>/<name>-<pid>`), created empty; the run removes it
+/// at its end.
+func runFolder(_ work: String, _ name: String) throws -> URL {
+    let folder = URL(fileURLWithPath: work).appendingPathComponent("\(name)-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}

@@ -32,8 +32,7 @@ struct BenchPayments: ParsableCommand {
 
     func run() throws {
         Desk.bootstrapLogging()
-        let workURL = URL(fileURLWithPath: work).appendingPathComponent("payments-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        let workURL = try runFolder(work, "payments")
         defer { try? FileManager.default.removeItem(at: workURL) }
         let now = Int64(1_772_422_200)
         var synthetic = SyntheticClinic(doctors: 50, patients: max(bookings, 100), appointments: 10_000)

@@ -28,8 +28,7 @@ struct BenchWatcher: ParsableCommand {
 
     func run() throws {
         Desk.bootstrapLogging()
-        let workURL = URL(fileURLWithPath: work).appendingPathComponent("watcher-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        let workURL = try runFolder(work, "watcher")
         defer { try? FileManager.default.removeItem(at: workURL) }
         let now = Int64(1_772_422_200)  // Mon 2 Mar 2026 09:00 IST, as in the other benches
         let synthetic = SyntheticClinic(doctors: 5, patients: 200, appointments: 100)

@@ -46,8 +46,7 @@ struct BenchWebhooks: AsyncParsableCommand {
 
     func run() async throws {
         Desk.bootstrapLogging()
-        let workURL = URL(fileURLWithPath: work).appendingPathComponent("webhooks-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        let workURL = try runFolder(work, "webhooks")
         defer { try? FileManager.default.removeItem(at: workURL) }
         let now = Int64(1_772_422_200)  // Mon 2 Mar 2026 09:00 IST, as in the other benches
         let synthetic = SyntheticClinic(doctors: 50, patients: 10_000, appointments: 10_000)

@@ -39,26 +39,7 @@ extension Outcome {
         case .notAllowed: "not allowed"
         case .auditTrail: "audit trail sent"
         case .profileChanged(let change): "set \(auditCaseName(change))"
-        // The frequent answers by name, as reflection would give it: a Mirror of a day's slots copies them all.
-        case .help: "help"
-        case .staffHelp: "staffHelp"
-        case .info: "info"
-        case .doctorList: "doctorList"
-        case .doctorDetail: "doctorDetail"
-        case .slots: "slots"
-        case .appointmentList: "appointmentList"
-        case .cancelChoice: "cancelChoice"
-        case .schedule: "schedule"
-        case .earningsReport: "earningsReport"
-        case .monthReport: "monthReport"
-        case .registered: "registered"
-        case .verified: "verified"
-        case .needsRegistration: "needsRegistration"
-        case .patientProfile: "patientProfile"
-        case .doctorProfile: "doctorProfile"
-        case .patientData: "patientData"
-        case .dayCancelled: "dayCancelled"
-        case .broadcastSent: "broadcastSent"
+        // Every other answer by its case name (AuditNames.swift).
         default: auditCaseName(self)
         }
     }
