@@ -1,7 +1,7 @@
 import Logging
 import PostgresNIO
 
-/// Creating and dropping whole databases on a server, for the benches (`caredesk bench instances`): each run
+/// Creating and dropping whole databases on a server, for the benches (`caredesk-bench instances`): each run
 /// makes databases of its own and drops them at the end. The server's URL names a database to connect to
 /// for that (usually `postgres`). Only plain names are taken (`[a-z0-9_]`, at most 63 bytes, not starting
 /// with a digit), so a name is never quoted or escaped into the statement.

@@ -12,8 +12,8 @@ import Store
 struct CareDeskBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caredesk-bench",
-        abstract: "Measure CareDesk: `ingest` (the default), `delivery`, `webhooks`, `payments`, `instances`, `history`, `parsing`, `watcher`.",
-        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self, BenchPayments.self, BenchInstances.self, BenchHistory.self, BenchParsing.self, BenchWatcher.self],
+        abstract: "Measure CareDesk: `ingest` (the default), `delivery`, `webhooks`, `payments`, `instances`, `history`, `parsing`, `watcher`, `store`.",
+        subcommands: [BenchIngest.self, BenchDelivery.self, BenchWebhooks.self, BenchPayments.self, BenchInstances.self, BenchHistory.self, BenchParsing.self, BenchWatcher.self, BenchStore.self],
         defaultSubcommand: BenchIngest.self)
 }
 

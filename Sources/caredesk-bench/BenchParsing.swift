@@ -11,17 +11,18 @@ import SyntheticData
 struct BenchParsing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parsing",
-        abstract: "Measure MIME parsing of a 2 KB multipart message and the command reader on 5-line messages.")
+        abstract: "Measure MIME parsing of a 2 KB multipart message, composing a 1 KB text + 3 KB HTML reply, and the command reader.")
 
     @Option(help: "Parses of the message.") var parses = 20_000
     @Option(help: "Reads of each 5-line message.") var reads = 100_000
+    @Option(help: "Renders of the reply.") var renders = 20_000
 
     static let patientLines = ["BOOK Dr Rao Tue 10:00 chest pain", "SLOTS Dr Iyer Wed", "CANCEL A7K2Q", "MY APPOINTMENTS", "thanks"]
     static let doctorLines = ["TODAY", "DONE A7K2Q", "EARNING ₹2,500.50 yesterday follow-ups", "EARNINGS last month", "thanks"]
     static let now = Int64(1_772_422_200)  // Mon 2 Mar 2026 09:00 IST, as in the other benches
 
     func validate() throws {
-        guard parses > 0, reads > 0 else { throw ValidationError("--parses and --reads must be positive") }
+        guard parses > 0, reads > 0, renders > 0 else { throw ValidationError("--parses, --reads and --renders must be positive") }
     }
 
     func run() throws {
@@ -31,6 +32,17 @@ struct BenchParsing: ParsableCommand {
         let parse = cpuSeconds { for _ in 0..<parses { sink &+= MailMessage.parse(data).text.utf8.count } }
         print(String(format: "MailMessage.parse, %d bytes (multipart/alternative, quoted-printable), %d parses: %.2f µs CPU per message",
                      data.count, parses, parse / Double(parses) * 1e6))
+
+        let reply = OutgoingMail(from: MailAddress(name: "CareDesk", address: "desk@clinic.example"),
+                                 to: [MailAddress(name: "Anna Müller", address: "anna@example.org")], subject: "Your appointment",
+                                 messageID: "desk.1@clinic.example", inReplyTo: "<orig@example.org>",
+                                 references: ["orig0@example.org", "orig@example.org"], date: Date(timeIntervalSince1970: Double(Self.now)),
+                                 autoSubmitted: "auto-replied", extraHeaders: [("X-Loop", "desk@clinic.example")],
+                                 text: Self.text, html: Self.html)
+        for _ in 0..<200 { sink &+= reply.render(lineEnding: "\r\n").count }  // warm-up
+        let render = cpuSeconds { for _ in 0..<renders { sink &+= reply.render(lineEnding: "\r\n").count } }
+        print(String(format: "OutgoingMail.render, %d B text + %d B HTML (multipart/alternative, quoted-printable), %d renders: %.2f µs CPU per reply",
+                     Self.text.utf8.count, Self.html.utf8.count, renders, render / Double(renders) * 1e6))
 
         let clinic = SyntheticClinic(doctors: 50)
         let reader = CommandReader(doctors: clinic.doctorList(), zone: ClinicZone(identifier: "Asia/Kolkata")!, dayFirst: true)
@@ -56,6 +68,24 @@ struct BenchParsing: ParsableCommand {
         body()
         return now() - start
     }
+
+    /// A reply of the desk's usual size, with non-ASCII in both parts.
+    static let text: String = {
+        var s = "Dear Anna Müller,\n\nYour appointment with Dr Rao is confirmed for Tuesday 10:00.\n"
+        while s.utf8.count < 1_000 {
+            s += "Reply CANCEL to cancel, or RESCHEDULE Dr Rao Tue 10:00 -> Wed 09:30 to move it.\n"
+        }
+        return s + "\n-- \nCareDesk, Praxis am Markt — Köln\n"
+    }()
+
+    static let html: String = {
+        var s = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">\n"
+        while s.utf8.count < 3_000 {
+            s += "<p style=\"margin:0 0 8px 0\">Your appointment with <b>Dr Rao</b> is confirmed for "
+                + "<span class=\"when\">Tuesday 10:00</span>. Reply CANCEL to cancel &mdash; Grüße aus Köln.</p>\n"
+        }
+        return s + "</body></html>\n"
+    }()
 
     /// A reply from a phone's mail app: quoted-printable plain text and HTML, a DKIM signature, a quoted answer.
     static let message: Data = {

@@ -1,11 +1,42 @@
+import ArgumentParser
 import Foundation
-import Testing
 import Store
 
-/// Figures for the report, not assertions. Opt in with STORE_BENCH=1, and
-/// build in release: `STORE_BENCH=1 swift test -c release --filter Benchmark`.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["STORE_BENCH"] != nil))
-struct BenchmarkTests {
+/// The store alone, apart from the desk: committing small records in batches, opening a million-appointment
+/// store under three snapshot encodings (keyed JSON, columnar JSON through JSONDecoder, columnar JSON through
+/// `ColumnarJSONReader`, the one the desk uses), and where the time of encoding and reading goes. The states
+/// here are the bench's own (an appointment of six fields), not the desk's. Prints figures; asserts nothing.
+struct BenchStore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Measure the journal and snapshot store alone: batched commits, opening 1M appointments under three encodings.")
+
+    @Option(help: "Appointments in the large stores.") var appointments = 1_000_000
+    @Option(help: "Work folder; the run works in a new subfolder and removes it at the end.") var work = ".build/bench"
+
+    func validate() throws {
+        guard appointments > 0 else { throw ValidationError("--appointments must be positive") }
+    }
+
+    func run() throws {
+        let folder = try runFolder(work, "store")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try commits(in: folder.appendingPathComponent("commits"))
+        try openLarge(Keyed.self, label: "keyed JSON, JSONDecoder", in: folder.appendingPathComponent("keyed")) { Keyed(appointments: $0) }
+        try openLarge(Columnar.self, label: "columnar JSON, JSONDecoder", in: folder.appendingPathComponent("columnar")) {
+            var c = Columnar()
+            c.appointments = $0
+            return c
+        }
+        try openLarge(FastColumnar.self, label: "columnar JSON, ColumnarJSONReader", in: folder.appendingPathComponent("fast")) {
+            var c = FastColumnar()
+            c.appointments = $0
+            return c
+        }
+        try recordBreakdown()
+        try columnarBreakdown()
+    }
+
     struct Appointment: Codable, Sendable, Equatable {
         var ref: String
         var doctor: String
@@ -110,76 +141,54 @@ struct BenchmarkTests {
         return String(format: "%.3f s", Double(c.seconds) + Double(c.attoseconds) / 1e18)
     }
 
-    @Test func commit20kRecordsInBatchesOf200() throws {
-        try withTemporaryFolder { dir in
-            let store = try JSONStore<Keyed>(directory: dir)
-            let size = try JSONEncoder().encode(Self.booking(123_456)).count
-            let batches = (0..<100).map { b in (0..<200).map { Self.booking(b * 200 + $0) } }
-            let clock = ContinuousClock()
-            let elapsed = try clock.measure {
-                for batch in batches {
-                    try store.transaction { _ in (batch, ()) }
-                }
+    func storeFile(_ directory: URL, _ name: String) -> URL {
+        directory.appendingPathComponent("store").appendingPathComponent(name)
+    }
+
+    /// 20,000 records of ~300 B in 100 batches of 200, one write + fsync each; then a reopen replaying them.
+    func commits(in dir: URL) throws {
+        let store = try JSONStore<Keyed>(directory: dir)
+        let size = try JSONEncoder().encode(Self.booking(123_456)).count
+        let batches = (0..<100).map { b in (0..<200).map { Self.booking(b * 200 + $0) } }
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for batch in batches {
+                try store.transaction { _ in (batch, ()) }
             }
-            let bytes = try Data(contentsOf: storeFile(dir, "journal-0.log")).count
-            print("BENCH commit: 20000 records (~\(size) B JSON each), 100 batches of 200, one write + fsync each: \(seconds(elapsed)); journal \(bytes) bytes")
-            let reopen = try clock.measure { _ = try JSONStore<Keyed>(directory: dir) }
-            print("BENCH reopen replaying 20000 journal records: \(seconds(reopen))")
         }
+        let bytes = try Data(contentsOf: storeFile(dir, "journal-0.log")).count
+        print("commit: 20000 records (~\(size) B JSON each), 100 batches of 200, one write + fsync each: \(seconds(elapsed)); journal \(bytes) bytes")
+        let reopen = try clock.measure { _ = try JSONStore<Keyed>(directory: dir) }
+        print("reopen replaying 20000 journal records: \(seconds(reopen))")
     }
 
-    private func openLarge<S: StoreState>(_ type: S.Type, label: String, count: Int, make: ([Appointment]) -> S) throws {
-        try withTemporaryFolder { dir in
-            let clock = ContinuousClock()
-            let appointments = (0..<count).map(Self.appointment)
-            do {
-                let store = try JSONStore<S>(directory: dir)
-                try store.transaction { _ in ([S.Record](), ()) }
-                // Seed the state through a snapshot: write it like a compaction would.
-                let seeded = make(appointments)
-                let data = try seeded.snapshotData()
-                try data.write(to: storeFile(dir, "snapshot-1.json"))
-                _ = store
-            }
-            let store = try JSONStore<S>(directory: dir)  // loads generation 1
-            let compaction = try clock.measure { try store.compact() }
-            let bytes = try Data(contentsOf: storeFile(dir, "snapshot-2.json")).count
-            var opened: JSONStore<S>?
-            let open = try clock.measure { opened = try JSONStore<S>(directory: dir) }
-            #expect(opened?.generation == 2)
-            opened = nil
-            for b in 0..<100 {
-                try store.transaction { _ in ((0..<200).map { Self.booking(count + b * 200 + $0) } as! [S.Record], ()) }
-            }
-            let openWithJournal = try clock.measure { opened = try JSONStore<S>(directory: dir) }
-            #expect(opened?.recordsSinceSnapshot == 20_000)
-            print("BENCH \(label): \(count) appointments, snapshot \(bytes / 1_000_000) MB; compact \(seconds(compaction)); open \(seconds(open)); open with 20000 journal records on top \(seconds(openWithJournal))")
+    /// A store of `appointments` seeded through a snapshot, compacted, opened, and opened again with 20,000
+    /// journal records on top.
+    func openLarge<S: StoreState>(_ type: S.Type, label: String, in dir: URL, make: ([Appointment]) -> S) throws {
+        let clock = ContinuousClock()
+        let count = appointments
+        let all = (0..<count).map(Self.appointment)
+        do {
+            let store = try JSONStore<S>(directory: dir)
+            try store.transaction { _ in ([S.Record](), ()) }
+            // Seed the state through a snapshot: write it like a compaction would.
+            try make(all).snapshotData().write(to: storeFile(dir, "snapshot-1.json"))
         }
-    }
-
-    @Test func openMillionKeyed() throws {
-        try openLarge(Keyed.self, label: "keyed JSON, JSONDecoder", count: 1_000_000) { Keyed(appointments: $0) }
-    }
-
-    @Test func openMillionFastColumnar() throws {
-        try openLarge(FastColumnar.self, label: "columnar JSON, ColumnarJSONReader", count: 1_000_000) {
-            var c = FastColumnar()
-            c.appointments = $0
-            return c
+        let store = try JSONStore<S>(directory: dir)  // loads generation 1
+        let compaction = try clock.measure { try store.compact() }
+        let bytes = try Data(contentsOf: storeFile(dir, "snapshot-2.json")).count
+        let open = try clock.measure { _ = try JSONStore<S>(directory: dir) }
+        for b in 0..<100 {
+            try store.transaction { _ in ((0..<200).map { Self.booking(count + b * 200 + $0) } as! [S.Record], ()) }
         }
+        let openWithJournal = try clock.measure { _ = try JSONStore<S>(directory: dir) }
+        print("\(label): \(count) appointments, snapshot \(bytes / 1_000_000) MB; compact \(seconds(compaction)); open \(seconds(open)); "
+              + "open with 20000 journal records on top \(seconds(openWithJournal))")
+        try FileManager.default.removeItem(at: dir)
     }
 
-    @Test func openMillionColumnar() throws {
-        try openLarge(Columnar.self, label: "columnar JSON, JSONDecoder", count: 1_000_000) {
-            var c = Columnar()
-            c.appointments = $0
-            return c
-        }
-    }
-}
-
-extension BenchmarkTests {
-    @Test func breakdown() throws {
+    /// A record's encode, decode (one by one and as one array) and CRC-32, over 20,000 of them.
+    func recordBreakdown() throws {
         let clock = ContinuousClock()
         let records = (0..<20_000).map(Self.booking)
         let encoder = JSONEncoder()
@@ -188,20 +197,24 @@ extension BenchmarkTests {
         let decoder = JSONDecoder()
         let decode = try clock.measure { for p in payloads { _ = try decoder.decode(Booking.self, from: p) } }
         var joined = Data("[".utf8)
-        for (i, p) in payloads.enumerated() { if i > 0 { joined.append(UInt8(ascii: ",")) }; joined.append(p) }
+        for (i, p) in payloads.enumerated() {
+            if i > 0 { joined.append(UInt8(ascii: ",")) }
+            joined.append(p)
+        }
         joined.append(UInt8(ascii: "]"))
         let decodeArray = try clock.measure { _ = try decoder.decode([Booking].self, from: joined) }
         let bytes = payloads.reduce(0) { $0 + $1.count }
         let crc = clock.measure { for p in payloads { _ = CRC32.checksum(p) } }
-        print("BENCH 20000 records: encode \(seconds(encode)), decode one by one \(seconds(decode)), decode as one array \(seconds(decodeArray)), crc32 of \(bytes) B \(seconds(crc))")
+        print("20000 records: encode \(seconds(encode)), decode one by one \(seconds(decode)), decode as one array \(seconds(decodeArray)), "
+              + "crc32 of \(bytes) B \(seconds(crc))")
     }
-}
 
-extension BenchmarkTests {
-    @Test func columnarCodecBreakdown() throws {
+    /// The columnar codec on `appointments`: encoding (all, one string column, one integer column), indexing,
+    /// reading one column of each kind, decoding all.
+    func columnarBreakdown() throws {
         let clock = ContinuousClock()
         var state = FastColumnar()
-        state.appointments = (0..<1_000_000).map(Self.appointment)
+        state.appointments = (0..<appointments).map(Self.appointment)
         var data = Data()
         let encode = try clock.measure { data = try state.snapshotData() }
         var w = ColumnarJSONWriter()
@@ -213,6 +226,7 @@ extension BenchmarkTests {
         let strings = try clock.measure { _ = try reader.strings("patient") }
         let ints = try clock.measure { _ = try reader.integers("start") }
         let decode = try clock.measure { _ = try FastColumnar(snapshotData: data) }
-        print("BENCH columnar 1M: encode \(seconds(encode)) (one string column \(seconds(refsOnly)), one int column \(seconds(intsOnly))); index \(seconds(index)); one string column \(seconds(strings)); one int column \(seconds(ints)); full decode \(seconds(decode))")
+        print("columnar \(appointments): encode \(seconds(encode)) (one string column \(seconds(refsOnly)), one int column \(seconds(intsOnly))); "
+              + "index \(seconds(index)); one string column \(seconds(strings)); one int column \(seconds(ints)); full decode \(seconds(decode))")
     }
 }
