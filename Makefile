@@ -50,9 +50,8 @@ demo-payments: build
 bench: release
 	$(BENCH) $(BENCH_ARGS)
 
-# The front door beside a bare Hummingbird route, loaded by wrk (installed when missing) at 8 and 64 connections.
+# The front door beside a bare Hummingbird route, loaded by wrk (scripts/deps.sh installs it) at 8 and 64 connections.
 bench-webhooks: release
-	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk; }
 	$(BENCH) webhooks --wrk "$$(command -v wrk)" --connections 8 $(BENCH_ARGS)
 	$(BENCH) webhooks --wrk "$$(command -v wrk)" --connections 64 $(BENCH_ARGS)
 

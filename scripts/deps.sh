@@ -21,6 +21,7 @@ command -v openssl >/dev/null || need+=(openssl)
 # the caredesk executable links tcmalloc by file name (see Package.swift): the runtime library is enough
 /sbin/ldconfig -p 2>/dev/null | grep -q 'libtcmalloc_minimal\.so\.4 ' || need+=(libtcmalloc-minimal4)
 pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev pkg-config)
+command -v wrk >/dev/null || need+=(wrk)   # the webhook bench's load (bench-webhooks, BenchWebhooksTests)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 # Debian keeps the server's programs in /usr/lib/postgresql/NN/bin, off PATH

@@ -6,11 +6,7 @@ extension Desk {
     /// The desk of a data folder, with its templates (CAREDESK_TEMPLATES, DATA/templates or the shipped ones),
     /// on `store` (nil: the folder's own journal), logging under `label`.
     public static func open(_ folder: URL, label: String, store: (any StateStore<DeskState>)? = nil) throws -> Desk {
-        guard let templatesFolder = ReplyTemplates.locate(dataFolder: folder) else {
-            throw NotInitialised(description: "the Templates folder was not found; set CAREDESK_TEMPLATES")
-        }
-        return try Desk(dataFolder: folder, templates: try ReplyTemplates(directory: templatesFolder), logger: Logger(label: label),
-                        store: store)
+        try Desk(dataFolder: folder, templates: try ReplyTemplates.of(dataFolder: folder), logger: Logger(label: label), store: store)
     }
 
     /// Sends log lines to standard error at CAREDESK_LOG_LEVEL (warning unless set): every command of

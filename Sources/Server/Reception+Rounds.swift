@@ -37,23 +37,21 @@ extension Reception {
         let retentionDue = now - (lastRetentionAt ?? .min / 2) >= Self.retentionInterval
         // Delivery below, as a round of its own: its outcome is remembered for the health report.
         let done = try ClockWork.run(desk: desk, settings: deliverySettings, dataFolder: dataFolder, now: now, retention: retentionDue, deliver: false)
-        let (reminders, failures, reports, released) = (done.reminders, done.failureSummaries, done.monthReports, done.holdsReleased)
-        let kept = done.retention ?? Desk.Retention()
-        if let retention = done.retention {
-            lastRetention = retention
+        if let kept = done.retention {
+            lastRetention = kept
             lastRetentionAt = now
         }
-        if kept != Desk.Retention() {
+        if let kept = done.retention, kept != Desk.Retention() {
             logger.info("retention", metadata: ["outgoingFilesRemoved": "\(kept.outgoingFilesRemoved)", "handledForgotten": "\(kept.handledForgotten)",
                                                 "registrationsDropped": "\(kept.registrationsDropped)",
                                                 "monthsClosed": "\(kept.monthsClosed)"])
         }
-        if reminders + failures + reports + released > 0 {
-            logger.info("tick", metadata: ["reminders": "\(reminders)", "failureSummaries": "\(failures)", "monthReports": "\(reports)",
-                                           "holdsReleased": "\(released)"])
+        if done.reminders + done.failureSummaries + done.monthReports + done.holdsReleased > 0 {
+            logger.info("tick", metadata: ["reminders": "\(done.reminders)", "failureSummaries": "\(done.failureSummaries)",
+                                           "monthReports": "\(done.monthReports)", "holdsReleased": "\(done.holdsReleased)"])
         }
         try deliverDue()
-        return (reminders, failures)
+        return (done.reminders, done.failureSummaries)
     }
 
     /// The store's and the outbox's counts and the last delivery's outcome, as last posted; no patient's

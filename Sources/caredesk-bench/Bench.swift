@@ -136,9 +136,8 @@ struct BenchIngest: ParsableCommand {
         let floorRate = try floor.map { try BenchFloor.run($0, maildir: maildir, work: work.appendingPathComponent("floor-\(name)")) }
         sync()
 
-        let templates = try ReplyTemplates(directory: ReplyTemplates.locate(dataFolder: folder).orThrow("Templates folder not found"))
         var desk: Desk!
-        let openSeconds = try timed { desk = try Desk(dataFolder: folder, templates: templates, logger: Logger(label: "bench")) }
+        let openSeconds = try timed { desk = try Desk.open(folder, label: "bench") }
         if authenticated || confirming > 0 { desk.trust = TrustSettings(authservID: Self.benchAuthservID) }
         // The bench measures the desk, not the flood guard (every message is still counted).
         desk.trust.hourlyLimit = Int.max / 2

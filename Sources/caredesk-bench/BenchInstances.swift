@@ -231,6 +231,18 @@ struct Launcher {
 
     init(templates: URL, now: Int64, work: URL, cleanup: Cleanup) throws {
         executable = URL(fileURLWithPath: ProductBinary.path)
+        environment = Self.environment(templates: templates)
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        nowText = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(now)))
+        self.work = work
+        self.cleanup = cleanup
+    }
+
+    /// The environment a bench's `caredesk` child runs with: none of the bench's own CAREDESK_ settings but the
+    /// log level; the shipped templates, the bench's webhook secret, no practical hourly allowance, and an end
+    /// when the bench ends.
+    static func environment(templates: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         for name in environment.keys where name.hasPrefix("CAREDESK_") { environment[name] = nil }
         environment["CAREDESK_TEMPLATES"] = templates.path
@@ -241,12 +253,7 @@ struct Launcher {
         // A bench that dies without its defers (SIGKILL) leaves no desk running: each exits once the bench is gone.
         environment["CAREDESK_EXIT_WITH_PID"] = "\(ProcessInfo.processInfo.processIdentifier)"
         if let level = ProcessInfo.processInfo.environment["CAREDESK_LOG_LEVEL"] { environment["CAREDESK_LOG_LEVEL"] = level }
-        self.environment = environment
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        nowText = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(now)))
-        self.work = work
-        self.cleanup = cleanup
+        return environment
     }
 
     /// `caredesk serve --data FOLDER [--store URL] --port 0 --now NOW`, waited for until it names its port.

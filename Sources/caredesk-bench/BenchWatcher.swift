@@ -40,11 +40,8 @@ struct BenchWatcher: ParsableCommand {
         }
         let catcher = try ReplyCatcher()
         guard let templates = ReplyTemplates.locate(dataFolder: folder) else { throw ValidationError("the Templates folder was not found") }
-        var environment = ProcessInfo.processInfo.environment
-        for name in environment.keys where name.hasPrefix("CAREDESK_") { environment[name] = nil }
-        environment["CAREDESK_TEMPLATES"] = templates.path
+        var environment = Launcher.environment(templates: templates)
         environment["CAREDESK_SMTP_URL"] = "smtp://127.0.0.1:\(catcher.port)"
-        environment["CAREDESK_RATE_LIMIT"] = "1000000000"
         let nowText = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
         let serve = try ServeChild(executable: URL(fileURLWithPath: ProductBinary.path),
                                    arguments: ["serve", "--data", folder.path, "--maildir", maildir.path, "--port", "0",

@@ -58,8 +58,7 @@ struct BenchWebhooks: AsyncParsableCommand {
                                          idPrefix: "warm", timestamp: now)
 
         let logger = Logger(label: "caredesk.bench")
-        let templates = try ReplyTemplates(directory: ReplyTemplates.locate(dataFolder: folder).orThrow("Templates folder not found"))
-        let reception = try Reception(dataFolder: folder, templates: templates, clock: DeskClock(fixedAt: now), logger: logger)
+        let reception = try Reception(dataFolder: folder, templates: try ReplyTemplates.of(dataFolder: folder), clock: DeskClock(fixedAt: now), logger: logger)
         // Many senders send twice or more within the hour: the bench measures the desk, not the flood guard
         // (every message is still counted).
         try await reception.withDesk { desk, _ in desk.trust.hourlyLimit = Int.max / 2 }

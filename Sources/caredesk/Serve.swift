@@ -47,12 +47,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         Desk.bootstrapLogging()
         let clock = try options.clock()
-        guard let templatesFolder = ReplyTemplates.locate(dataFolder: options.folder) else {
-            throw ValidationError("the Templates folder was not found; set CAREDESK_TEMPLATES")
-        }
         let logger = Logger(label: "caredesk.serve")
         let choice = try options.storeChoice()
-        let reception = try Reception(dataFolder: options.folder, templates: try ReplyTemplates(directory: templatesFolder),
+        let reception = try Reception(dataFolder: options.folder, templates: try ReplyTemplates.of(dataFolder: options.folder),
                                       clock: clock, logger: logger, randomness: try options.randomness(),
                                       store: try choice.open(logger: logger), databaseURL: choice.database?.description)
         Couriers.prepare(reception.deliverySettings)

@@ -31,7 +31,7 @@ struct Tick: ParsableCommand {
         let settings = try DeliverySettings.load(options.folder)
         let desk = try CareDesk.openDesk(options, label: "caredesk.tick")
         let done = try ClockWork.run(desk: desk, settings: settings, dataFolder: options.folder, now: now, retention: true, deliver: !noDeliver)
-        let (reminders, failures, reports, released) = (done.reminders, done.failureSummaries, done.monthReports, done.holdsReleased)
+        let reminders = done.reminders, failures = done.failureSummaries, reports = done.monthReports, released = done.holdsReleased
         if released > 0 { print("\(released) unpaid hold\(released == 1 ? "" : "s") released.") }
         if let kept = done.retention, kept != Desk.Retention() {
             print("retention: \(kept.outgoingFilesRemoved) outgoing file(s) removed, \(kept.handledForgotten) handled message id(s) forgotten, "

@@ -31,4 +31,23 @@ import Testing
         // The work folder is left empty: the run removes its data folder.
         #expect(files(in: work).isEmpty)
     }
+
+    /// The same with wrk as the load (`--wrk`, installed by scripts/deps.sh): wrk's figures for both endpoints,
+    /// every request answered 2xx, and the signed requests enough for the run.
+    @Test func wrkLoadsBothEndpoints() throws {
+        let work = try temporaryFolder("bench-webhooks-wrk")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let run = try CareDeskBinary.runBench(["webhooks", "--wrk", "/usr/bin/wrk", "--seconds", "1", "--connections", "2",
+                                               "--wrk-requests", "20000", "--work", work.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        for label in ["bare Hummingbird, POST /bare (wrk):", "caredesk, POST /webhooks/messages (wrk):"] {
+            let line = try #require(lines.first { $0.hasPrefix(label) }, "no line for \(label) in:\n\(run.stdout)")
+            #expect(line.contains("requests/s; p50 "), "\(line)")
+            #expect(line.contains("non-2xx 0, socket errors 0"), "\(line)")
+        }
+        #expect(!run.stdout.contains("wrk used up"), "\(run.stdout)")
+        #expect(lines.contains { $0.hasPrefix("ratio (webhooks / bare): ") }, "\(run.stdout)")
+        #expect(files(in: work).isEmpty)
+    }
 }

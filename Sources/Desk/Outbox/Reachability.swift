@@ -10,29 +10,25 @@ struct Reachability {
     /// Numbers (E.164) that sent STOP.
     let optedOut: Set<String>
 
-    init(bounced: Set<String>, optedOut: Set<String>) {
-        self.bounced = bounced
-        self.optedOut = optedOut
-    }
-
     init(_ state: DeskState) {
-        self.init(bounced: state.undeliverable, optedOut: state.smsOptedOut)
+        bounced = state.undeliverable
+        optedOut = state.smsOptedOut
     }
 
     enum Reach: Equatable {
         case mail(String)
         case sms(String)
         /// The patient's route is mail, to an address that bounced: no text instead (their address is how they chose to hear).
-        case bounced(String)
+        case bounced
         /// The patient's route is SMS, to a number that opted out.
-        case optedOut(String)
+        case optedOut
         case noContact
     }
 
     func patient(_ patient: Patient) -> Reach {
         switch patient.contactRoute {
-        case .mail(let address): canMail(address) ? .mail(address) : .bounced(address)
-        case .sms(let number): canText(number) ? .sms(number) : .optedOut(number)
+        case .mail(let address): canMail(address) ? .mail(address) : .bounced
+        case .sms(let number): canText(number) ? .sms(number) : .optedOut
         case .none: .noContact
         }
     }

@@ -19,8 +19,11 @@ extension Desk {
     func decide(_ mail: InboundMessage, state: inout DeskState, now: Int64) throws -> Step {
         guard let info = state.clinic?.info else { return .silent(mail, reason: "no clinic configured") }
         if let automatic = screenAutomatic(mail, deskEmail: info.deskEmail, state: state, now: now) { return automatic }
-        let read = Envelope.read(mail)
-        guard let envelope = read.envelope else { return .silent(mail, reason: read.unusable ?? "no usable sender address") }
+        let envelope: Envelope
+        switch Envelope.read(mail) {
+        case .sender(let sender): envelope = sender
+        case .unusable(let reason): return .silent(mail, reason: reason)
+        }
         if envelope.channel == .sms, let keyword = SMSKeyword(body: mail.message.text) {
             return .keyword(mail, answerKeyword(keyword, mail: mail, number: envelope.address, state: state, now: now))
         }
@@ -62,7 +65,8 @@ extension Desk {
         return nil
     }
 
-    enum Admitted {
+    /// What the hourly allowance says of a message.
+    enum AllowanceVerdict {
         /// Counted against the sender's hour, and read.
         case counted(AllowanceMark)
         /// Not read: past the allowance (silence, or its one "too many" answer).
@@ -70,7 +74,7 @@ extension Desk {
     }
 
     /// Every message a person sends counts against their hour (a carrier's STOP or START never does).
-    func admit(_ envelope: Envelope, isStaff: Bool, state: inout DeskState, now: Int64) -> Admitted {
+    func admit(_ envelope: Envelope, isStaff: Bool, state: inout DeskState, now: Int64) -> AllowanceVerdict {
         let mail = envelope.mail
         let tag = senderTags.tag(mail.channel, envelope.address)
         let limit = trust.hourlyLimit(staff: isStaff)

@@ -13,15 +13,21 @@ struct Envelope {
 
     var channel: Sender.Channel { mail.channel }
 
-    /// The envelope of `mail`; nil, with the reason it is not answered, when it names no usable sender.
-    static func read(_ mail: InboundMessage) -> (envelope: Envelope?, unusable: String?) {
-        guard let from = mail.message.from else { return (nil, "no usable sender address") }
+    /// What the envelope of a message says: who wrote it, or why nobody usable did.
+    enum Reading {
+        case sender(Envelope)
+        /// Not answered: the reason.
+        case unusable(String)
+    }
+
+    static func read(_ mail: InboundMessage) -> Reading {
+        guard let from = mail.message.from else { return .unusable("no usable sender address") }
         if mail.channel == .sms {
-            guard let number = E164(from.address) else { return (nil, "no usable sender number") }
-            return (Envelope(mail: mail, from: from, address: number.value), nil)
+            guard let number = E164(from.address) else { return .unusable("no usable sender number") }
+            return .sender(Envelope(mail: mail, from: from, address: number.value))
         }
-        guard from.address.utf8.contains(UInt8(ascii: "@")) else { return (nil, "no usable sender address") }
-        return (Envelope(mail: mail, from: from, address: from.address.asciiLowercased), nil)
+        guard from.address.utf8.contains(UInt8(ascii: "@")) else { return .unusable("no usable sender address") }
+        return .sender(Envelope(mail: mail, from: from, address: from.address.asciiLowercased))
     }
 
     /// Where the answer goes: the number for a text, the address as written for mail.

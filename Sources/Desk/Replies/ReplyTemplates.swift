@@ -89,6 +89,14 @@ public struct ReplyTemplates: Sendable {
         pages[name]?.render(fields, trimmed: true) ?? ""
     }
 
+    /// The templates a data folder's desk writes with (the folder `locate` finds), loaded and checked.
+    public static func of(dataFolder: URL) throws -> ReplyTemplates {
+        guard let folder = locate(dataFolder: dataFolder) else {
+            throw Desk.NotInitialised(description: "the Templates folder was not found; set CAREDESK_TEMPLATES")
+        }
+        return try ReplyTemplates(directory: folder)
+    }
+
     /// Finds the Templates folder: `CAREDESK_TEMPLATES`, then `DATA/templates`, then wherever the shipped
     /// `Templates` folder is (`ShippedFiles`).
     public static func locate(dataFolder: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
