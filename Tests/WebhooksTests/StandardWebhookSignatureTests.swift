@@ -111,4 +111,14 @@ struct StandardWebhookSignatureTests {
             id: "evt_1", timestamp: "1700000000", signatureHeader: header, body: body,
             now: Date(timeIntervalSince1970: 1_700_000_010))
     }
+
+    /// Found by fuzzing (Tests/Fuzz, target webhooks): entries are space-separated bytes. A combining mark after
+    /// the space made one Character of the two, so the entries before and after it were read as one.
+    @Test func entrySeparatorsAreBytesNotCharacters() throws {
+        let signer = try StandardWebhookSignature(secret: secret)
+        for junk in ["\u{600}", "x\u{200D}", "v1,abc=\u{301}"] {
+            try signer.verify(id: id, timestamp: String(timestamp), signatureHeader: junk + " " + published, body: body, now: sent)
+        }
+        try signer.verify(id: id, timestamp: String(timestamp), signatureHeader: published + " \u{301}x", body: body, now: sent)
+    }
 }

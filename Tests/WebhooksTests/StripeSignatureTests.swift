@@ -56,4 +56,15 @@ struct StripeSignatureTests {
         #expect(reason(wrongKey)?.contains("matches") == true)
         #expect(throws: StripeSignatureError.self) { try StripeSignature(secret: "") }
     }
+
+    /// Found by fuzzing (Tests/Fuzz, target webhooks; input in Tests/Fuzz/Regressions/webhooks): items are
+    /// comma-separated bytes. A combining mark after the comma made one Character of the two, so the v1 before
+    /// it took the next item along and no longer read as hex: a valid signature was refused.
+    @Test func itemSeparatorsAreBytesNotCharacters() throws {
+        let signer = try StripeSignature(secret: secret)
+        for junk in ["\u{595}x", "\u{301}", "\u{615}v0=ab"] {
+            try signer.verify(header: "t=\(timestamp),v1=\(expected),\(junk)", body: body, now: sent)
+        }
+        try signer.verify(header: "\u{600},t=\(timestamp),v1=\(expected)", body: body, now: sent)
+    }
 }

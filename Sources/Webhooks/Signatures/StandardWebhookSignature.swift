@@ -51,8 +51,10 @@ public struct StandardWebhookSignature: Sendable {
         if sent > current + tolerance { throw StandardWebhookError(.timestampTooNew) }
 
         let text = Self.signedText(id: id, timestamp: timestamp, body: body)
-        for entry in signatureHeader.split(separator: " ", omittingEmptySubsequences: true) {
-            let parts = entry.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        // Split on the bytes, not on Characters: a space followed by a combining mark is one Character, which
+        // would glue two entries together.
+        for entry in signatureHeader.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Substring.init) {
+            let parts = entry.utf8.split(separator: UInt8(ascii: ","), maxSplits: 1, omittingEmptySubsequences: false).map(Substring.init)
             guard parts.count == 2, parts[0] == "v1", let given = Data(base64Encoded: String(parts[1])) else {
                 continue
             }

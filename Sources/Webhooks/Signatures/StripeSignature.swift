@@ -26,8 +26,10 @@ public struct StripeSignature: Sendable {
         guard let header, !header.isEmpty else { throw StripeSignatureError(.missingHeader) }
         var timestamp: Substring?
         var signatures: [Data] = []
-        for item in header.split(separator: ",") {
-            let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        // Split on the bytes, not on Characters: a "," followed by a combining mark is one Character, which
+        // would glue two items together.
+        for item in header.utf8.split(separator: UInt8(ascii: ",")).map(Substring.init) {
+            let pair = item.utf8.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).map(Substring.init)
             guard pair.count == 2 else { continue }
             let name = pair[0].trimmingCharacters(in: .whitespaces)
             if name == "t", timestamp == nil { timestamp = pair[1] }
