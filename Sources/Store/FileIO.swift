@@ -14,6 +14,7 @@ enum FileIO {
     /// Opens `path`; with `O_CREAT` in `flags` a new file gets mode 0600
     /// (re-applied with fchmod so the umask cannot loosen or tighten it).
     static func openFile(_ path: String, _ flags: Int32) throws -> Int32 {
+        if flags & O_CREAT != 0, let code = injected(.create) { throw StoreError.system("open", path: path, errno: code) }
         while true {
             let fd = open(path, flags | O_CLOEXEC, fileMode)
             if fd >= 0 {
@@ -40,6 +41,16 @@ enum FileIO {
             return try openFile(path, flags & ~O_CREAT)
         } catch let error as StoreError where error.errorNumber == ENOENT {
             return nil
+        }
+    }
+
+    /// A failing disk's fault for a call other than a write (tests only, `DiskFaults`): nil when the call is
+    /// to run, else the errno it fails with; a planned death happens here, before the call.
+    private static func injected(_ operation: DiskFaults.Operation) -> Int32? {
+        switch DiskFaults.check(operation) {
+        case nil: return nil
+        case .error(let code)?, .shortWrite(_, let code)?: return code
+        case .tornThenDeath?: _exit(DiskFaults.deathStatus)
         }
     }
 
@@ -99,6 +110,9 @@ enum FileIO {
     /// kernel accepts fewer bytes than asked.
     static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
         guard let base = bytes.baseAddress else { return }
+        if let fault = DiskFaults.check(.write, bytes: bytes.count) {
+            throw StoreError.system("write", path: path, errno: DiskFaults.apply(fault, writing: bytes, fd: fd, at: offset))
+        }
         var done = 0
         while done < bytes.count {
             let n = pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
@@ -111,6 +125,7 @@ enum FileIO {
     }
 
     static func truncate(_ fd: Int32, to length: Int, path: String) throws {
+        if let code = injected(.truncate) { throw StoreError.system("ftruncate", path: path, errno: code) }
         while ftruncate(fd, off_t(length)) != 0 {
             if errno == EINTR { continue }
             throw StoreError.system("ftruncate", path: path)
@@ -130,8 +145,9 @@ enum FileIO {
         #if canImport(Darwin)
         if fcntl(fd, F_FULLFSYNC) == 0 { return }
         #endif
-        while fsync(fd) != 0 {
-            let code = errno
+        while true {
+            let code = injected(.sync) ?? (fsync(fd) == 0 ? 0 : errno)
+            if code == 0 { return }
             if code == EINTR { continue }
             fatalError("store: fsync \(path) failed: \(String(cString: strerror(code))); crashing to recover from the journal")
         }
@@ -147,8 +163,9 @@ enum FileIO {
             fatalError("store: cannot open \(folder) to fsync it: \(error)")
         }
         defer { closeFile(fd) }
-        while fsync(fd) != 0 {
-            let code = errno
+        while true {
+            let code = injected(.syncFolder) ?? (fsync(fd) == 0 ? 0 : errno)
+            if code == 0 { return }
             if code == EINTR { continue }
             if code == EINVAL { return }  // file system without directory fsync
             fatalError("store: fsync \(folder) failed: \(String(cString: strerror(code))); crashing to recover from the journal")
@@ -156,12 +173,14 @@ enum FileIO {
     }
 
     static func move(_ from: String, to: String) throws {
+        if let code = injected(.rename) { throw StoreError.system("rename to \(to)", path: from, errno: code) }
         guard rename(from, to) == 0 else { throw StoreError.system("rename to \(to)", path: from) }
     }
 
     /// Removes a file; returns false if it was already gone.
     @discardableResult
     static func remove(_ path: String) throws -> Bool {
+        if let code = injected(.remove) { throw StoreError.system("unlink", path: path, errno: code) }
         if unlink(path) == 0 { return true }
         if errno == ENOENT { return false }
         throw StoreError.system("unlink", path: path)
@@ -170,6 +189,7 @@ enum FileIO {
     /// Creates `path` and any missing parents with mode 0700; an existing
     /// final folder is chmod-ed to 0700 when `enforceMode` is set.
     static func makeFolder(_ path: String, enforceMode: Bool) throws {
+        if let code = injected(.makeFolder) { throw StoreError.system("mkdir", path: path, errno: code) }
         if mkdir(path, folderMode) == 0 {
             guard chmod(path, folderMode) == 0 else { throw StoreError.system("chmod", path: path) }
             return
@@ -229,6 +249,7 @@ extension FileIO {
 
     /// A second name for a file (same file system): nothing copied, and the file lives while either name does.
     static func hardLink(_ from: String, to: String) throws {
+        if let code = injected(.link) { throw StoreError.system("link to \(to)", path: from, errno: code) }
         guard link(from, to) == 0 else { throw StoreError.system("link to \(to)", path: from) }
     }
 }
