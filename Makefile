@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make demo   build, create a data folder with the sample clinic, ingest the sample Maildir, print every
 #               message's reply; the replies are left in demo-data/outgoing/
-#   make test   build and run every test (unit, golden, end-to-end, kill -9)
+#   make test   build and run every test (unit, golden, end-to-end, kill -9), then a short fuzzing pass
+#   make fuzz   fuzz every libFuzzer target for FUZZ_SECONDS each (scripts/fuzz.sh; FUZZ_TARGETS to choose)
 # Each installs what it needs when it is missing.
 # The demo fixes the clock (--now) and, with it, the randomness (CAREDESK_TEST_SEED): its transcript is kept
 # whole in Tests/EndToEndTests/Golden. A clinic never sets either: codes then come from the system's CSPRNG.
@@ -13,8 +14,10 @@ MONTH_END  ?= 2026-03-31T21:30:00+05:30
 BIN        := .build/debug/caredesk
 RELEASE    := .build/release/caredesk
 BENCH      := .build/release/caredesk-bench
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?=
 
-.PHONY: demo demo-payments test deps build release bench bench-payments bench-instances bench-webhooks clean-demo
+.PHONY: demo demo-payments test fuzz deps build release bench bench-payments bench-instances bench-webhooks clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -42,6 +45,11 @@ demo: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	./scripts/fuzz.sh 30
+
+# Coverage-guided fuzzing (libFuzzer) of the parsers: MIME, commands, phrases, store loaders, webhooks.
+fuzz:
+	./scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The pay flow with a Stripe key configured: localstripe as the Stripe API, `caredesk serve`, a booking paid by card.
 demo-payments: build
