@@ -48,7 +48,7 @@ test: deps
 	./scripts/fuzz.sh 30
 
 # Coverage-guided fuzzing (libFuzzer) of the parsers: MIME, commands, phrases, store loaders, webhooks.
-fuzz:
+fuzz: build
 	./scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The pay flow with a Stripe key configured: localstripe as the Stripe API, `caredesk serve`, a booking paid by card.
