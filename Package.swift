@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // tests only: random histories against the desk's invariants, a failing seed printed for replay
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // core: the clinic, pure functions of (state, intent, now)
@@ -122,6 +124,7 @@ let package = Package(
         .testTarget(name: "DeskTests", dependencies: [
             "Desk", "Clinic", "Commands", "Mail", "Store", "SyntheticData",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "Mail", "TestServers",

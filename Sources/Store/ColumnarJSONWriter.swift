@@ -23,6 +23,13 @@ public struct ColumnarJSONWriter {
 
     public init() {}
 
+    /// A JSONEncoder writing object members in sorted order.
+    public static func canonicalEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+
     /// Adds `"key":["…","…"]`.
     public mutating func write(_ key: String, strings: [String]) {
         write(key, count: strings.count) { strings[$0] }
@@ -59,8 +66,9 @@ public struct ColumnarJSONWriter {
     }
 
     /// Adds `"key":<value encoded by JSONEncoder>`, for the small, irregular
-    /// parts of a state.
-    public mutating func write(_ key: String, value: some Encodable, encoder: JSONEncoder = JSONEncoder()) throws {
+    /// parts of a state. Keys sorted by default: a dictionary's order depends on how it was built, and the
+    /// same state must give the same bytes whether it was lived or replayed (the random histories compare them).
+    public mutating func write(_ key: String, value: some Encodable, encoder: JSONEncoder = Self.canonicalEncoder()) throws {
         let encoded = try encoder.encode(value)
         beginMember(key)
         buffer.append(contentsOf: encoded)

@@ -64,6 +64,28 @@ public struct Doctor: Sendable, Equatable, Codable, Identifiable {
         monthReports = try c.decodeIfPresent(Bool.self, forKey: .monthReports)
     }
 
+    /// As the decoder reads it, with the days of leave in order: a set's order depends on how it was built, and
+    /// a snapshot must not differ between a state that was lived and the same state replayed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(specialty, forKey: .specialty)
+        try c.encode(qualifications, forKey: .qualifications)
+        try c.encode(fee, forKey: .fee)
+        try c.encode(slotMinutes, forKey: .slotMinutes)
+        try c.encode(hours, forKey: .hours)
+        try c.encode(leave.sorted(), forKey: .leave)
+        try c.encode(email, forKey: .email)
+        try c.encodeIfPresent(phone, forKey: .phone)
+        try c.encode(active, forKey: .active)
+        try c.encodeIfPresent(bio, forKey: .bio)
+        try c.encodeIfPresent(contactPhone, forKey: .contactPhone)
+        try c.encodeIfPresent(photo, forKey: .photo)
+        try c.encodeIfPresent(payment, forKey: .payment)
+        try c.encodeIfPresent(monthReports, forKey: .monthReports)
+    }
+
     /// The surname, as patients write it ("Rao" of "Dr Suresh Rao").
     public var surname: String { name.split(separator: " ").last.map(String.init) ?? name }
 }
