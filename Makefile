@@ -3,6 +3,7 @@
 #               message's reply; the replies are left in demo-data/outgoing/
 #   make test   build and run every test (unit, golden, end-to-end, kill -9), then a short fuzzing pass
 #   make fuzz   fuzz every libFuzzer target for FUZZ_SECONDS each (scripts/fuzz.sh; FUZZ_TARGETS to choose)
+#   make soak   the long run of `caredesk serve` (SoakTests) for SOAK_SECONDS (default 1800; `make test` runs 120)
 # Each installs what it needs when it is missing.
 # The demo fixes the clock (--now) and, with it, the randomness (CAREDESK_TEST_SEED): its transcript is kept
 # whole in Tests/EndToEndTests/Golden. A clinic never sets either: codes then come from the system's CSPRNG.
@@ -16,8 +17,9 @@ RELEASE    := .build/release/caredesk
 BENCH      := .build/release/caredesk-bench
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?=
+SOAK_SECONDS ?= 1800
 
-.PHONY: demo demo-payments test fuzz deps build release bench bench-payments bench-instances bench-webhooks clean-demo
+.PHONY: demo demo-payments test fuzz soak deps build release bench bench-payments bench-instances bench-webhooks clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -50,6 +52,12 @@ test: deps
 # Coverage-guided fuzzing (libFuzzer) of the parsers: MIME, commands, phrases, store loaders, webhooks.
 fuzz: build
 	./scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# `caredesk serve` under steady mixed load, its SMTP server killed and restarted, its SMS gateway failing every
+# third call: every message answered once, memory and file descriptors flat (Tests/EndToEndTests/SoakTests.swift).
+soak: build
+	$(SWIFT) build --build-tests
+	CAREDESK_SOAK_SECONDS=$(SOAK_SECONDS) $(SWIFT) test --skip-build --filter SoakTests
 
 # The pay flow with a Stripe key configured: localstripe as the Stripe API, `caredesk serve`, a booking paid by card.
 demo-payments: build

@@ -2,6 +2,7 @@
 """A fake Twilio-compatible SMS gateway for CareDesk's tests.
 
   sms-gateway-test-server.py --account SID --token TOKEN --log FILE [--statuses 429,500,201]
+                             [--fail-every N]
 
 Prints the port it listens on (127.0.0.1) as its first stdout line. Accepts
 POST /2010-04-01/Accounts/<sid>/Messages.json with a form body (From, To,
@@ -11,6 +12,9 @@ Answers, in this order:
   401 when basic auth is not SID:TOKEN, or the path names another account;
   the next of --statuses while any are left (one per call, auth failures
   included), with a Twilio-like error body for 4xx/5xx;
+  500 to every Nth call with --fail-every N (the Nth, 2Nth, ... call counted
+  from the first, whatever else it would have got: a flaky gateway that
+  fails deterministically; 0, the default, never);
   400 {"code": 21211, ...} when To does not start with '+';
   201 {"sid": "SM<32 hex>", "status": "queued", ...} otherwise.
 Any other path or method gets 404. Stops on SIGTERM, or when its stdin is a
@@ -43,6 +47,7 @@ class Gateway(http.server.BaseHTTPRequestHandler):
     lock = threading.Lock()
     options = None
     statuses = []
+    calls = 0
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
@@ -59,8 +64,12 @@ class Gateway(http.server.BaseHTTPRequestHandler):
         auth_ok = self.headers.get("Authorization") == expected and account == self.options.account
         to = field("To")
         with self.lock:
+            Gateway.calls += 1
             scripted = self.statuses.pop(0) if self.statuses else None
-            if not auth_ok:
+            every = self.options.fail_every
+            if every > 0 and Gateway.calls % every == 0:
+                status = 500
+            elif not auth_ok:
                 status = 401
             elif scripted is not None:
                 status = scripted
@@ -102,6 +111,7 @@ def main():
     parser.add_argument("--token", required=True)
     parser.add_argument("--log", required=True)
     parser.add_argument("--statuses", default="", help="comma-separated statuses for the first calls")
+    parser.add_argument("--fail-every", type=int, default=0, help="answer 500 to every Nth call (0: never)")
     options = parser.parse_args()
     Gateway.options = options
     Gateway.statuses = [int(s) for s in options.statuses.split(",") if s.strip()]

@@ -15,8 +15,9 @@ public final class SMSGatewayTestServer {
 
     /// `statuses` answer the first calls in order (e.g. [429, 500, 201]);
     /// after them the gateway answers 201, or 400 for a To without '+'.
+    /// `failEvery` N > 0: every Nth call is answered 500 whatever else it would have got (a flaky gateway).
     public init(account: String = "AC0123456789abcdef0123456789abcdef", token: String = "test-auth-token",
-                statuses: [Int] = []) throws {
+                statuses: [Int] = [], failEvery: Int = 0) throws {
         self.account = account
         self.token = token
         directory = try TemporaryDirectory()
@@ -24,6 +25,7 @@ public final class SMSGatewayTestServer {
         if !statuses.isEmpty {
             arguments += ["--statuses", statuses.map(String.init).joined(separator: ",")]
         }
+        if failEvery > 0 { arguments += ["--fail-every", String(failEvery)] }
         server = try ScriptServer(
             script: "sms-gateway-test-server.py", arguments: arguments, logPath: directory.path("server.log"))
     }

@@ -10,9 +10,13 @@ public final class SMTPTestServer {
         public var failFirst = 0
         public var rejectRecipient: String?
         public var idleTimeout: Double?
+        /// The loopback port to listen on; 0, the default: a free one. A server killed and started again on
+        /// its old port stands for a mail server restarting under its clients.
+        public var port = 0
 
         public init(starttls: SelfSignedCertificate? = nil, auth: String? = nil, authMechanism: String? = nil, failFirst: Int = 0,
-                    rejectRecipient: String? = nil, idleTimeout: Double? = nil) {
+                    rejectRecipient: String? = nil, idleTimeout: Double? = nil, port: Int = 0) {
+            self.port = port
             self.starttls = starttls
             self.auth = auth
             self.authMechanism = authMechanism
@@ -30,7 +34,7 @@ public final class SMTPTestServer {
 
     public init(_ options: Options = Options()) throws {
         directory = try TemporaryDirectory()
-        var arguments = ["--port", "0", "--record", directory.path("messages")]
+        var arguments = ["--port", String(options.port), "--record", directory.path("messages")]
         if let certificate = options.starttls {
             arguments += ["--starttls", certificate.certificatePath, certificate.keyPath]
         }
@@ -56,6 +60,12 @@ public final class SMTPTestServer {
 
     public func stop() {
         server.stop()
+    }
+
+    /// SIGKILL, as a crashing mail server dies: open connections are cut wherever their transaction was.
+    /// What it had recorded stays readable until this object goes.
+    public func kill() {
+        server.killAtOnce()
     }
 }
 

@@ -71,6 +71,17 @@ public final class ScriptServer {
         process.waitUntilExit()
     }
 
+    /// SIGKILL at once, without closing stdin or asking first; returns once it has exited.
+    public func killAtOnce() {
+        guard !stopped else { return }
+        stopped = true
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+    }
+
     deinit {
         stop()
     }
