@@ -20,6 +20,22 @@ final class ScriptedCourier: Courier, @unchecked Sendable {
     }
 }
 
+/// A courier whose one channel's destination is down; every other channel's message is sent.
+final class ChannelScriptedCourier: Courier, @unchecked Sendable {
+    private let lock = NSLock()
+    private let down: OutboxMessage.Channel
+    private(set) var handed: [String] = []
+
+    init(unreachable down: OutboxMessage.Channel) { self.down = down }
+
+    func hand(_ message: OutboxMessage) -> CourierResult {
+        lock.withLock {
+            handed.append(message.id)
+            return message.channel == down ? .unreachable("connection refused") : .sent
+        }
+    }
+}
+
 @Suite struct OutboxTests {
     let policy = RetryPolicy(firstRetryMinutes: 5, maxRetryMinutes: 60, giveUpHours: 120)
 
@@ -95,6 +111,26 @@ final class ScriptedCourier: Courier, @unchecked Sendable {
         _ = try DeliveryPass(desk: fixture.desk, policy: policy, couriers: [up]).run(now: DeskFixture.now + 3600)
         #expect(up.handed.count == 3 && Set(up.handed).count == 3)
         #expect(fixture.desk.state.outbox.values.allSatisfy { $0.state == .sent })
+    }
+
+    /// Found by the soak: a dead mail server deferred the texts of the same pass by a retry interval too.
+    @Test func aDeadMailServerDoesNotHoldUpTheTexts() throws {
+        let fixture = try DeskFixture()
+        defer { fixture.remove() }
+        try booking(fixture, 3)
+        let sms = OutboxMessage(id: "sms-1", channel: .sms, envelopeFrom: "", recipients: ["+919800000001"], data: "Booked", createdAt: DeskFixture.now)
+        try fixture.desk.store.update { state in
+            let record = DeskRecord.message(HandledMessage(key: "text", events: [], replies: [sms]))
+            state.apply(record)
+            return ([record], ())
+        }
+        let courier = ChannelScriptedCourier(unreachable: .email)
+        let summary = try DeliveryPass(desk: fixture.desk, policy: policy, couriers: [courier]).run(now: DeskFixture.now)
+        #expect(courier.handed.filter { $0 != "sms-1" }.count == 1, "one failed connection stops the mail")
+        #expect(courier.handed.contains("sms-1"), "the text goes all the same")
+        #expect(fixture.desk.state.outbox["sms-1"]?.state == .sent)
+        #expect(summary.sent == 1 && summary.deferred == 3)
+        #expect(fixture.desk.state.outbox.values.filter { $0.channel == .email }.allSatisfy { $0.isPending })
     }
 
     @Test func freshMailGoesBeforeTheBacklog() throws {

@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 /// One round of delivery: claim what is due, hand it over on every courier at once, journal how each attempt
-/// ended, and go on until nothing due is left. When the destination cannot be reached the pass stops and
-/// hands back what it had not tried, so a dead server costs one timeout, not one per message.
+/// ended, and go on until nothing due is left. When a channel's destination cannot be reached, that channel
+/// stops and what it had not tried is handed back, so a dead server costs one timeout per worker, not one per
+/// message; the other channels go on with the chunk, and the pass ends after it.
 public struct DeliveryPass {
     public struct Summary: Sendable, Equatable {
         public var sent = 0
@@ -63,22 +64,40 @@ public struct DeliveryPass {
         return summary
     }
 
-    /// Hands the messages over on all couriers; nil results were not tried (the destination went away).
+    /// Hands the messages over on all couriers; nil results were not tried (their channel's destination went
+    /// away). A dead mail server stops the mail, not the texts, the event webhooks or Stripe beside it.
     private func hand(_ messages: [OutboxMessage]) -> ([(id: String, result: CourierResult)?], unreachable: String?) {
         let results = ResultsByIndex<(id: String, result: CourierResult)>(count: messages.count)
         let next = NextIndex(count: messages.count)
+        let gone = UnreachableChannels()
         let couriers = self.couriers
         DispatchQueue.concurrentPerform(iterations: couriers.count) { worker in
             // Each index is taken by exactly one worker, so no two threads write the same element.
             while let i = next.take() {
+                guard !gone.contains(messages[i].channel) else { continue }
                 let result = couriers[worker].hand(messages[i])
                 results[i] = (messages[i].id, result)
-                if case .unreachable(let reason) = result {
-                    next.stop(reason)
-                    return
-                }
+                if case .unreachable(let reason) = result { gone.insert(messages[i].channel, reason: reason) }
             }
         }
-        return (results.all, next.stopReason)
+        return (results.all, gone.firstReason)
     }
+}
+
+/// The channels whose destination could not be reached during one hand-over, and the first reason given.
+private final class UnreachableChannels: @unchecked Sendable {
+    private let lock = NSLock()
+    private var channels: Set<OutboxMessage.Channel> = []
+    private var reason: String?  // both read and written under `lock`
+
+    func contains(_ channel: OutboxMessage.Channel) -> Bool { lock.withLock { channels.contains(channel) } }
+
+    func insert(_ channel: OutboxMessage.Channel, reason why: String) {
+        lock.withLock {
+            channels.insert(channel)
+            if reason == nil { reason = why }
+        }
+    }
+
+    var firstReason: String? { lock.withLock { reason } }
 }
