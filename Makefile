@@ -3,6 +3,7 @@
 #               message's reply; the replies are left in demo-data/outgoing/
 #   make test   build and run every test (unit, golden, end-to-end, kill -9), then a short fuzzing pass
 #   make fuzz   fuzz every libFuzzer target for FUZZ_SECONDS each (scripts/fuzz.sh; FUZZ_TARGETS to choose)
+#   make test-sanitize   the tests under AddressSanitizer, then ThreadSanitizer (build folders of their own)
 #   make soak   the long run of `caredesk serve` (SoakTests) for SOAK_SECONDS (default 1800; `make test` runs 120)
 # Each installs what it needs when it is missing.
 # The demo fixes the clock (--now) and, with it, the randomness (CAREDESK_TEST_SEED): its transcript is kept
@@ -19,7 +20,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?=
 SOAK_SECONDS ?= 1800
 
-.PHONY: demo demo-payments test fuzz soak deps build release bench bench-payments bench-instances bench-webhooks clean-demo
+.PHONY: demo demo-payments test test-sanitize fuzz soak deps build release bench bench-payments bench-instances bench-webhooks clean-demo
 
 deps:
 	@./scripts/deps.sh
@@ -48,6 +49,20 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	./scripts/fuzz.sh 30
+
+# Every test (the soak aside: its figures are the plain build's) under AddressSanitizer, then ThreadSanitizer, each
+# in a build folder of its own, the end-to-end tests on that build's own `caredesk`. Leak checking is off: it
+# flags Foundation's own allocations (see README, "Sanitizers").
+# The 50 MB message's bound on resident memory is skipped: a sanitizer's shadow memory alone is over it.
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
+	CAREDESK_BIN=$(CURDIR)/.build-asan/debug/caredesk ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --build-path .build-asan --skip SoakTests \
+	  --skip aFiftyMegabyteMessageIsRefusedWithoutBeingReadWhole
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build-tsan
+	CAREDESK_BIN=$(CURDIR)/.build-tsan/debug/caredesk TSAN_OPTIONS=halt_on_error=1 \
+	  $(SWIFT) test --skip-build --sanitize=thread --build-path .build-tsan --skip SoakTests \
+	  --skip aFiftyMegabyteMessageIsRefusedWithoutBeingReadWhole
 
 # Coverage-guided fuzzing (libFuzzer) of the parsers: MIME, commands, phrases, store loaders, webhooks.
 fuzz: build
