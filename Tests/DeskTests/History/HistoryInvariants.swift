@@ -8,9 +8,10 @@ struct HistoryInvariants {
     private var seen: [String: Appointment] = [:]
 
     /// The allowed moves of an appointment: a confirmed one may be cancelled (by either side), completed or
-    /// marked a no-show; nothing leaves those states.
+    /// marked a no-show; a doctor may correct DONE to NOSHOW and back; nothing leaves a cancellation.
     static func allowed(from old: Appointment.Status, to new: Appointment.Status) -> Bool {
-        old == new || old == .confirmed
+        let marked: Set<Appointment.Status> = [.completed, .noShow]
+        return old == new || old == .confirmed || (marked.contains(old) && marked.contains(new))
     }
 
     /// The broken rules, in words; empty when all hold. Remembers the appointments for the next check.
