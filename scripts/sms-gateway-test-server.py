@@ -14,7 +14,8 @@ Answers, in this order:
   included), with a Twilio-like error body for 4xx/5xx;
   500 to every Nth call with --fail-every N (the Nth, 2Nth, ... call counted
   from the first, whatever else it would have got: a flaky gateway that
-  fails deterministically; 0, the default, never);
+  fails deterministically; 0, the default, never; SIGUSR1 ends it for
+  good, and the gateway writes "healed" to stderr);
   400 {"code": 21211, ...} when To does not start with '+';
   201 {"sid": "SM<32 hex>", "status": "queued", ...} otherwise.
 Any other path or method gets 404. Stops on SIGTERM, or when its stdin is a
@@ -29,6 +30,7 @@ import re
 import secrets
 import signal
 import stat
+import sys
 import threading
 import urllib.parse
 
@@ -118,13 +120,19 @@ def main():
 
     # A launcher may start us with signals blocked (threads of a test runner
     # often block them, and the mask is inherited): unblock the ones we stop on.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGUSR1})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
     print(server.server_address[1], flush=True)
 
     def stop(*_):
         threading.Thread(target=server.shutdown).start()
     signal.signal(signal.SIGTERM, stop)
+
+    def heal(*_):
+        with Gateway.lock:
+            options.fail_every = 0
+        print("healed", file=sys.stderr, flush=True)
+    signal.signal(signal.SIGUSR1, heal)
 
     if stat.S_ISFIFO(os.fstat(0).st_mode):
         def watch_stdin():

@@ -28,13 +28,4 @@ struct NextIndexTests {
         }
         #expect(waited[0] == true)
     }
-
-    @Test func stoppingHandsOutNoMore() {
-        let next = NextIndex(count: 10)
-        #expect(next.take() == 0)
-        next.stop("unreachable")
-        next.stop("second reason")
-        #expect(next.take() == nil)
-        #expect(next.stopReason == "unreachable")
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import TestServers
 
 /// The replies that reached the mail server and the SMS gateway, counted against what was owed. A mail reply
@@ -21,11 +22,11 @@ struct SoakTally: CustomStringConvertible {
     init(owed: RepliesOwed, mail: [RecordedMessage], calls: [RecordedSMS]) {
         var byKey: [String: [String: Int]] = [:]
         for message in mail {
-            let headers = Self.headers(of: message.data)
-            let messageID = headers["message-id"] ?? "(none)"
-            let subject = headers["subject"] ?? ""
+            let reply = MailMessage.parse(message.data)
+            let messageID = reply.header("Message-ID") ?? "(none)"
+            let subject = reply.subject
             let key: String?
-            if let inReplyTo = headers["in-reply-to"] {
+            if let inReplyTo = reply.header("In-Reply-To") {
                 key = inReplyTo
             } else if subject.hasPrefix("Re: soak-json-") {
                 key = String(subject.dropFirst("Re: ".count))
@@ -64,25 +65,6 @@ struct SoakTally: CustomStringConvertible {
             if got < count { lost.append("\(number): \(count - got) of \(count) texts") }
             if got > count { doubled.append("\(number): \(got) texts for \(count)") }
         }
-    }
-
-    /// The header fields of a message, by lower-cased name (folded lines joined).
-    static func headers(of data: Data) -> [String: String] {
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        let head = text.components(separatedBy: "\n\n").first ?? ""
-        var fields: [String: String] = [:]
-        var last: String?
-        for line in head.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.first == " " || line.first == "\t", let name = last {
-                fields[name, default: ""] += " " + line.trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].lowercased()
-            fields[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            last = name
-        }
-        return fields
     }
 
     var description: String {

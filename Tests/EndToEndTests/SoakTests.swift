@@ -54,8 +54,10 @@ import TestServers
         if let vitals = ServeVitals.of(pid) { late.append(vitals) }
         let loadSeconds = Date().timeIntervalSince(started)
         mailServer.stopRestarting()
+        // The faults end with the load: the drain shows that whatever they deferred is handed over once they are gone.
+        try gateway.heal()
 
-        // Drain: every reply handed over (retries come a minute apart; a text can meet the gateway's 500 more than once).
+        // Drain: every reply handed over (retries come a minute apart).
         var outbox: [String: Int] = [:]
         var waiting: [String] = []
         let drained = try await eventuallyAsync(timeout: 600) {
@@ -68,6 +70,10 @@ import TestServers
         let drainSeconds = Date().timeIntervalSince(started) - loadSeconds
         let rested = ServeVitals.of(pid)
         #expect(server.signal(SIGTERM)?.status == 0, "serve did not stop cleanly: \(server.stderr.suffix(2000))")
+        // What the state itself costs: a fresh serve that opens the same store and answers one request.
+        let storeMB = Self.megabytes(under: data.appendingPathComponent("store"))
+        let fresh = try await Self.freshVitals(data: data, maildir: maildir, root: root,
+                                               environment: SoakLoad.environment(gateway: gateway, smtpURL: mailServer.url))
 
         let attempts = try Self.attemptsTaken(data)
         let tally = SoakTally(owed: load.owed, mail: try mailServer.messages(), calls: try gateway.calls())
@@ -75,9 +81,11 @@ import TestServers
         let sentByKind = SoakLoad.Kind.allCases.map { "\($0.rawValue) \(load.sent[$0] ?? 0)" }.joined(separator: ", ")
         print(String(format: "soak: %.0f s of load, %.0f s to drain; sent %d (%@); %@; SMTP restarts %d, SMS 500s %d; "
                      + "RSS %.1f MB at a sixth, %.1f MB at the end, %.1f MB drained; fds %d at a sixth, %d at the end, %d drained; "
+                     + "store %.1f MB, a fresh serve on it %.1f MB; "
                      + "webhooks refused %d; outbox %@; attempts per message %@; waiting while draining %@",
                      loadSeconds, drainSeconds, load.sent.values.reduce(0, +), sentByKind, tally.description, mailServer.restarts,
                      tally.gateway500s, first.residentMB, last.residentMB, rested?.residentMB ?? 0, first.descriptors, last.descriptors,
+                     storeMB, fresh.residentMB,
                      rested?.descriptors ?? 0, load.refusedWebhooks.count, outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                          .joined(separator: ", "), attempts, waiting.joined(separator: ", ")))
 
@@ -91,6 +99,25 @@ import TestServers
         #expect(Double(last.residentKB) <= Double(first.residentKB) * 1.10, "memory grew: \(first) → \(last)")
         #expect(last.descriptors - last.sockets <= first.descriptors - first.sockets, "files or pipes leaked: \(first) → \(last)")
         #expect(last.sockets <= first.sockets + Self.connectionsInFlight, "sockets leaked: \(first) → \(last)")
+    }
+
+    /// The vital signs of a new `serve` on the same data folder once it has opened the store and answered /health.
+    static func freshVitals(data: URL, maildir: URL, root: URL, environment: [String: String]) async throws -> ServeVitals {
+        let server = try ServeProcess(["--data", data.path, "--maildir", maildir.path, "--poll-interval", "0.2"],
+                                      errors: root.appendingPathComponent("fresh.err"), environment: environment)
+        defer { server.stop() }
+        _ = try await server.get("/health")
+        try await Task.sleep(for: .seconds(1))
+        let vitals = try #require(ServeVitals.of(server.process.processIdentifier))
+        _ = server.signal(SIGTERM)
+        return vitals
+    }
+
+    /// The size of the files under `folder`, in megabytes.
+    static func megabytes(under folder: URL) -> Double {
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey])?.allObjects as? [URL] ?? []
+        let bytes = files.compactMap { try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize }.reduce(0, +)
+        return Double(bytes) / 1_048_576
     }
 
     /// How many hand-overs the outbox's messages took, as "1×120 2×20".

@@ -38,6 +38,18 @@ public final class SMSGatewayTestServer {
         return try lines.map { try JSONDecoder().decode(RecordedSMS.self, from: Data($0.utf8)) }
     }
 
+    /// From now on no call is failed by `failEvery` (SIGUSR1 to the script); returns once the gateway says so.
+    public func heal() throws {
+        server.send(SIGUSR1)
+        let log = directory.path("server.log")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("healed") { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw ScriptServer.StartFailure(description: "the SMS gateway did not acknowledge SIGUSR1")
+    }
+
     public func stop() {
         server.stop()
     }

@@ -82,6 +82,12 @@ public final class ScriptServer {
         try? input.fileHandleForWriting.close()
     }
 
+    /// Sends `signal` to the running script (a control the script documents), without waiting.
+    public func send(_ signal: Int32) {
+        guard !stopped, process.isRunning else { return }
+        kill(process.processIdentifier, signal)
+    }
+
     deinit {
         stop()
     }

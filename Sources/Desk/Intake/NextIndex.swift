@@ -8,7 +8,6 @@ final class NextIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private let count: Int
-    private var reason: String?
 
     init(count: Int) {
         self.count = count
@@ -16,16 +15,11 @@ final class NextIndex: @unchecked Sendable {
 
     func take() -> Int? {
         lock.withLock {
-            guard reason == nil, next < count else { return nil }
+            guard next < count else { return nil }
             defer { next += 1 }
             return next
         }
     }
-
-    /// No index is handed out after this; the first reason given is kept.
-    func stop(_ why: String) { lock.withLock { if reason == nil { reason = why } } }
-
-    var stopReason: String? { lock.withLock { reason } }
 
     /// Runs `body` for every index in 0..<count on `workers` threads (this one included); returns when all are done.
     static func forEach(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
