@@ -12,6 +12,8 @@ enum DaySpec: Sendable, Equatable {
     case monthDay(month: Int, day: Int)
     /// A weekday and a date together, "Tue 3 Mar": the date, which must fall on that weekday.
     indirect case checked(Weekday, DaySpec)
+    /// "next Tue": that weekday in the week after this one (weeks start on Monday).
+    case nextWeek(Weekday)
 }
 
 /// What the words at the head of a command's arguments say about a day.
@@ -27,6 +29,8 @@ enum DayReading: Sendable, Equatable {
 enum Dates {
     static func read(_ words: Words, dayFirst: Bool) -> DayReading {
         guard let first = words.first else { return .none }
+        let relative = RelativeDays.read(words)
+        if relative != .none { return relative }
         if let offset = first.meaning.dayOffset { return .day(.offset(Int(offset)), consumed: 1) }
         if let weekday = first.meaning.weekday {
             switch readDate(words.dropFirst(), dayFirst: dayFirst) {
@@ -50,6 +54,8 @@ enum Dates {
             return .success(today.adding(days: ahead))
         case .date(let date):
             return .success(date)
+        case .nextWeek(let weekday):
+            return .success(nextWeek(weekday, today: today))
         case .monthDay(let month, let day):
             // 29 February can be up to eight years ahead (2096 -> 2104); other days at most one.
             for year in today.year...today.year + 8 {
@@ -63,6 +69,11 @@ enum Dates {
             }
             return result
         }
+    }
+
+    /// `weekday` in the week after today's (weeks start on Monday).
+    static func nextWeek(_ weekday: Weekday, today: LocalDate) -> LocalDate {
+        today.adding(days: 7 - today.weekday.index + weekday.index)
     }
 
     // MARK: dates

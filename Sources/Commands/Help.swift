@@ -32,10 +32,14 @@ public enum Help {
                                    meaning: "The doctors, or only those of one specialty.")
     static let doctor = HelpEntry(keyword: "DOCTOR", command: "DOCTOR <doctor>", example: "DOCTOR Dr Rao",
                                   meaning: "One doctor's specialty, fee and clinic hours.")
-    static let slots = HelpEntry(keyword: "SLOTS", command: "SLOTS <doctor> [day]", example: "SLOTS Dr Rao Tue",
-                                 meaning: "A doctor's free times on a day, or on the next three clinic days.")
+    static let slots = HelpEntry(keyword: "SLOTS", command: "SLOTS <doctor> [day] [morning|afternoon|evening]", example: "SLOTS Dr Rao Tue morning",
+                                 meaning: "A doctor's free times on a day, or on the next three clinic days; only that part of the day if you name one.")
     static let book = HelpEntry(keyword: "BOOK", command: "BOOK <doctor> <day> <time> [reason]",
-                                example: "BOOK Dr Rao Tue 10:00 chest pain", meaning: "Book an appointment.")
+                                example: "BOOK Dr Rao Tue 10:00 chest pain",
+                                meaning: "Book an appointment. Without a time (BOOK Dr Rao Tue) we send the free times and book nothing.")
+    static let bookEarliest = HelpEntry(keyword: "BOOK", command: "BOOK <doctor|specialty> [day] earliest [reason]",
+                                        example: "BOOK Dr Rao earliest fever",
+                                        meaning: "Book the earliest free slot of that doctor, or of any doctor of that specialty (BOOK cardiology earliest); \"first available\" works too.")
     static let cancel = HelpEntry(keyword: "CANCEL", command: "CANCEL [ref]", example: "CANCEL A7K2Q",
                                   meaning: "Cancel an appointment; the reference may be left out when you have only one upcoming.")
     static let pay = HelpEntry(keyword: "PAY", command: "PAY [ref]", example: "PAY A7K2Q",
@@ -51,16 +55,18 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, cancel, reschedule, pay, appointments, myData, forgetMe, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, bookEarliest, cancel, reschedule, pay, appointments, myData, forgetMe, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).
     public static func notes(dayFirst: Bool = true) -> [String] {
         [
-            "One command per line; several lines are done in order. Capitals do not matter. Lines starting with # are skipped; a line saying THANKS or STOP ends the commands.",
+            "One command per line; several lines are done in order. Capitals do not matter. Lines starting with # and greetings (Hello, Dear Sir) are skipped; a line saying THANKS or STOP ends the commands, and so does a signature (Sent from my iPhone, a confidentiality notice).",
             "Doctor: Dr Rao, Rao, Suresh Rao or Dr Suresh Rao.",
-            "Day: today, tomorrow, a weekday (Tue, Tuesday: the next one, or today if the time is still ahead), "
+            "Day: today, tomorrow, day after tomorrow, in 3 days, a weekday (Tue, Tuesday, this Tue: the next one, or today if the time is still ahead), "
+                + "next Tue (the Tuesday of next week), "
                 + (dayFirst ? "4 Mar, March 4th, 4/3 (day/month)" : "Mar 4, 4 March, 3/4 (month/day)") + ", 2026-03-04.",
+            "Part of the day: morning (before 12:00), afternoon (12:00 to 17:00), evening (from 17:00), tonight.",
             "Time: 10, 10:30, 10.30, 10am, 2:30 pm, 17:00, noon. A bare hour from 1 to 7 means the afternoon (3 is 15:00); write 03:00 for 3 in the morning.",
         ]
     }

@@ -11,6 +11,8 @@ extension Dates {
             return .success(today.adding(days: -((today.weekday.index - weekday.index + 7) % 7)))
         case .date(let date):
             return .success(date)
+        case .nextWeek(let weekday):
+            return .success(nextWeek(weekday, today: today))
         case .monthDay(let month, let day):
             // 29 February can be up to eight years back (2104 -> 2096); other days at most one.
             for year in stride(from: today.year, through: today.year - 8, by: -1) {

@@ -14,7 +14,7 @@ import Testing
         ("BOOK Dr Rao Tue 10:00 schedule check", .command(.book(doctorID: "rao", day: Fixture.date(3, 3), time: Fixture.time(10),
                                                                 reason: "schedule check"))),
         ("DOCTORS", .command(.doctors(specialty: nil))),
-        ("Hello", .unrecognised), ("No", .unrecognised), ("No thank you", .unrecognised), ("Show me slots", .unrecognised),
+        ("Hello there, is Dr Rao in today", .unrecognised), ("No", .unrecognised), ("No thank you", .unrecognised), ("Show me slots", .unrecognised),
     ]
 
     @Test(arguments: lines)

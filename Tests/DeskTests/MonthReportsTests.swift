@@ -33,7 +33,7 @@ import Testing
         let sent = mails(fixture.desk, after: before)
         let toRao = try #require(sent.first { $0.to.contains { $0.address == rao } })
         #expect(toRao.subject == "Your earnings for March 2026")
-        #expect(toRao.text.contains("Write REPORTS OFF to stop these mails") && toRao.text.contains("Total: ₹4300 over 2 day(s)") , "\(toRao.text)")
+        #expect(toRao.text.contains("Write REPORTS OFF to stop these mails") && toRao.text.contains("Total: ₹4,300 over 2 day(s)") , "\(toRao.text)")
         let csv = try #require(toRao.attachments.first { $0.contentType == "text/csv" })
         #expect(csv.filename == "earnings-rao-2026-03.csv" && String(decoding: csv.data, as: UTF8.self).contains("2500"))
         let toDesk = try #require(sent.first { $0.to.contains { $0.address == desk } })

@@ -66,7 +66,10 @@ struct OutcomeSamples {
                                .book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: reason),
                                .book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 11, minute: 0)!, reason: nil),
                                .book(doctorID: first, day: sunday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil),
-                               .slots(doctorID: first, day: tuesday), .appointments, .cancel(ref: nil), .cancel(ref: "ZZZZZ")] {
+                               .slots(doctorID: first, day: tuesday), .appointments, .cancel(ref: nil), .cancel(ref: "ZZZZZ"),
+                               .slots(doctorID: first, day: tuesday, asked: SlotsAsked(part: .morning, forBooking: true)),
+                               .slots(doctorID: first, day: nil, asked: SlotsAsked(part: .evening)),
+                               .bookEarliest(doctorIDs: [first], day: sunday, part: .evening, reason: nil)] {
             samples.decide(intent, from: a)
         }
         samples.decide(.book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: b)

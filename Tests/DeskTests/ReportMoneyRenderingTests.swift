@@ -58,18 +58,18 @@ import Testing
         let (text, html, csv) = try rendered(outcome, in: samples.clinic)
         #expect(text == """
             Earnings of Dr Suresh Rao, March 2026:
-              Mon 2 Mar 2026  ₹2500  (OPD)
-              Tue 3 Mar 2026  ₹0 · paid online ₹1600 · refunded ₹800
+              Mon 2 Mar 2026  ₹2,500  (OPD)
+              Tue 3 Mar 2026  ₹0 · paid online ₹1,600 · refunded ₹800
               Wed 4 Mar 2026  ₹0 · cash ₹800
-            Total: ₹2500 over 1 day(s) worked; average ₹2500 a day.
+            Total: ₹2,500 over 1 day(s) worked; average ₹2,500 a day.
             Consultations completed: 0.
-            Fees: paid online ₹1600 · cash at the desk ₹800 · refunded ₹800 · collected ₹1600.
+            Fees: paid online ₹1,600 · cash at the desk ₹800 · refunded ₹800 · collected ₹1,600.
             Nothing was recorded in February 2026.
             The figures are attached as a CSV file.
             """)
-        #expect(html.contains("₹0<br><small>paid online ₹1600</small><br><small>refunded ₹800</small></td>"), "\(html)")
+        #expect(html.contains("₹0<br><small>paid online ₹1,600</small><br><small>refunded ₹800</small></td>"), "\(html)")
         #expect(html.contains("₹0<br><small>cash ₹800</small></td>"), "\(html)")
-        #expect(html.contains("Fees: paid online ₹1600 · cash at the desk ₹800 · refunded ₹800 · collected <b>₹1600</b>.<br>"), "\(html)")
+        #expect(html.contains("Fees: paid online ₹1,600 · cash at the desk ₹800 · refunded ₹800 · collected <b>₹1,600</b>.<br>"), "\(html)")
         #expect(csv == """
             date,amount,note,online,cash,refunded\r
             2026-03-02,2500,OPD,,,\r
@@ -89,8 +89,8 @@ import Testing
             Dr Suresh Rao
               Appointments: 4 (seen 0, no-shows 0, still confirmed 3)
               Cancelled: by patients 1, by the doctor 0, by the desk 0
-              Earnings: ₹2500
-              Fees: collected ₹1600 · refunded ₹800 · outstanding ₹800
+              Earnings: ₹2,500
+              Fees: collected ₹1,600 · refunded ₹800 · outstanding ₹800
             Dr Meena Iyer
               Appointments: 0 (seen 0, no-shows 0, still confirmed 0)
               Cancelled: by patients 0, by the doctor 0, by the desk 0
@@ -102,13 +102,13 @@ import Testing
             All doctors
               Appointments: 4 (seen 0, no-shows 0, still confirmed 3)
               Cancelled: by patients 1, by doctors 0, by the desk 0
-              Earnings: ₹2500
-              Fees: collected ₹1600 · refunded ₹800 · outstanding ₹800
+              Earnings: ₹2,500
+              Fees: collected ₹1,600 · refunded ₹800 · outstanding ₹800
             The figures are attached as a CSV file.
             """)
         #expect(html.contains("<th align=\"right\">Earnings</th><th align=\"right\">Collected</th><th align=\"right\">Refunded</th>"
             + "<th align=\"right\">Outstanding</th></tr>"), "\(html)")
-        #expect(html.contains("<td align=\"right\">₹2500</td><td align=\"right\">₹1600</td><td align=\"right\">₹800</td><td align=\"right\">₹800</td></tr>"))
+        #expect(html.contains("<td align=\"right\">₹2,500</td><td align=\"right\">₹1,600</td><td align=\"right\">₹800</td><td align=\"right\">₹800</td></tr>"))
         #expect(html.contains("<td align=\"right\">₹0</td><td align=\"right\">₹0</td><td align=\"right\"></td><td align=\"right\"></td></tr>"),
                 "a doctor with no fees: nothing refunded or outstanding")
         #expect(csv == """

@@ -77,7 +77,7 @@ import Testing
         #expect(try ingestOne(data, root: root, from: "rao@kanchicare.example", body: "REPORT March").contains("REPORT is for the front desk"))
         let mailed = try ingestOne(data, root: root, from: desk, body: "REPORT March")
         #expect(mailed.contains("Dr Suresh Rao\n  Appointments: 2 (seen 0, no-shows 0, still confirmed 1)"), "\(mailed)")
-        #expect(mailed.contains("Cancelled: by patients 1, by the doctor 0, by the desk 0\n  Earnings: ₹3700"), "\(mailed)")
+        #expect(mailed.contains("Cancelled: by patients 1, by the doctor 0, by the desk 0\n  Earnings: ₹3,700"), "\(mailed)")
         let reply = try #require(try mails(to: desk, in: data).last { $0.subject.contains("to the desk") })
         #expect(reply.attachments.contains { $0.filename == "report-2026-03.csv" && $0.contentType == "text/csv" })
 

@@ -27,12 +27,13 @@ extension ClinicState {
         return DaySlots(date: date, slots: slots, closedBecause: closed)
     }
 
-    /// The next `count` clinic days of `doctor` from `date` on that still have bookable slots (looking ahead 60 days).
-    public func nextClinicDays(of doctor: Doctor, from date: LocalDate, count: Int, now: Int64) -> [DaySlots] {
+    /// The next `count` clinic days of `doctor` from `date` on that still have bookable slots (in `part` of the day,
+    /// if given), looking ahead 60 days.
+    public func nextClinicDays(of doctor: Doctor, from date: LocalDate, count: Int, now: Int64, part: DayPart? = nil) -> [DaySlots] {
         var days: [DaySlots] = []
         var day = date
         for _ in 0..<60 where days.count < count {
-            let slots = slots(of: doctor, on: day, now: now)
+            let slots = slots(of: doctor, on: day, now: now).only(part)
             if !slots.slots.isEmpty { days.append(slots) }
             day = day.adding(days: 1)
         }

@@ -9,9 +9,12 @@ public enum Intent: Sendable, Equatable {
     case info
     case doctors(specialty: String?)
     case doctor(id: String)
-    /// `day` nil: the next three clinic days.
-    case slots(doctorID: String, day: LocalDate?)
+    /// `day` nil: the next three clinic days; `asked`: one part of the day only, or for a BOOK without a time.
+    case slots(doctorID: String, day: LocalDate?, asked: SlotsAsked = SlotsAsked())
     case book(doctorID: String, day: LocalDate, time: TimeOfDay, reason: String?)
+    /// BOOK <doctor|specialty> earliest: the earliest free slot of any of `doctorIDs` (on `day` if given, in
+    /// `part` if given) that the patient may book, booked.
+    case bookEarliest(doctorIDs: [String], day: LocalDate?, part: DayPart?, reason: String?)
     /// `ref` nil: allowed only when exactly one appointment is upcoming.
     case cancel(ref: String?)
     case reschedule(ref: String, day: LocalDate, time: TimeOfDay)

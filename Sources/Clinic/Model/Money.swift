@@ -48,3 +48,28 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         try c.encode(description)
     }
 }
+
+extension Money {
+    /// The amount as replies print it, digits grouped: in the Indian way for rupees ("2,00,450.50": the last three
+    /// digits, then pairs), else in threes ("200,450.50").
+    public func grouped(indian: Bool) -> String {
+        let plain = description
+        let sign = plain.hasPrefix("-") ? "-" : ""
+        let unsigned = sign.isEmpty ? Substring(plain) : plain.dropFirst()
+        let whole = unsigned.prefix { $0 != "." }
+        let fraction = unsigned.dropFirst(whole.count)
+        var digits = Array(whole)
+        var groups: [String] = []
+        if digits.count > 3 {
+            groups.append(String(digits.suffix(3)))
+            digits.removeLast(3)
+            let size = indian ? 2 : 3
+            while digits.count > size {
+                groups.append(String(digits.suffix(size)))
+                digits.removeLast(size)
+            }
+        }
+        groups.append(String(digits))
+        return sign + groups.reversed().joined(separator: ",") + fraction
+    }
+}

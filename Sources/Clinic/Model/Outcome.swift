@@ -7,7 +7,7 @@ public enum Outcome: Sendable, Equatable {
     case info(ClinicInfo, doctors: Int)
     case doctorList([Doctor], specialty: String?)
     case doctorDetail(Doctor)
-    case slots(Doctor, [DaySlots])
+    case slots(Doctor, [DaySlots], asked: SlotsAsked = SlotsAsked())
 
     case registered(name: String, code: String, expiresAt: Int64)
     case alreadyRegistered(name: String)
@@ -152,6 +152,8 @@ public enum BookRefusal: Error, Sendable, Equatable {
     case tooManyUpcoming(limit: Int)
     /// The slot is further ahead than bookings are taken.
     case beyondHorizon(days: Int)
+    /// BOOK … earliest: no slot free (and bookable by this patient) within the booking horizon.
+    case noFreeSlot(days: Int)
 }
 
 public enum CancelRefusal: Sendable, Equatable {

@@ -18,11 +18,12 @@ extension ClinicState {
         case .doctor(let id):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
             return Decision(outcome: .doctorDetail(doctor))
-        case .slots(let id, let day):
+        case .slots(let id, let day, let asked):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }
             let today = zone.local(now).date
-            let days = day.map { [slots(of: doctor, on: $0, now: now)] } ?? nextClinicDays(of: doctor, from: today, count: 3, now: now)
-            return Decision(outcome: .slots(doctor, days))
+            let days = day.map { [slots(of: doctor, on: $0, now: now).only(asked.part)] }
+                ?? nextClinicDays(of: doctor, from: today, count: 3, now: now, part: asked.part)
+            return Decision(outcome: .slots(doctor, days, asked: asked))
         case .register(let name): return register(name: name, sender: sender, now: now, random: &random)
         case .verify(let code): return verify(code: code, sender: sender, now: now)
         case .confirm: return Decision(outcome: .help)  // the desk carries out what it held; nothing for the core
@@ -78,7 +79,7 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
             }
             fallthrough
-        case .book, .cancel, .reschedule, .appointments, .contact, .pay, .myData, .forgetMe:
+        case .book, .bookEarliest, .cancel, .reschedule, .appointments, .contact, .pay, .myData, .forgetMe:
             if case .contact = intent, role(of: sender.address) != .patient {
                 return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
             }
@@ -95,6 +96,9 @@ extension ClinicState {
         case .book(let id, let day, let time, let reason):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .bookRefused(.doctorInactive, alternatives: [])) }
             return book(doctor: doctor, date: day, time: time, reason: reason, patient: patient, now: now, random: &random)
+        case .bookEarliest(let ids, let day, let part, let reason):
+            return bookEarliest(doctors: ids.compactMap(doctor(id:)), on: day, in: part, reason: reason, patient: patient, now: now,
+                                random: &random)
         case .cancel(let ref): return cancel(ref: ref, patient: patient, now: now)
         case .reschedule(let ref, let day, let time): return reschedule(ref: ref, date: day, time: time, patient: patient, now: now)
         case .appointments:

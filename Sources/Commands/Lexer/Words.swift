@@ -16,6 +16,9 @@ struct Words: Sendable {
     func peek(_ n: Int) -> Token? { n < tokens.count ? tokens[tokens.startIndex + n] : nil }
 
     func dropFirst(_ n: Int = 1) -> Words { Words(line: line, tokens: tokens.dropFirst(n)) }
+    func dropLast(_ n: Int = 1) -> Words { Words(line: line, tokens: tokens.dropLast(n)) }
+    /// The first `n` words only.
+    func prefix(_ n: Int) -> Words { Words(line: line, tokens: tokens.prefix(n)) }
 
     /// Without the leading filler words of `role` ("with", "on", "at"...).
     func dropping(_ role: Vocabulary.Roles) -> Words {

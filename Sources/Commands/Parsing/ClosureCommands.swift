@@ -52,7 +52,7 @@ extension LineParser {
     }
 
     private func reason(_ rest: Words) -> String? {
-        FreeText.clean(rest.dropping(.beforeReason).text, limit: Self.noteLimit)
+        FreeText.clean(TrailingCourtesy.dropped(from: rest.dropping(.beforeReason)).text, limit: Self.noteLimit)
     }
 
     /// The day at the head of `args` (a weekday is the next one, or today) and the words after it.

@@ -31,7 +31,8 @@ struct LineParser: Sendable {
             args = args.dropFirst()
         }
         guard let keyword else {
-            return Terminators.isTerminator(lexed.words) ? .terminator(text) : .reading(text, .unrecognised)
+            if Greetings.isGreeting(lexed.words) { return .skip }
+            return Terminators.isTerminator(lexed.words) || SignatureLines.isSignature(text) ? .terminator(text) : .reading(text, .unrecognised)
         }
         return .reading(text, read(keyword, args, clock: &clock))
     }

@@ -15,6 +15,7 @@ extension Intent: AuditNamed {
         case .doctor: "doctor"
         case .slots: "slots"
         case .book: "book"
+        case .bookEarliest: "bookEarliest"
         case .cancel: "cancel"
         case .reschedule: "reschedule"
         case .appointments: "appointments"
@@ -76,6 +77,7 @@ extension BookRefusal: AuditNamed {
         case .notActive: "notActive"
         case .tooManyUpcoming: "tooManyUpcoming"
         case .beyondHorizon: "beyondHorizon"
+        case .noFreeSlot: "noFreeSlot"
         }
     }
 }

@@ -10,8 +10,9 @@ extension Intent {
         case .cancel(let ref), .pay(let ref): ref
         case .reschedule(let ref, _, _), .markAppointment(let ref, _), .recordPayment(let ref, _), .ratePatient(let ref, _, _): ref
         case .earnings(_, let doctorID), .broadcastCancel(let doctorID, _, _): doctorID
-        case .doctorOff(let id), .doctor(let id), .slots(let id, _), .book(let id, _, _, _), .rateDoctor(let id, _, _): id
+        case .doctorOff(let id), .doctor(let id), .slots(let id, _, _), .book(let id, _, _, _), .rateDoctor(let id, _, _): id
         case .decideRequest(let id, _, _), .audit(let id): id
+        case .bookEarliest(let ids, _, _, _): ids.count == 1 ? ids[0] : nil
         default: nil
         }
     }

@@ -25,7 +25,7 @@ enum ConfirmationRule {
             return role != .patient || verifiedPatient
         case .cancel, .reschedule, .contact, .rateDoctor:
             return verifiedPatient
-        case .help, .register, .verify, .confirm, .info, .doctors, .doctor, .slots, .book, .appointments, .earnings, .schedule,
+        case .help, .register, .verify, .confirm, .info, .doctors, .doctor, .slots, .book, .bookEarliest, .appointments, .earnings, .schedule,
              .monthReport, .registerDoctor, .profile, .pay, .myData, .forgetMe, .exportPatient:
             return false
         }

@@ -78,7 +78,8 @@ struct ClinicFormat: Sendable {
                                  zero + UInt8(minute / 10), zero + UInt8(minute % 10)], as: UTF8.self)
     }
 
-    func money(_ amount: Money) -> String { info.currencySymbol + amount.description }
+    /// "₹2,00,450.50": the currency's symbol and the amount, grouped in the Indian way for rupees.
+    func money(_ amount: Money) -> String { info.currencySymbol + amount.grouped(indian: info.currency.uppercased() == "INR") }
 
     /// The Content-ID a reply's HTML shows a doctor's photo by (`cid:` URL, RFC 2392).
     func photoContentID(_ doctorID: String) -> String {

@@ -22,10 +22,11 @@ extension Outcome {
             var fields = format.fields(of: doctor)
             fields[.photoID] = doctor.photo.map { _ in .text(format.photoContentID(doctor.id)) }
             return (.doctor, fields)
-        case .slots(let doctor, let days):
+        case .slots(let doctor, let days, let asked):
             let example = days.lazy.flatMap(\.slots).first { !$0.isBooked }
             return (.slots, [.doctor: .text(doctor.name), .days: .list(days.map { .fields(format.fields(of: $0)) }),
-                             .noneToShow: .flag(days.isEmpty), .example: example.map { .text(format.bookCommand($0)) }])
+                             .noneToShow: .flag(days.isEmpty), .example: example.map { .text(format.bookCommand($0)) },
+                             .part: asked.part.map { .text($0.spoken) }, .noTimeGiven: .flag(asked.forBooking)])
         case .registered(let name, let code, let expiresAt):
             return (.registered, [.name: .text(name), .code: .text(code), .expires: .text(format.time(expiresAt)),
                                   .verifyLink: .text(format.desk.subject("VERIFY \(code)"))])

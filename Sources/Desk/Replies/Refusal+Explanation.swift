@@ -19,6 +19,7 @@ extension BookRefusal {
         case .notActive(let appointment): "Appointment \(appointment.ref) is \(appointment.status.spoken) and cannot be moved."
         case .tooManyUpcoming(let limit): "You already hold \(limit) upcoming appointments, the most one patient may. Cancel one first (write APPOINTMENTS to see them)."
         case .beyondHorizon(let days): "Bookings are taken up to \(days) days ahead."
+        case .noFreeSlot(let days): "No slot is free in the next \(days) days."
         }
     }
 }

@@ -64,7 +64,7 @@ private func read(_ words: Words) {
 /// Specs that name the next such day: never one before today.
 private func isAhead(_ spec: DaySpec) -> Bool {
     switch spec {
-    case .weekday, .monthDay: true
+    case .weekday, .monthDay, .nextWeek: true
     case .offset(let days): days >= 0
     case .date: false
     case .checked(_, let inner): isAhead(inner)

@@ -10,7 +10,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case name, address, doctors, specialty, surname, qualifications, fee, hours, slotMinutes, active, slotsLink
     case noneToShow = "none"
     // Slots
-    case doctor, days, day, slots, rows, time, booked, closed, free, book, bookLink
+    case doctor, days, day, slots, rows, time, booked, closed, free, book, bookLink, part, noTimeGiven
     // Registration
     case code, expires, verifyLink, pending
     case nothingPending, alreadyVerified, expired, noAttemptsLeft, wrongCode, attemptsLeft

@@ -1,0 +1,117 @@
+import Clinic
+
+/// `BOOK <doctor|specialty> [day] [part of the day] earliest [reason]` ("first available", "soonest", "asap"
+/// too): the earliest free slot of that doctor, or of any doctor of that specialty, booked.
+extension LineParser {
+    private static let markers = ["earliest", "soonest", "asap"].map { WordKey($0) }
+    private static let firstWords = ["first", "next", "earliest"].map { WordKey($0) }
+    private static let articles = ["the", "a", "an", "your"].map { WordKey($0) }
+    private static let availableWords = ["available", "free", "slot", "possible"].map { WordKey($0) }
+
+    /// Where the earliest marker is among `args`, and how many words it takes; nil if there is none.
+    private func earliestMarker(_ args: Words) -> (at: Int, length: Int)? {
+        for i in 0..<args.count {
+            let word = args.peek(i)!.key
+            if let next = args.peek(i + 1)?.key, Self.firstWords.contains(word), Self.availableWords.contains(next) {
+                return (i, 2)
+            }
+            if Self.markers.contains(word) { return (i, 1) }
+        }
+        return nil
+    }
+
+    /// The reading of a BOOK … earliest line, or nil for a BOOK without the marker.
+    func bookEarliest(_ args: Words, clock: inout ClinicToday) -> LineReading? {
+        guard let marker = earliestMarker(args) else { return nil }
+        var head = args.prefix(marker.at).dropping(.beforeDoctor)
+        while let last = head.tokens.last, Self.articles.contains(last.key) { head = head.dropLast() }   // "the earliest"
+        var tail = args.dropFirst(marker.at + marker.length)
+        let understood = "BOOK the earliest free slot"
+        func problem(_ wrong: String, doctor: String? = nil, choices: [String] = []) -> LineReading {
+            .problem(CommandProblem(Help.bookEarliest, understood: understood + (doctor.map { " with \($0)" } ?? ""), wrong: wrong,
+                                    doctor: exampleDoctor, choices: choices))
+        }
+
+        // Who: a doctor, or the doctors of a specialty.
+        var doctorIDs: [String]
+        var afterWho: Words
+        var whoName: String
+        switch names.match(head) {
+        case .doctor(let index, let consumed):
+            doctorIDs = [names.doctors[index].id]
+            whoName = names.doctors[index].name
+            afterWho = head.dropFirst(consumed)
+        case .ambiguous, .inactive:
+            guard case .problem(let found) = doctor(head, for: .book, understood: understood) else { return nil }
+            return .problem(CommandProblem(Help.bookEarliest, understood: understood, wrong: found.wrong, doctor: exampleDoctor,
+                                           choices: found.choices))
+        case .none:
+            let length = specialtyLength(head)
+            guard length > 0 else { return problem("no doctor or specialty given", choices: names.activeNames) }
+            let written = head.prefix(length).dropping(.beforeSpecialty)
+            guard let (specialty, ids) = specialtyDoctors(written.text) else {
+                return problem("no doctor or specialty called \"\(written.written(written.count))\"", choices: names.activeNames)
+            }
+            doctorIDs = ids
+            whoName = "a doctor of \(specialty)"
+            afterWho = head.dropFirst(length)
+        }
+
+        // When: a day and a part of the day, before the marker or right after it.
+        var day: LocalDate? = nil
+        var part: DayPart? = nil
+        func readWhen(_ words: inout Words) -> String? {
+            words = words.dropping(.beforeDay)
+            if day == nil {
+                switch Dates.read(words, dayFirst: dayFirst) {
+                case .day(let spec, let consumed):
+                    switch resolve(spec, time: nil, clock: &clock) {
+                    case .success(let resolved): day = resolved
+                    case .failure(let wrong): return wrong.text
+                    }
+                    words = words.dropFirst(consumed)
+                case .invalid(let written, let why): return "\"\(written)\" is not a date: \(why)"
+                case .none: break
+                }
+            }
+            if part == nil, let read = DayParts.read(words) {
+                part = read.part
+                if read.today, day == nil { day = clock.now().date }
+                words = words.dropFirst(read.consumed)
+            }
+            return nil
+        }
+        if let wrong = readWhen(&afterWho) { return problem(wrong, doctor: whoName) }
+        guard TrailingCourtesy.dropped(from: afterWho).isEmpty else {
+            return problem("\"\(afterWho.written(afterWho.count))\" is not a day or a part of the day", doctor: whoName)
+        }
+        if let wrong = readWhen(&tail) { return problem(wrong, doctor: whoName) }
+        return .command(.bookEarliest(doctorIDs: doctorIDs, day: day, part: part, reason: bookingReason(tail)))
+    }
+
+    /// How many words at the head of `words` name a specialty: up to the first day or part of the day.
+    private func specialtyLength(_ words: Words) -> Int {
+        var count = 0
+        while count < words.count, count < 4 {
+            let rest = words.dropFirst(count)
+            if count > 0, Dates.read(rest, dayFirst: dayFirst) != .none || DayParts.read(rest) != nil { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// The specialty `written` names (part of an active doctor's specialty, or its "-ist": "cardiologist") and the
+    /// active doctors who practise it, in the clinic's order.
+    private func specialtyDoctors(_ written: String) -> (String, [String])? {
+        var wanted = written.lowercased()
+        guard wanted.count >= 3 else { return nil }
+        func matching() -> [Doctor] { names.doctors.filter { $0.active && $0.specialty.lowercased().contains(wanted) } }
+        var found = matching()
+        if found.isEmpty, wanted.hasSuffix("ist"), wanted.count >= 6 {
+            wanted = String(wanted.dropLast(3))
+            found = matching()
+        }
+        guard let first = found.first else { return nil }
+        return (first.specialty, found.map(\.id))
+    }
+}
