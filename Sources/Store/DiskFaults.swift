@@ -51,13 +51,18 @@ import Darwin
         }
     }
 
-    /// The call numbered `failing` (from 1, counted since `install`) meets `fault`; every other call works.
+    /// The call numbered `failing` (from 1, counted since `install`; among the calls of `operation` only, if given)
+    /// meets `fault`; every other call works. Naming the operation keeps a plan on the kind of call it was made for
+    /// when threads (a commit's fsync beside the file work of the one before) interleave their calls differently
+    /// from one run to the next.
     public struct Plan: Sendable, Equatable {
         public var failing: Int
         public var fault: Fault
-        public init(failing: Int, fault: Fault) {
+        public var operation: Operation?
+        public init(failing: Int, fault: Fault, operation: Operation? = nil) {
             self.failing = failing
             self.fault = fault
+            self.operation = operation
         }
     }
 
@@ -69,6 +74,7 @@ import Darwin
         var armed = false
         var plan: Plan?
         var log: [Call] = []
+        var counts: [Operation: Int] = [:]
     }
     private static let counter = Counter()  // every field read and written under `lock`
 
@@ -78,6 +84,7 @@ import Darwin
             counter.armed = true
             counter.plan = plan
             counter.log = []
+            counter.counts = [:]
         }
     }
 
@@ -97,7 +104,13 @@ import Darwin
         counter.lock.withLock {
             guard counter.armed else { return nil }
             counter.log.append(Call(operation: operation, bytes: bytes))
-            guard let plan = counter.plan, plan.failing == counter.log.count else { return nil }
+            counter.counts[operation, default: 0] += 1
+            guard let plan = counter.plan else { return nil }
+            if let planned = plan.operation {
+                guard planned == operation, plan.failing == counter.counts[operation] else { return nil }
+            } else {
+                guard plan.failing == counter.log.count else { return nil }
+            }
             return plan.fault
         }
     }

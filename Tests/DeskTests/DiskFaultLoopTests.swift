@@ -34,16 +34,16 @@ import Testing
         for (index, plan) in plans.enumerated() {
             let session = try DiskFaultSession.prepare(base.appendingPathComponent("run-\(index)"))
             defer { try? FileManager.default.removeItem(at: session.folder) }
-            let call = calls[plan.failing - 1]
-            let outcome = try runChild(session, plan: plan)
+            let call = calls[plan.call - 1]
+            let outcome = try runChild(session, plan: plan.plan)
             outcomes[outcome, default: 0] += 1
-            let what = "call \(plan.failing) (\(call.operation.rawValue), \(call.bytes) bytes) \(plan.fault)"
+            let what = "call \(plan.call), \(call.operation.rawValue) \(plan.plan.failing) (\(call.bytes) bytes) \(plan.plan.fault)"
             switch outcome {
             case .finished, .refused, .died: break
             case .crashed: break
             case .other(let status): Issue.record("\(what): the session ended with status \(status)")
             }
-            if call.operation == .sync || call.operation == .syncFolder, case .error = plan.fault {
+            if call.operation == .sync || call.operation == .syncFolder, case .error = plan.plan.fault {
                 #expect(outcome == .crashed, "\(what): a failed fsync must stop the process")
             }
             do {
@@ -61,16 +61,21 @@ import Testing
 
     /// Every way each call can fail: a write fails (EIO, ENOSPC), is cut short by a full disk, or is torn by a
     /// death after its first byte, half its bytes or all but its last; every call can fail with EIO or meet a death
-    /// just before it (for an fsync, EIO is the fatal failure).
-    static func plans(for calls: [DiskFaults.Call]) -> [DiskFaults.Plan] {
-        calls.enumerated().flatMap { offset, call -> [DiskFaults.Plan] in
+    /// just before it (for an fsync, EIO is the fatal failure). Each plan names its call as the Nth of its kind
+    /// (the third fsync), which stays that kind of call however the session's threads interleave; `call` is its
+    /// place in the counting run, for the messages.
+    static func plans(for calls: [DiskFaults.Call]) -> [(call: Int, plan: DiskFaults.Plan)] {
+        var ordinals: [DiskFaults.Operation: Int] = [:]
+        return calls.enumerated().flatMap { offset, call -> [(call: Int, plan: DiskFaults.Plan)] in
+            ordinals[call.operation, default: 0] += 1
+            let ordinal = ordinals[call.operation]!
             var faults: [DiskFaults.Fault] = [.error(EIO), .tornThenDeath(keeping: 0)]
             if call.operation == .write {
                 faults += [.error(ENOSPC), .shortWrite(keeping: call.bytes / 2, errno: ENOSPC)]
                 faults += Set([1, call.bytes / 2, call.bytes - 1]).filter { $0 > 0 && $0 < call.bytes }.sorted()
                     .map { .tornThenDeath(keeping: $0) }
             }
-            return faults.map { DiskFaults.Plan(failing: offset + 1, fault: $0) }
+            return faults.map { (offset + 1, DiskFaults.Plan(failing: ordinal, fault: $0, operation: call.operation)) }
         }
     }
 
@@ -148,22 +153,24 @@ import Testing
         }
     }
 
-    /// A plan as the child's argument: "<call>:error:<errno>", "<call>:short:<bytes>:<errno>", "<call>:torn:<bytes>".
+    /// A plan as the child's argument: "<operation>:<nth>:error:<errno>", "<operation>:<nth>:short:<bytes>:<errno>",
+    /// "<operation>:<nth>:torn:<bytes>".
     static func encode(_ plan: DiskFaults.Plan) -> String {
+        let call = "\(plan.operation!.rawValue):\(plan.failing)"
         switch plan.fault {
-        case .error(let code): return "\(plan.failing):error:\(code)"
-        case .shortWrite(let keeping, let code): return "\(plan.failing):short:\(keeping):\(code)"
-        case .tornThenDeath(let keeping): return "\(plan.failing):torn:\(keeping)"
+        case .error(let code): return "\(call):error:\(code)"
+        case .shortWrite(let keeping, let code): return "\(call):short:\(keeping):\(code)"
+        case .tornThenDeath(let keeping): return "\(call):torn:\(keeping)"
         }
     }
 
     static func decode(_ text: String) -> DiskFaults.Plan {
         let f = text.split(separator: ":").map(String.init)
-        let failing = Int(f[0])!
-        switch f[1] {
-        case "error": return DiskFaults.Plan(failing: failing, fault: .error(Int32(f[2])!))
-        case "short": return DiskFaults.Plan(failing: failing, fault: .shortWrite(keeping: Int(f[2])!, errno: Int32(f[3])!))
-        default: return DiskFaults.Plan(failing: failing, fault: .tornThenDeath(keeping: Int(f[2])!))
+        let operation = DiskFaults.Operation(rawValue: f[0])!, failing = Int(f[1])!
+        switch f[2] {
+        case "error": return DiskFaults.Plan(failing: failing, fault: .error(Int32(f[3])!), operation: operation)
+        case "short": return DiskFaults.Plan(failing: failing, fault: .shortWrite(keeping: Int(f[3])!, errno: Int32(f[4])!), operation: operation)
+        default: return DiskFaults.Plan(failing: failing, fault: .tornThenDeath(keeping: Int(f[3])!), operation: operation)
         }
     }
 }
