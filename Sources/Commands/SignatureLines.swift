@@ -18,10 +18,7 @@ enum SignatureLines {
     /// Whether `text` (a line as written, trimmed) is such a line.
     static func isSignature(_ text: String) -> Bool {
         guard let first = text.utf8.first, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z") else { return false }
-        let head = String(text.prefix(48)).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-        guard head.hasPrefix("sent") || head.hasPrefix("get") || head.hasPrefix("download") || head.hasPrefix("confiden")
-                || head.hasPrefix("disclaimer") || head.hasPrefix("this") || head.hasPrefix("the ") || head.hasPrefix("privileged")
-                || head.hasPrefix("please consider") else { return false }
+        let head = String(text.prefix(48)).lowercased()
         return starts.contains { head.hasPrefix($0) } || head.trimmingCharacters(in: .punctuationCharacters) == "disclaimer"
     }
 }

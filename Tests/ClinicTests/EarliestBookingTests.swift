@@ -47,8 +47,11 @@ import Testing
         #expect(evening.start == instant(SampleClinic.tuesday, 17))
         // Dr Rao has no evening clinic: nothing is booked, and the reply says why.
         let none = decide(&state, .bookEarliest(doctorIDs: ["rao"], day: nil, part: .evening, reason: nil), b)
-        #expect(none.outcome == .bookRefused(.noFreeSlot(days: SampleClinic.info.bookingHorizonDays), alternatives: []))
+        #expect(none.outcome == .bookRefused(.noFreeSlot(on: nil, days: SampleClinic.info.bookingHorizonDays), alternatives: []))
         #expect(none.events.isEmpty)
+        // On a day asked for, the refusal names the day.
+        let monday = decide(&state, .bookEarliest(doctorIDs: ["rao"], day: SampleClinic.monday, part: .evening, reason: nil), b)
+        #expect(monday.outcome == .bookRefused(.noFreeSlot(on: SampleClinic.monday, days: SampleClinic.info.bookingHorizonDays), alternatives: []))
     }
 
     @Test func theCapOnUpcomingAppointmentsHolds() {

@@ -9,7 +9,7 @@ extension ClinicState {
             return Decision(outcome: .bookRefused(.tooManyUpcoming(limit: info.maxUpcoming), alternatives: []))
         }
         guard let slot = earliestBookable(of: active, on: day, in: part, patientID: patient.id, now: now) else {
-            return Decision(outcome: .bookRefused(.noFreeSlot(days: day == nil ? info.bookingHorizonDays : 1), alternatives: []))
+            return Decision(outcome: .bookRefused(.noFreeSlot(on: day, days: info.bookingHorizonDays), alternatives: []))
         }
         let doctor = active.first { $0.id == slot.doctorID }!
         return book(doctor: doctor, date: slot.date, time: slot.time, reason: reason, patient: patient, now: now, random: &random)

@@ -10,15 +10,6 @@ public enum DayPart: String, Sendable, Equatable, CaseIterable {
         case .evening: time.minutes >= 17 * 60
         }
     }
-
-    /// "morning (before 12:00)", as replies name it.
-    public var spoken: String {
-        switch self {
-        case .morning: "morning (before 12:00)"
-        case .afternoon: "afternoon (12:00 to 17:00)"
-        case .evening: "evening (from 17:00)"
-        }
-    }
 }
 
 /// What a SLOTS answer is for: all of a day's slots, or only one part of the day; asked with SLOTS, or with a

@@ -152,8 +152,9 @@ public enum BookRefusal: Error, Sendable, Equatable {
     case tooManyUpcoming(limit: Int)
     /// The slot is further ahead than bookings are taken.
     case beyondHorizon(days: Int)
-    /// BOOK … earliest: no slot free (and bookable by this patient) within the booking horizon.
-    case noFreeSlot(days: Int)
+    /// BOOK … earliest: no slot free (and bookable by this patient) on the day asked, or (nil) within the
+    /// booking horizon of `days`.
+    case noFreeSlot(on: LocalDate?, days: Int)
 }
 
 public enum CancelRefusal: Sendable, Equatable {

@@ -13,7 +13,7 @@ extension ClinicState {
         case .info: return Decision(outcome: .info(info, doctors: doctors.count(where: \.active)))
         case .doctors(let specialty):
             let wanted = specialty?.lowercased()
-            let list = doctors.filter { doctor in doctor.active && (wanted.map { doctor.specialty.lowercased().contains($0) } ?? true) }
+            let list = doctors.filter { doctor in wanted.map(doctor.practises) ?? doctor.active }
             return Decision(outcome: .doctorList(list, specialty: specialty))
         case .doctor(let id):
             guard let doctor = doctor(id: id) else { return Decision(outcome: .doctorList(doctors, specialty: nil)) }

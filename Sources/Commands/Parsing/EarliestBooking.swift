@@ -105,7 +105,7 @@ extension LineParser {
     private func specialtyDoctors(_ written: String) -> (String, [String])? {
         var wanted = written.lowercased()
         guard wanted.count >= 3 else { return nil }
-        func matching() -> [Doctor] { names.doctors.filter { $0.active && $0.specialty.lowercased().contains(wanted) } }
+        func matching() -> [Doctor] { names.doctors.filter { $0.practises(wanted) } }
         var found = matching()
         if found.isEmpty, wanted.hasSuffix("ist"), wanted.count >= 6 {
             wanted = String(wanted.dropLast(3))

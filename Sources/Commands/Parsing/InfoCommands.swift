@@ -37,7 +37,7 @@ extension LineParser {
         let text = args.text
         guard text.count >= 3 else { return nil }
         let wanted = text.lowercased()
-        let known = names.doctors.contains { $0.active && $0.specialty.lowercased().contains(wanted) }
+        let known = names.doctors.contains { $0.practises(wanted) }
         return known ? FreeText.clean(text, limit: 100) : nil
     }
 }

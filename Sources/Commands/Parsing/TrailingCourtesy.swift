@@ -1,7 +1,7 @@
 /// "please", "thanks", "thank you" at the end of a line: courtesy, not part of a reason ("BOOK Dr Rao Tue 10:00
 /// fever please" has the reason "fever").
 enum TrailingCourtesy {
-    private static let words = ["please", "pls", "plz", "kindly", "thanks", "thx", "ty", "tq"].map { WordKey($0) }
+    private static let words = (Keyword.courtesy + ["kindly", "thanks", "thx", "ty", "tq"]).map { WordKey($0) }
     private static let thank = WordKey("thank"), you = WordKey("you"), much = WordKey("much"), very = WordKey("very")
     private static let symbols: Set<Character> = [".", "!", ",", ")", "(", ":", "-", "🙏", "🙂", "😊"]
 

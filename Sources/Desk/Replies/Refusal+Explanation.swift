@@ -19,7 +19,8 @@ extension BookRefusal {
         case .notActive(let appointment): "Appointment \(appointment.ref) is \(appointment.status.spoken) and cannot be moved."
         case .tooManyUpcoming(let limit): "You already hold \(limit) upcoming appointments, the most one patient may. Cancel one first (write APPOINTMENTS to see them)."
         case .beyondHorizon(let days): "Bookings are taken up to \(days) days ahead."
-        case .noFreeSlot(let days): "No slot is free in the next \(days) days."
+        case .noFreeSlot(let day?, _): "No slot is free on \(format.day(day))."
+        case .noFreeSlot(nil, let days): "No slot is free in the next \(days) days."
         }
     }
 }
