@@ -42,6 +42,15 @@ public enum Help {
                                         meaning: "Book the earliest free slot of that doctor, or of any doctor of that specialty (BOOK cardiology earliest); \"first available\" works too.")
     static let cancel = HelpEntry(keyword: "CANCEL", command: "CANCEL [ref]", example: "CANCEL A7K2Q",
                                   meaning: "Cancel an appointment; the reference may be left out when you have only one upcoming.")
+    static let wait = HelpEntry(keyword: "WAIT", command: "WAIT <doctor> [day] [between <time> and <time>|morning|afternoon|evening]",
+                                example: "WAIT Dr Rao Tue between 10:00 and 12:00",
+                                meaning: "Wait for a slot to come free (without a day: the doctor's next 7 clinic days). A freed slot is offered to the first patient waiting and held a few minutes for them.")
+    static let yes = HelpEntry(keyword: "YES", command: "YES <code>", example: "YES A7K2Q",
+                               meaning: "Take the slot offered to you from the waitlist; the code becomes your booking reference.")
+    static let waiting = HelpEntry(keyword: "WAITING", command: "WAITING", example: "WAITING",
+                                   meaning: "What you wait for, and any slot offered to you.")
+    static let waitOff = HelpEntry(keyword: "WAIT OFF", command: "WAIT OFF [doctor]", example: "WAIT OFF Dr Rao",
+                                   meaning: "Stop waiting (for that doctor, or for every one).")
     static let pay = HelpEntry(keyword: "PAY", command: "PAY [ref]", example: "PAY A7K2Q",
                                meaning: "Get the link to pay an appointment's fee online again (where the clinic takes payments online).")
     static let reschedule = HelpEntry(keyword: "RESCHEDULE", command: "RESCHEDULE <ref> <day> <time>",
@@ -55,7 +64,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, bookEarliest, cancel, reschedule, pay, appointments, myData, forgetMe, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, bookEarliest, cancel, reschedule, wait, yes, waiting, waitOff, pay, appointments, myData, forgetMe, profile, set, setPhoto, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

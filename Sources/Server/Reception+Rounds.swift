@@ -46,9 +46,9 @@ extension Reception {
                                                 "registrationsDropped": "\(kept.registrationsDropped)",
                                                 "monthsClosed": "\(kept.monthsClosed)"])
         }
-        if done.reminders + done.failureSummaries + done.monthReports + done.holdsReleased > 0 {
+        if done.reminders + done.failureSummaries + done.monthReports + done.holdsReleased + done.offersLapsed > 0 {
             logger.info("tick", metadata: ["reminders": "\(done.reminders)", "failureSummaries": "\(done.failureSummaries)",
-                                           "monthReports": "\(done.monthReports)", "holdsReleased": "\(done.holdsReleased)"])
+                                           "monthReports": "\(done.monthReports)", "holdsReleased": "\(done.holdsReleased)", "offersLapsed": "\(done.offersLapsed)"])
         }
         try deliverDue()
         return (done.reminders, done.failureSummaries)

@@ -33,6 +33,7 @@ struct Tick: ParsableCommand {
         let done = try ClockWork.run(desk: desk, settings: settings, dataFolder: options.folder, now: now, retention: true, deliver: !noDeliver)
         let reminders = done.reminders, failures = done.failureSummaries, reports = done.monthReports, released = done.holdsReleased
         if released > 0 { print("\(released) unpaid hold\(released == 1 ? "" : "s") released.") }
+        if done.offersLapsed > 0 { print("\(done.offersLapsed) waitlist offer(s) or wait(s) ended; freed slots offered to the next patient waiting.") }
         if let kept = done.retention, kept != Desk.Retention() {
             print("retention: \(kept.outgoingFilesRemoved) outgoing file(s) removed, \(kept.handledForgotten) handled message id(s) forgotten, "
                   + "\(kept.registrationsDropped) unverified registration(s) dropped, \(kept.monthsClosed) month(s) closed.")

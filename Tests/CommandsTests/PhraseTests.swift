@@ -129,3 +129,31 @@ import Testing
         #expect(transcript.lines.count == 1)
     }
 }
+
+/// WAIT, WAIT OFF, WAITING and YES as patients write them.
+@Suite struct WaitlistCommandTests {
+    let tuesday = Fixture.date(3, 3)
+
+    @Test func theFormsAreRead() throws {
+        let window = TimeRange(start: Fixture.time(10), end: Fixture.time(12))
+        #expect(Fixture.read("WAIT Dr Rao Tue between 10:00 and 12:00") == .command(.wait(doctorID: "rao", day: tuesday, window: window)))
+        #expect(Fixture.read("wait for dr rao on tue between 10 and 12 please") == .command(.wait(doctorID: "rao", day: tuesday, window: window)))
+        #expect(Fixture.read("WAIT Dr Rao Tue from 10 to 12") == .command(.wait(doctorID: "rao", day: tuesday, window: window)))
+        #expect(Fixture.read("WAIT Dr Rao") == .command(.wait(doctorID: "rao", day: nil, window: nil)))
+        #expect(Fixture.read("WAIT Dr Rao tomorrow morning")
+                == .command(.wait(doctorID: "rao", day: tuesday, window: TimeRange(start: Fixture.time(0), end: Fixture.time(12)))))
+        #expect(Fixture.read("WAIT OFF") == .command(.waitOff(doctorID: nil)))
+        #expect(Fixture.read("WAIT OFF Dr Rao") == .command(.waitOff(doctorID: "rao")))
+        #expect(Fixture.read("WAITING") == .command(.waiting))
+        #expect(Fixture.read("YES A7K2Q") == .command(.takeOffer(code: "A7K2Q")))
+        #expect(Fixture.read("yes please") == .command(.takeOffer(code: nil)))
+    }
+
+    @Test func aWrongWindowIsExplained() throws {
+        let backwards = try #require(Fixture.problem("WAIT Dr Rao Tue between 12:00 and 10:00"))
+        #expect(backwards.wrong.contains("ends before it starts"))
+        let open = try #require(Fixture.problem("WAIT Dr Rao Tue between 10:00"))
+        #expect(open.wrong.contains("needs an end"))
+        #expect(Fixture.problem("YES 12345")?.wrong.contains("code") == true)
+    }
+}

@@ -73,6 +73,13 @@ struct OutcomeSamples {
             samples.decide(intent, from: a)
         }
         samples.decide(.book(doctorID: first, day: tuesday, time: TimeOfDay(hour: 10, minute: 0)!, reason: nil), from: b)
+        // The waitlist: queued for the booked 10:00, needless while slots are free, refused, listed, ended.
+        let tenOnly = TimeRange(start: TimeOfDay(hour: 10, minute: 0)!, end: TimeOfDay(hour: 10, minute: 1)!)
+        for intent: Intent in [.wait(doctorID: first, day: tuesday, window: tenOnly), .wait(doctorID: first, day: nil, window: nil),
+                               .wait(doctorID: first, day: sunday, window: nil), .waiting, .takeOffer(code: nil), .takeOffer(code: "ZZZZZ"),
+                               .waitOff(doctorID: nil), .waitOff(doctorID: nil), .waiting] {
+            samples.decide(intent, from: b)
+        }
         samples.decide(.book(doctorID: first, day: wednesday, time: TimeOfDay(hour: 9, minute: 0)!, reason: nil), from: b)
         samples.decide(.appointments, from: b)
         let refs = samples.clinic.upcoming(patientID: samples.clinic.patient(address: a.address)!.id, now: now).map(\.ref)

@@ -33,7 +33,7 @@ import Testing
         format.payments = try OnlinePayments(linkSecret: String(repeating: "s", count: 32), publicURL: "https://clinic.example.in/")
         let outcomeNames = Set(TemplateName.allCases).subtracting([.reply, .problem, .unrecognised, .reminder, .failureSummary, .monthEndReport, .bounceNotice,
                                                                                       .cancellationNotice, .broadcastNotice, .contactNotice,
-                                                                                      .receiptNotice, .paymentFailedNotice, .holdReleasedNotice, .lateRefundNotice,
+                                                                                      .receiptNotice, .paymentFailedNotice, .holdReleasedNotice, .lateRefundNotice, .slotOfferNotice,
                                                                                       .doctorRequestNotice, .doctorApprovedNotice, .doctorRejectedNotice,
                                                                                       .smsOptOutNotice, .tooMany, .endpointDisabled,
                                                                                       .held, .confirmed, .confirmRefused, .actsForNobody, .tooLarge, .leftOut])

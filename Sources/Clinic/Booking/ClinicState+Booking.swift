@@ -3,7 +3,7 @@ extension ClinicState {
     /// Whether `doctor` can see `patientID` at `time` on `date`: the slot that starts then, or why not.
     /// `moving` is an appointment that gives its own time up in the same step (a reschedule).
     func checkSlot(doctor: Doctor, date: LocalDate, time: TimeOfDay, patientID: String, now: Int64,
-                   moving: String? = nil) -> Result<Slot, BookRefusal> {
+                   moving: String? = nil, offer: String? = nil) -> Result<Slot, BookRefusal> {
         if !doctor.active { return .failure(.doctorInactive) }
         if doctor.leave.contains(date) { return .failure(.onLeave(date)) }
         let ranges = doctor.hours[date.weekday]
@@ -18,24 +18,25 @@ extension ClinicState {
         if start <= now { return .failure(.inThePast) }
         if start < now + Int64(info.minimumNoticeMinutes) * 60 { return .failure(.tooSoon(minimumNoticeMinutes: info.minimumNoticeMinutes)) }
         if start > now + Int64(info.bookingHorizonDays) * 86_400 { return .failure(.beyondHorizon(days: info.bookingHorizonDays)) }
-        if doctorIsBooked(doctor.id, on: date, start: start, end: end, except: moving) { return .failure(.taken) }
+        if doctorIsBooked(doctor.id, on: date, start: start, end: end, except: moving, offer: offer) { return .failure(.taken) }
         if let own = patientOverlap(patientID, start: start, end: end, except: moving) { return .failure(.overlapsOwn(own)) }
         return .success(Slot(doctorID: doctor.id, date: date, time: time, start: start, end: end, isBooked: false))
     }
 
+    /// `offer`: a slot offered from the waitlist, taken (YES): its code becomes the reference.
     func book(doctor: Doctor, date: LocalDate, time: TimeOfDay, reason: String?, patient: Patient, now: Int64,
-              random: inout some RandomNumberGenerator) -> Decision {
+              random: inout some RandomNumberGenerator, offer: SlotOffer? = nil) -> Decision {
         if upcomingCount(patient.id, now: now) >= info.maxUpcoming {
             return Decision(outcome: .bookRefused(.tooManyUpcoming(limit: info.maxUpcoming), alternatives: []))
         }
-        switch checkSlot(doctor: doctor, date: date, time: time, patientID: patient.id, now: now) {
+        switch checkSlot(doctor: doctor, date: date, time: time, patientID: patient.id, now: now, offer: offer?.code) {
         case .failure(let refusal):
             let target = zone.instant(date, time)
             return Decision(outcome: .bookRefused(refusal, alternatives: alternatives(for: refusal, doctor: doctor, around: target, now: now)))
         case .success(let slot):
-            let ref = Reference.make(isUsed: { appointments[$0] != nil }, random: &random)
+            let ref = offer?.code ?? Reference.make(isUsed: { appointments[$0] != nil || offers[$0] != nil }, random: &random)
             let appointment = Appointment(ref: ref, doctorID: doctor.id, patientID: patient.id, start: slot.start, end: slot.end,
-                                          reason: reason, bookedAt: now, bookedBy: patient.id)
+                                          reason: reason, bookedAt: now, bookedBy: patient.id, fromWaitlist: offer != nil)
             if let due = dueAtBooking(start: slot.start, doctor: doctor, now: now) {
                 return Decision(events: [.booked(appointment), .paymentDue(ref: ref, due: due)], outcome: .bookedWithPayment(appointment, due))
             }

@@ -18,6 +18,8 @@ public struct PatientNotice: Sendable, Equatable {
         case holdReleased(Appointment)
         /// Paid after the appointment was cancelled: all of it goes back.
         case lateRefund(Appointment, Money)
+        /// A freed slot offered from the waitlist: YES <code> takes it until the hold ends.
+        case slotOffered(SlotOffer)
         /// Paid a second time (another card, another attempt): the second payment goes back.
         case paidTwice(Appointment, Money)
     }

@@ -32,7 +32,11 @@ public struct Appointment: Sendable, Equatable, Codable {
         }
     }
 
-    public init(ref: String, doctorID: String, patientID: String, start: Int64, end: Int64, reason: String?, bookedAt: Int64, bookedBy: String) {
+    /// What the first change of an appointment booked from a waitlist offer says.
+    public static let bookedFromWaitlist = "booked from the waitlist"
+
+    public init(ref: String, doctorID: String, patientID: String, start: Int64, end: Int64, reason: String?, bookedAt: Int64, bookedBy: String,
+                fromWaitlist: Bool = false) {
         self.ref = ref
         self.doctorID = doctorID
         self.patientID = patientID
@@ -40,7 +44,7 @@ public struct Appointment: Sendable, Equatable, Codable {
         self.end = end
         self.status = .confirmed
         self.reason = reason
-        self.history = [Change(at: bookedAt, by: bookedBy, what: "booked")]
+        self.history = [Change(at: bookedAt, by: bookedBy, what: fromWaitlist ? Self.bookedFromWaitlist : "booked")]
         self.sequence = 0
     }
 
@@ -59,6 +63,9 @@ public struct Appointment: Sendable, Equatable, Codable {
     }
 
     public var isActive: Bool { status == .confirmed }
+
+    /// Booked by taking a slot offered from the waitlist.
+    public var isFromWaitlist: Bool { history.first?.what == Self.bookedFromWaitlist }
 
     public func overlaps(start s: Int64, end e: Int64) -> Bool { start < e && s < end }
 }

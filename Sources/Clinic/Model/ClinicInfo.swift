@@ -19,12 +19,16 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
     public var maxUpcoming: Int
     /// How far ahead a slot can be booked, in days (default 90).
     public var bookingHorizonDays: Int
+    /// How long a freed slot offered from the waitlist is held for the patient, in minutes (default 15).
+    public var waitlistHoldMinutes: Int
+    /// How many doctors one patient may WAIT for at once (default 3).
+    public var waitsPerPatient: Int
     /// When consultation fees are taken (`"payment"`, `"holdMinutes"`, `"refund"` in the clinic file).
     public var payment: PaymentPolicy
 
     public init(name: String, address: String, phone: String, deskEmail: String, timeZone: String, currency: String,
                 minimumNoticeMinutes: Int = 60, dayFirst: Bool = true, deskAddresses: [String] = [], maxUpcoming: Int = 5,
-                bookingHorizonDays: Int = 90, payment: PaymentPolicy = PaymentPolicy()) {
+                bookingHorizonDays: Int = 90, payment: PaymentPolicy = PaymentPolicy(), waitlistHoldMinutes: Int = 15, waitsPerPatient: Int = 3) {
         self.name = name
         self.address = address
         self.phone = phone
@@ -37,11 +41,13 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         self.maxUpcoming = maxUpcoming
         self.bookingHorizonDays = bookingHorizonDays
         self.payment = payment
+        self.waitlistHoldMinutes = waitlistHoldMinutes
+        self.waitsPerPatient = waitsPerPatient
     }
 
     enum CodingKeys: String, CodingKey {
         case name, address, phone, deskEmail, timeZone, currency, minimumNoticeMinutes, dayFirst, deskAddresses, maxUpcoming, bookingHorizonDays
-        case payment, holdMinutes, refund
+        case payment, holdMinutes, refund, waitlistHoldMinutes, waitsPerPatient
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +66,8 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         payment = PaymentPolicy(mode: try c.decodeIfPresent(PaymentPolicy.Mode.self, forKey: .payment) ?? .off,
                                 holdMinutes: try c.decodeIfPresent(Int.self, forKey: .holdMinutes) ?? 30,
                                 refund: try c.decodeIfPresent(RefundRule.self, forKey: .refund) ?? RefundRule())
+        waitlistHoldMinutes = max(1, try c.decodeIfPresent(Int.self, forKey: .waitlistHoldMinutes) ?? 15)
+        waitsPerPatient = max(1, try c.decodeIfPresent(Int.self, forKey: .waitsPerPatient) ?? 3)
     }
 
     /// As the clinic file writes it: the payment policy's parts at the top level.
@@ -79,6 +87,8 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         try c.encode(payment.mode, forKey: .payment)
         try c.encode(payment.holdMinutes, forKey: .holdMinutes)
         try c.encode(payment.refund, forKey: .refund)
+        try c.encode(waitlistHoldMinutes, forKey: .waitlistHoldMinutes)
+        try c.encode(waitsPerPatient, forKey: .waitsPerPatient)
     }
 
     /// When `doctor`'s fee is taken: their own setting, else the clinic's.

@@ -19,6 +19,14 @@ public enum Intent: Sendable, Equatable {
     case cancel(ref: String?)
     case reschedule(ref: String, day: LocalDate, time: TimeOfDay)
     case appointments
+    /// WAIT <doctor> [day] [window]: `day` nil is the doctor's next clinic days; `window` nil any time of day.
+    case wait(doctorID: String, day: LocalDate?, window: TimeRange?)
+    /// WAITING: what the patient waits for.
+    case waiting
+    /// WAIT OFF [doctor]: `doctorID` nil ends every wait.
+    case waitOff(doctorID: String?)
+    /// YES [code]: take the slot offered from the waitlist (`code` nil: the one offer open).
+    case takeOffer(code: String?)
 
     // doctors
     /// `day` nil: today. `replacingDay`: EARNING SET — the amount replaces what the day held.

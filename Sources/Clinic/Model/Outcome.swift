@@ -28,6 +28,16 @@ public enum Outcome: Sendable, Equatable {
     case cancelRefused(CancelRefusal)
     case rescheduled(Appointment, from: Appointment)
     case rescheduleRefused(BookRefusal, alternatives: [Slot])
+    /// WAIT: queued, with how many wait for the doctor ahead of the patient; `replaced`: an earlier WAIT for the
+    /// same doctor gave way.
+    case waitAdded(WaitEntry, doctor: Doctor, ahead: Int, replaced: Bool)
+    /// WAIT when slots it asks for are free now: book one instead.
+    case waitNotNeeded(Doctor, free: [Slot])
+    /// WAITING: the waits, and the offers open.
+    case waitList([WaitEntry], offers: [SlotOffer])
+    /// WAIT OFF: the waits that ended.
+    case waitEnded([WaitEntry])
+    case waitRefused(WaitRefusal)
     /// The patient's upcoming appointments (and cancelled ones whose fee goes back), with where their fees stand.
     case appointmentList([Appointment], fees: [String: FeeState])
 

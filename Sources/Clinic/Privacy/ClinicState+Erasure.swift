@@ -38,6 +38,7 @@ extension ClinicState {
         anonymous.verifiedAt = patient.verifiedAt
         patients[id] = anonymous
         contactTimes[id] = nil
+        forgetWaits(of: id)
         for doctorID in doctorRatings.keys { doctorRatings[doctorID]?[id] = nil }
         for row in appointmentsByPatient[id] ?? [] {
             var appointment = appointments[row: row]

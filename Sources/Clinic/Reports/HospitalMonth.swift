@@ -19,6 +19,10 @@ public struct HospitalMonth: Sendable, Equatable, Codable {
         public var fees: FeesTaken
         /// The fees of the month's appointments still confirmed or seen that nothing was paid for.
         public var outstanding: Money
+        /// Appointments booked by taking a slot offered from the waitlist (kept only when there are any, so
+        /// reports closed before the waitlist read as they did).
+        var waitlistBookings: Int?
+        public var fromWaitlist: Int { waitlistBookings ?? 0 }
 
         /// Paid online and in cash for the month's appointments, less the refunds.
         public var collected: Money { fees.collected }
@@ -50,6 +54,7 @@ public struct HospitalMonth: Sendable, Equatable, Codable {
             earnings = Money(minorUnits: earnings.minorUnits + other.earnings.minorUnits)
             fees = fees + other.fees
             outstanding = outstanding + other.outstanding
+            if other.fromWaitlist > 0 { waitlistBookings = fromWaitlist + other.fromWaitlist }
         }
     }
 
@@ -92,6 +97,7 @@ extension ClinicState {
 extension HospitalMonth.DoctorMonth {
     mutating func count(_ appointment: Appointment) {
         appointments += 1
+        if appointment.isFromWaitlist { waitlistBookings = fromWaitlist + 1 }
         switch appointment.status {
         case .confirmed: confirmed += 1
         case .completed: completed += 1

@@ -57,6 +57,14 @@ public enum ClinicEvent: Sendable, Equatable, Codable {
     case patientErased(patientID: String, at: Int64)
     /// Retention: registrations never verified within a day are dropped.
     case registrationsDropped(patientIDs: [String])
+    /// WAIT: the patient's wait for the doctor (replacing an earlier one for the same doctor).
+    case waitAdded(WaitEntry)
+    /// WAIT OFF, a slot taken, or the last day passed: the patient's waits for these doctors end.
+    case waitEnded(patientID: String, doctorIDs: [String], why: WaitEnd)
+    /// A freed slot offered to a patient waiting, held for them.
+    case slotOffered(SlotOffer)
+    /// An offer taken (YES), let go, or withdrawn.
+    case offerEnded(code: String, how: OfferEnd)
     /// The month's books closed: its appointments and what hangs on them left memory (see `closeMonths`).
     case monthClosed(YearMonth)
 }
@@ -193,6 +201,17 @@ extension ClinicState {
             for id in ids { dropRegistration(id) }
         case .monthClosed(let month):
             closeMonths([month])
+        case .waitAdded(let entry):
+            waitlist.removeAll { $0.patientID == entry.patientID && $0.doctorID == entry.doctorID }
+            waitlist.append(entry)
+        case .waitEnded(let patientID, let doctorIDs, _):
+            waitlist.removeAll { $0.patientID == patientID && doctorIDs.contains($0.doctorID) }
+        case .slotOffered(let offer):
+            offers[offer.code] = offer
+        case .offerEnded(let code, let how):
+            guard let offer = offers.removeValue(forKey: code), how == .lapsed,
+                  let i = waitlist.firstIndex(where: { $0.patientID == offer.patientID && $0.doctorID == offer.doctorID }) else { return }
+            waitlist[i].passed = Array((waitlist[i].passed + [offer.start]).suffix(WaitEntry.passedKept))
         }
     }
 

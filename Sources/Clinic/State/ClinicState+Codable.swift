@@ -1,6 +1,6 @@
 extension ClinicState: Codable {
     enum CodingKeys: String, CodingKey {
-        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments, dues, closedMonths, pastVisits
+        case info, doctors, patients, appointments, nextPatientNumber, earnings, doctorRatings, patientRatings, contactTimes, doctorRequests, payments, dues, closedMonths, pastVisits, waitlist, offers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -19,6 +19,8 @@ extension ClinicState: Codable {
         dues = try c.decodeIfPresent([String: PaymentDue].self, forKey: .dues) ?? [:]
         restore(closedMonths: try c.decodeIfPresent([ClosedMonth].self, forKey: .closedMonths) ?? [],
                 pastVisits: try c.decodeIfPresent([String: Set<String>].self, forKey: .pastVisits) ?? [:])
+        restore(waitlist: try c.decodeIfPresent([WaitEntry].self, forKey: .waitlist) ?? [],
+                offers: try c.decodeIfPresent([SlotOffer].self, forKey: .offers) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,6 +38,8 @@ extension ClinicState: Codable {
         try c.encode(payments, forKey: .payments)
         try c.encode(dues, forKey: .dues)
         if !closedMonths.isEmpty { try c.encode(closedMonths.values.sorted { $0.month < $1.month }, forKey: .closedMonths) }
+        if !waitlist.isEmpty { try c.encode(waitlist, forKey: .waitlist) }
+        if !offers.isEmpty { try c.encode(offers.values.sorted { $0.code < $1.code }, forKey: .offers) }
         if !pastVisits.isEmpty { try c.encode(pastVisits.mapValues { $0.sorted() }, forKey: .pastVisits) }
     }
 }

@@ -2,7 +2,11 @@
 /// Pure: no I/O, no clock, no randomness but the generator passed in.
 extension ClinicState {
     public func decide(_ intent: Intent, from sender: Sender, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
-        withRefunds(decideCommand(intent, from: sender, now: now, random: &random), now: now)
+        let decided = withRefunds(decideCommand(intent, from: sender, now: now, random: &random), now: now)
+        switch intent {
+        case .cancelDay, .broadcastCancel: return offeringFreedSlots(decided, closesDays: true, now: now, random: &random)
+        default: return offeringFreedSlots(decided, now: now, random: &random)
+        }
     }
 
     private func decideCommand(_ intent: Intent, from sender: Sender, now: Int64, random: inout some RandomNumberGenerator) -> Decision {
@@ -79,9 +83,13 @@ extension ClinicState {
                 return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
             }
             fallthrough
-        case .book, .bookEarliest, .cancel, .reschedule, .appointments, .contact, .pay, .myData, .forgetMe:
+        case .book, .bookEarliest, .cancel, .reschedule, .appointments, .contact, .pay, .myData, .forgetMe,
+             .wait, .waiting, .waitOff, .takeOffer:
             if case .contact = intent, role(of: sender.address) != .patient {
                 return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
+            }
+            if case .wait = intent, role(of: sender.address) != .patient {
+                return Decision(outcome: .notAllowed(command: "WAIT", allowed: "patients"))
             }
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil
@@ -106,6 +114,10 @@ extension ClinicState {
             return Decision(outcome: .appointmentList(list, fees: fees))
         case .contact(let recipient, let message): return contact(recipient, message: message, patient: patient, now: now)
         case .pay(let ref): return payLink(ref: ref, patient: patient, now: now)
+        case .wait(let id, let day, let window): return wait(doctorID: id, day: day, window: window, patient: patient, now: now)
+        case .waiting: return waiting(patient: patient, now: now)
+        case .waitOff(let id): return waitOff(doctorID: id, patient: patient, now: now)
+        case .takeOffer(let code): return takeOffer(code: code, patient: patient, now: now, random: &random)
         case .forgetMe: return erase(patient, by: patient.id, now: now)
         case .myData: return record(ofPatient: patient.id, withNotes: false).map { Decision(outcome: .patientData($0)) } ?? Decision(outcome: .help)
         case .rateDoctor(let id, let stars, let comment):

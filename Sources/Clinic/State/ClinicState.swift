@@ -26,6 +26,10 @@ public struct ClinicState: Sendable {
     /// Slots the database says another writer holds though this state does not know of them (its exclusion
     /// constraint refused a commit): booked for every decision, never offered. Set by the desk, never stored.
     public var heldElsewhere: [HeldElsewhere] = []
+    /// WAIT: who waits for which doctor's slots, in the order they asked.
+    public internal(set) var waitlist: [WaitEntry] = []
+    /// Freed slots offered to patients waiting, held for them, by the code YES names.
+    public internal(set) var offers: [String: SlotOffer] = [:]
     /// REGISTER DOCTOR requests, in the order asked, answered or not.
     public internal(set) var doctorRequests: [DoctorRequest] = []
     /// The months whose books are closed, with what their reports said (see `closeMonth`).
@@ -88,8 +92,11 @@ public struct ClinicState: Sendable {
 
     /// Whether a confirmed appointment of `doctorID` on `date`, other than `ref`, overlaps `start..<end`.
     /// Looks at the held appointments where they are: the hot path of every booking copies none of them.
-    func doctorIsBooked(_ doctorID: String, on date: LocalDate, start: Int64, end: Int64, except ref: String? = nil) -> Bool {
+    /// A slot offered to a patient waiting counts as booked, but for `offer` (the one being taken).
+    func doctorIsBooked(_ doctorID: String, on date: LocalDate, start: Int64, end: Int64, except ref: String? = nil,
+                        offer: String? = nil) -> Bool {
         if heldElsewhere.contains(where: { $0.doctorID == doctorID && $0.start < end && start < $0.end }) { return true }
+        if !offers.isEmpty, offerHolds(doctorID, start: start, end: end, except: offer) { return true }
         guard let rows = appointmentsByDoctorDay[doctorDay(doctorID, date.dayNumber)] else { return false }
         return appointments.reading { held in
             rows.contains { row in
@@ -104,9 +111,10 @@ public struct ClinicState: Sendable {
         let booked = rows.isEmpty ? [] : appointments.reading { held in
             rows.compactMap { row in held[Int(row)].isActive ? (held[Int(row)].start, held[Int(row)].end) : nil }
         }
-        // Almost always empty: only a commit the database refused puts anything here.
-        guard !heldElsewhere.isEmpty else { return booked }
+        // Both almost always empty: only a commit the database refused, or a slot offered to a patient waiting.
+        guard !heldElsewhere.isEmpty || !offers.isEmpty else { return booked }
         return booked + heldElsewhere.filter { $0.doctorID == doctorID }.map { (start: $0.start, end: $0.end) }
+            + offers.values.filter { $0.doctorID == doctorID }.map { (start: $0.start, end: $0.end) }
     }
 
     /// A patient's confirmed appointments that have not started yet, soonest first.

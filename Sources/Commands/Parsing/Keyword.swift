@@ -7,13 +7,15 @@ enum Keyword: String, Sendable, CaseIterable {
     case broadcast, approve, reject, report, paid, export, erase, audit
     // patients and doctors
     case profile, set, rate, contact, forget
+    // the waitlist
+    case wait, waiting, yes
 
     /// Polite words allowed before the keyword ("Please BOOK ...").
     static let courtesy = ["please", "pls", "plz"]
     /// What may follow MY to make it a command ("MY APPOINTMENTS").
     static let myObjects = ["appointments", "appointment", "appts", "bookings", "booking"]
     /// Other spellings of a keyword.
-    static let aliases: [(String, Keyword)] = [("no-show", .noshow)]
+    static let aliases: [(String, Keyword)] = [("no-show", .noshow), ("waitlist", .waiting)]
 
     private static let no = WordKey("no")
     private static let show = WordKey("show")
@@ -62,6 +64,9 @@ enum Keyword: String, Sendable, CaseIterable {
         case .set: Help.set
         case .rate: Help.rateDoctor
         case .contact: Help.contact
+        case .wait: Help.wait
+        case .waiting: Help.waiting
+        case .yes: Help.yes
         }
     }
 }

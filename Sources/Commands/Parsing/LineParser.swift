@@ -74,6 +74,9 @@ struct LineParser: Sendable {
         case .set: set(args, clock: &clock)
         case .rate: rate(args)
         case .contact: contact(args)
+        case .wait: wait(args, clock: &clock)
+        case .waiting: .command(.waiting)
+        case .yes: yes(args)
         }
     }
 }

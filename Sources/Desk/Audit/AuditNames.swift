@@ -45,6 +45,29 @@ extension Intent: AuditNamed {
         case .ratePatient: "ratePatient"
         case .setPhoto: "setPhoto"
         case .contact: "contact"
+        case .wait: "wait"
+        case .waiting: "waiting"
+        case .waitOff: "waitOff"
+        case .takeOffer: "takeOffer"
+        }
+    }
+}
+
+extension WaitRefusal: AuditNamed {
+    var auditName: String {
+        switch self {
+        case .doctorInactive: "doctorInactive"
+        case .pastDay: "pastDay"
+        case .noClinicThatDay: "noClinicThatDay"
+        case .noClinicDays: "noClinicDays"
+        case .beyondHorizon: "beyondHorizon"
+        case .tooMany: "tooMany"
+        case .notWaiting: "notWaiting"
+        case .noOffer: "noOffer"
+        case .unknownOffer: "unknownOffer"
+        case .whichOffer: "whichOffer"
+        case .offerLapsed: "offerLapsed"
+        case .alreadyTaken: "alreadyTaken"
         }
     }
 }
@@ -277,6 +300,11 @@ extension Outcome: AuditNamed {
         case .photoRefused: "photoRefused"
         case .contactSent: "contactSent"
         case .contactRefused: "contactRefused"
+        case .waitAdded: "waitAdded"
+        case .waitNotNeeded: "waitNotNeeded"
+        case .waitList: "waitList"
+        case .waitEnded: "waitEnded"
+        case .waitRefused: "waitRefused"
         }
     }
 }

@@ -23,10 +23,11 @@ enum ConfirmationRule {
             return role != .patient
         case .setProfile, .setPhoto:
             return role != .patient || verifiedPatient
-        case .cancel, .reschedule, .contact, .rateDoctor:
+        case .cancel, .reschedule, .contact, .rateDoctor, .waitOff:
             return verifiedPatient
         case .help, .register, .verify, .confirm, .info, .doctors, .doctor, .slots, .book, .bookEarliest, .appointments, .earnings, .schedule,
-             .monthReport, .registerDoctor, .profile, .pay, .myData, .forgetMe, .exportPatient:
+             .monthReport, .registerDoctor, .profile, .pay, .myData, .forgetMe, .exportPatient,
+             .wait, .waiting, .takeOffer:
             return false
         }
     }

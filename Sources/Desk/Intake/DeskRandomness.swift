@@ -23,6 +23,14 @@ struct MessageRandom: RandomNumberGenerator {
         }
     }
 
+    /// For what the clock or Stripe causes, named by its key (predictable draws follow from the key).
+    init(_ randomness: DeskRandomness, key: String) {
+        switch randomness {
+        case .system: system = SystemRandomNumberGenerator()
+        case .predictable(let seed): seeded = SeededGenerator(seed: seed ^ InboundMessage.seed(of: key))
+        }
+    }
+
     mutating func next() -> UInt64 {
         if system != nil { return system!.next() }
         return seeded!.next()

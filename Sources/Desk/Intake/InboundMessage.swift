@@ -77,7 +77,9 @@ public struct InboundMessage: Sendable {
 
     /// A stable 64-bit seed and a stable id, both derived from the key: the id names what the message
     /// causes (alike in a replay); the seed is used only for predictable randomness (demo and tests).
-    var seed: UInt64 {
+    var seed: UInt64 { Self.seed(of: key) }
+
+    static func seed(of key: String) -> UInt64 {
         SHA256.hash(data: Data(key.utf8)).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     }
 

@@ -89,6 +89,10 @@ extension PatientNotice {
             fields[.amount] = .text(format.money(amount))
             fields[.twice] = .flag(true)
             subject = "Refund: \(format.money(amount)) paid twice for \(appointment.ref)"
+        case .slotOffered(let offer):
+            name = .slotOfferNotice
+            fields.merge(format.offerFields(offer)) { $1 }
+            subject = "A slot came free: \(format.doctorName(offer.doctorID)), \(format.when(offer.start)) — reply YES \(offer.code)"
         case .lateRefund(let appointment, let amount):
             name = .lateRefundNotice
             fields.merge(format.fields(of: appointment)) { $1 }

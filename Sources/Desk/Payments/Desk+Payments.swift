@@ -38,13 +38,25 @@ extension Desk {
         return known
     }
 
-    /// The records of `reports` not handled before, absorbed into `state`.
+    /// The records of `reports` not handled before, absorbed into `state`. A hold released frees its slot for
+    /// the waitlist.
     func applyPaymentReports(_ reports: [(key: String, report: PaymentReport)], state: inout DeskState, now: Int64) -> [DeskRecord] {
+        applyClockDecisions(reports.map { key, report in
+            (key: key, decide: { clinic, random in clinic.offeringFreedSlots(clinic.decide(report, now: now), now: now, random: &random) })
+        }, state: &state, now: now)
+    }
+
+    /// The records of what Stripe or the clock decided (each once, by its key), absorbed into `state`: the
+    /// clinic's events, the patients' notices, the desk's alert for a payment that does not match, and the
+    /// Stripe calls and event webhooks they cause.
+    func applyClockDecisions(_ reports: [(key: String, decide: (ClinicState, inout MessageRandom) -> Decision)], state: inout DeskState,
+                             now: Int64) -> [DeskRecord] {
         guard state.clinic != nil else { return [] }
         var records: [DeskRecord] = []
         var seen = Set<String>()
-        for (key, report) in reports where !state.hasHandled(key) && seen.insert(key).inserted {
-            let decision = state.clinic!.decide(report, now: now)
+        for (key, decide) in reports where !state.hasHandled(key) && seen.insert(key).inserted {
+            var random = MessageRandom(randomness, key: key)
+            let decision = decide(state.clinic!, &random)
                 .leavingOut(Reachability(state), clinic: state.clinic!)
             let calls = EventCall.messages(for: decision.events, before: state.clinic!, endpoints: eventEndpoints,
                                            disabled: state.disabledEndpoints, cause: key, now: now)

@@ -64,6 +64,8 @@ extension Outcome {
             var fields = format.strandedFields(remaining, cancelling: "BROADCAST CANCEL \(doctor.name)")
             fields[.doctor] = .text(doctor.name)
             return (.doctorOffRefused, fields)
+        case .waitAdded, .waitNotNeeded, .waitList, .waitEnded, .waitRefused:
+            return waitlistTemplate(format)
         default:
             return profileTemplate(format)
         }

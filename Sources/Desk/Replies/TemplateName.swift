@@ -19,6 +19,12 @@ enum TemplateName: String, CaseIterable, Sendable {
     case cancelChoice = "cancel-choice"
     case cancelRefused = "cancel-refused"
     case rescheduleRefused = "reschedule-refused"
+    // The waitlist
+    case waitAdded = "wait-added"
+    case waitNotNeeded = "wait-not-needed"
+    case waitList = "wait-list"
+    case waitEnded = "wait-ended"
+    case waitRefused = "wait-refused"
     // Doctors and the desk
     case notAllowed = "not-allowed"
     case earningRecorded = "earning-recorded"
@@ -85,6 +91,8 @@ enum TemplateName: String, CaseIterable, Sendable {
     case paymentFailedNotice = "payment-failed-notice"
     case holdReleasedNotice = "hold-released-notice"
     case lateRefundNotice = "late-refund-notice"
+    /// To a patient waiting: a freed slot held for them, YES <code> to take it.
+    case slotOfferNotice = "slot-offer-notice"
     /// To a patient who texted STOP or CANCEL: no more texts, and how to cancel an appointment by text or mail.
     case smsOptOutNotice = "sms-opt-out-notice"
     case doctorRequestNotice = "doctor-request-notice"

@@ -25,6 +25,9 @@ extension DeskState {
             try w.write("closedMonths", value: ClosedMonthsMemory(months: clinic.closedMonths.values.sorted { $0.month < $1.month },
                                                                   pastVisits: clinic.pastVisits.mapValues { $0.sorted() }))
         }
+        if !clinic.waitlist.isEmpty || !clinic.offers.isEmpty {
+            try w.write("waitlist", value: WaitlistMemory(waits: clinic.waitlist, offers: clinic.offers.values.sorted { $0.code < $1.code }))
+        }
         if !shelvesToScrub.isEmpty { w.write("shelvesToScrub", strings: shelvesToScrub.sorted()) }
         // Each doctor's appointments together, in time order: the doctor column then holds long runs of
         // one value, and the restore indexes a doctor's day from consecutive rows.
@@ -87,6 +90,10 @@ extension DeskState {
             let closed = try r.value(ClosedMonthsMemory.self, "closedMonths")
             clinic?.restore(closedMonths: closed.months, pastVisits: closed.pastVisits.mapValues(Set.init))
         }
+        if r.contains("waitlist") {
+            let kept = try r.value(WaitlistMemory.self, "waitlist")
+            clinic?.restore(waitlist: kept.waits, offers: kept.offers)
+        }
         if r.contains("shelvesToScrub") { shelvesToScrub = Set(try r.strings("shelvesToScrub")) }
         handled = Set(try r.strings("handled"))
         if r.contains("handledBefore") { handledBefore = Set(try r.strings("handledBefore")) }
@@ -117,6 +124,12 @@ struct RatingsMemory: Codable {
 struct ClosedMonthsMemory: Codable {
     var months: [ClosedMonth]
     var pastVisits: [String: [String]]
+}
+
+/// Who waits for which doctor, and the offers held for them.
+struct WaitlistMemory: Codable {
+    var waits: [WaitEntry]
+    var offers: [SlotOffer]
 }
 
 /// What the snapshot keeps about delivery besides the outbox itself.

@@ -40,4 +40,6 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case refused, payable, preparing, publishableKey, clientSecret, script, twice
     case request, approved, waiting, id, noShows, confirmed, cancelledByPatients, cancelledByDoctor, cancelledByDesk, earnings, totals, attached
     case online, cash, collected, outstanding, fees, feeColumns
+    // The waitlist
+    case ahead, window, yes, yesLink, waits, offers, holdMinutes, fromWaitlist
 }
