@@ -88,7 +88,8 @@ private struct DateTokens {
         if (f == 0x2B || f == 0x2D), t.count >= 3, hour != nil {          // +hhmm / -hh:mm
             var v: Int64 = 0, digits = 0
             for c in t[(s + 1)...] where c != 0x3A {
-                guard ASCII.isDigit(c) else { return }
+                // More than four digits is no zone offset; stopping here also keeps `v` from overflowing.
+                guard ASCII.isDigit(c), digits < 4 else { return }
                 v = v * 10 + Int64(c - 0x30)
                 digits += 1
             }
