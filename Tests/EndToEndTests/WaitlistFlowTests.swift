@@ -52,6 +52,10 @@ import Testing
 
         let late = try ingest([(p[1], "YES \(first.first ?? "")")], at: "2026-03-02T08:27:00+05:30")
         #expect(late.contains("No slot is offered to you under"), "\(late)")
+        // p1 still waits (the hold passed, the wait did not); WAIT OFF ends it, and WAITING then says so.
+        let listed = try ingest([(p[1], "WAITING\nWAIT OFF\nWAITING")], at: "2026-03-02T08:27:30+05:30")
+        #expect(listed.contains("Waiting for Dr Suresh Rao") && listed.contains("No longer waiting for Dr Suresh Rao")
+                && listed.contains("You are not on any waitlist"), "\(listed)")
         let taken = try ingest([(p[2], "YES \(second.first ?? "")")], at: "2026-03-02T08:28:00+05:30")
         #expect(taken.contains("Booked") && taken.contains(second.first ?? "-"), "\(taken)")
         let again = try ingest([(p[2], "YES \(second.first ?? "")")], at: "2026-03-02T08:29:00+05:30")

@@ -98,11 +98,11 @@ extension ClinicState {
     private func offer(_ slot: FreedSlot, now: Int64, random: inout some RandomNumberGenerator) -> SlotOffer? {
         guard let doctor = doctor(id: slot.doctorID), doctor.active else { return nil }
         let local = zone.local(slot.start)
-        let today = local.date, time = local.time
-        for entry in waitlist where entry.doctorID == doctor.id && entry.patientID != slot.by && entry.to >= zone.local(now).date {
-            guard entry.wants(today, time, start: slot.start), !hasOffer(entry),
+        let date = local.date, time = local.time, today = zone.local(now).date
+        for entry in waitlist where entry.doctorID == doctor.id && entry.patientID != slot.by && entry.to >= today {
+            guard entry.wants(date, time, start: slot.start), !hasOffer(entry),
                   upcomingCount(entry.patientID, now: now) < info.maxUpcoming,
-                  case .success = checkSlot(doctor: doctor, date: today, time: time, patientID: entry.patientID, now: now, moving: slot.ref)
+                  case .success = checkSlot(doctor: doctor, date: date, time: time, patientID: entry.patientID, now: now, moving: slot.ref)
             else { continue }
             if let made = makeOffer(to: entry, start: slot.start, end: slot.end, now: now, random: &random) { return made }
         }
