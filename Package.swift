@@ -127,7 +127,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Mail", "TestServers",
+            "Mail", "SMS", "TestServers",
             // HMAC for signing webhook requests the way Twilio and Standard Webhooks senders do, independently of ours
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["Golden"]),

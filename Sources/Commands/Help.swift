@@ -51,6 +51,8 @@ public enum Help {
                                    meaning: "What you wait for, and any slot offered to you.")
     static let waitOff = HelpEntry(keyword: "WAIT OFF", command: "WAIT OFF [doctor]", example: "WAIT OFF Dr Rao",
                                    meaning: "Stop waiting (for that doctor, or for every one).")
+    static let language = HelpEntry(keyword: "LANG", command: "LANG TA|HI|EN", example: "LANG TA",
+                                    meaning: "Get every reply and notice in Tamil (TA), Hindi (HI) or English (EN). Commands stay in English; BOOK, CANCEL, HELP and YES may also be written in Tamil or Hindi.")
     static let pay = HelpEntry(keyword: "PAY", command: "PAY [ref]", example: "PAY A7K2Q",
                                meaning: "Get the link to pay an appointment's fee online again (where the clinic takes payments online).")
     static let reschedule = HelpEntry(keyword: "RESCHEDULE", command: "RESCHEDULE <ref> <day> <time>",
@@ -64,7 +66,7 @@ public enum Help {
 
     /// Every command, in the order the help reply lists them.
     public static let commands: [HelpEntry] = [
-        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, bookEarliest, cancel, reschedule, wait, yes, waiting, waitOff, pay, appointments, myData, forgetMe, profile, set, setPhoto, rateDoctor, contact,
+        help, register, registerDoctor, verify, confirm, info, doctors, doctor, slots, book, bookEarliest, cancel, reschedule, wait, yes, waiting, waitOff, pay, appointments, myData, forgetMe, profile, set, setPhoto, language, rateDoctor, contact,
     ]
 
     /// How days, times and doctors may be written, and how a message is read (day/month order as configured).

@@ -1,9 +1,10 @@
 /// Lines that end the commands of a message: "thanks", "thank you", "quit", "stop", "--", and the usual
 /// sign-offs ("Regards", "Thanks, Ravi"), so a signature that follows is not read as commands.
-/// Case and trailing punctuation, emoji or spaces do not matter.
+/// Case and trailing punctuation, emoji or spaces do not matter. Thanks in Tamil and Hindi (நன்றி, धन्यवाद,
+/// शुक्रिया) end them too.
 enum Terminators {
     /// One-word terminators (looked up with the vocabulary).
-    static let words = ["thanks", "thx", "quit", "stop", "--", "regards", "cheers"]
+    static let words = ["thanks", "thx", "quit", "stop", "--", "regards", "cheers"] + LanguageWords.thanks
     private static let whole: Set<String> = [
         "thanks", "thank you", "thx", "quit", "stop", "--",
         "many thanks", "thanks again", "thanks a lot", "thank you very much",

@@ -71,7 +71,7 @@ import Testing
         #expect(slots.only(.evening).slots.map(\.time.minutes) == [1020, 1040, 1060, 1080, 1100, 1120])
         #expect(slots.only(.afternoon).slots.map(\.time.minutes) == [720, 740, 760])
         let rao = SampleClinic.state().slots(of: SampleClinic.doctors[0], on: SampleClinic.tuesday, now: SampleClinic.now)
-        #expect(rao.only(.evening).slots.isEmpty && rao.only(.evening).closedBecause == "no slots in the evening")
+        #expect(rao.only(.evening).slots.isEmpty && rao.only(.evening).closedBecause == .nothingIn(.evening))
     }
 
     @Test(arguments: [(250_000, "2,500", "2,500"), (20_045_050, "2,00,450.50", "200,450.50"), (80_000, "800", "800"),

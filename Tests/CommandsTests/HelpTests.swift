@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTests {
     @Test func everyCommandIsListed() {
         #expect(Help.commands.map(\.keyword) == ["HELP", "REGISTER", "REGISTER DOCTOR", "VERIFY", "CONFIRM", "INFO", "DOCTORS", "DOCTOR", "SLOTS", "BOOK", "BOOK",
-                                                 "CANCEL", "RESCHEDULE", "WAIT", "YES", "WAITING", "WAIT OFF", "PAY", "APPOINTMENTS", "MY DATA", "FORGET ME", "PROFILE", "SET", "SET PHOTO", "RATE DR", "CONTACT"])
+                                                 "CANCEL", "RESCHEDULE", "WAIT", "YES", "WAITING", "WAIT OFF", "PAY", "APPOINTMENTS", "MY DATA", "FORGET ME", "PROFILE", "SET", "SET PHOTO", "LANG", "RATE DR", "CONTACT"])
         for entry in Help.commands {
             #expect(entry.command.hasPrefix(entry.keyword))
             #expect(!entry.meaning.isEmpty)

@@ -19,51 +19,15 @@ import Testing
             #expect(parts.map(\.type) == ["text/plain; charset=utf-8", "text/html; charset=utf-8"])
             guard parts.count == 2 else { continue }
             #expect(parts[0].body == MailMessage.parse(Data(message.utf8)).text)
-            #expect(parts[0].body.hasPrefix("Hello "))
+            // The demo's one patient who chose Tamil (LANG TA) is greeted in Tamil.
+            let greeting = parts[0].body.hasPrefix("வணக்கம் ") ? "வணக்கம் " : "Hello "
+            #expect(parts[0].body.hasPrefix(greeting))
             let html = parts[1].body
             #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
-            #expect(html.contains("<p>Hello "))
+            #expect(html.contains("<p>\(greeting)"))
             #expect(!html.contains("<script") && !html.contains("<img"))
             if html.contains("<a href=\"mailto:desk@kanchicare.example?subject=BOOK%20Dr%20Rao%202026-03-03%2009%3A00\"") { sawGrid = true }
         }
         #expect(sawGrid, "the demo's SLOTS reply shows a grid whose free slots book themselves")
     }
-}
-
-/// The parts of a message's multipart/alternative entity (the whole message, or its first part when an
-/// invite makes it multipart/mixed), each with its Content-Type and its decoded body.
-private func mimeParts(_ message: String) -> [(type: String, body: String)]? {
-    guard let line = message.split(separator: "\n").first(where: { $0.hasPrefix("Content-Type: multipart/alternative; boundary=\"") }),
-          let boundary = line.split(separator: "\"").dropFirst().first else { return nil }
-    var chunks = message.components(separatedBy: "--\(boundary)")
-    // After the closing delimiter of a nested entity come the outer entity's other parts.
-    if let closing = chunks.lastIndex(where: { $0.hasPrefix("--") }) { chunks = Array(chunks[...closing]) }
-    guard chunks.count >= 3, chunks.last?.hasPrefix("--") == true else { return nil }
-    return chunks.dropFirst().dropLast().map { chunk in
-        let sections = chunk.dropFirst().components(separatedBy: "\n\n")
-        let headers = sections[0].split(separator: "\n")
-        let type = headers.first { $0.hasPrefix("Content-Type: ") }.map { String($0.dropFirst("Content-Type: ".count)) } ?? ""
-        var body = sections.dropFirst().joined(separator: "\n\n")
-        body.removeLast()  // the line end before the next boundary
-        let quoted = headers.contains("Content-Transfer-Encoding: quoted-printable")
-        return (type, quoted ? decodeQuotedPrintable(body) : body)
-    }
-}
-
-private func decodeQuotedPrintable(_ text: String) -> String {
-    let bytes = Array(text.utf8)
-    var out: [UInt8] = []
-    var i = 0
-    while i < bytes.count {
-        if bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") {
-            i += 2
-        } else if bytes[i] == UInt8(ascii: "="), i + 2 < bytes.count, let value = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-            out.append(value)
-            i += 3
-        } else {
-            out.append(bytes[i])
-            i += 1
-        }
-    }
-    return String(decoding: out, as: UTF8.self)
 }

@@ -3,10 +3,10 @@
 extension ClinicState {
     /// Slots of `doctor` on `date` that can still be booked or are booked; slots too close to `now` are left out.
     public func slots(of doctor: Doctor, on date: LocalDate, now: Int64) -> DaySlots {
-        if !doctor.active { return DaySlots(date: date, slots: [], closedBecause: "\(doctor.name) no longer takes bookings") }
-        if doctor.leave.contains(date) { return DaySlots(date: date, slots: [], closedBecause: "\(doctor.name) is on leave") }
+        if !doctor.active { return DaySlots(date: date, slots: [], closedBecause: .doctorInactive(doctor: doctor.name)) }
+        if doctor.leave.contains(date) { return DaySlots(date: date, slots: [], closedBecause: .onLeave(doctor: doctor.name)) }
         let ranges = doctor.hours[date.weekday]
-        if ranges.isEmpty { return DaySlots(date: date, slots: [], closedBecause: "\(doctor.name) has no clinic on \(date.weekday.fullName)s") }
+        if ranges.isEmpty { return DaySlots(date: date, slots: [], closedBecause: .noClinic(doctor: doctor.name, weekday: date.weekday)) }
         let earliest = now + Int64(info.minimumNoticeMinutes) * 60
         let taken = bookedTimes(doctorID: doctor.id, on: date)
         var slots: [Slot] = []
@@ -23,7 +23,7 @@ extension ClinicState {
                 minute += doctor.slotMinutes
             }
         }
-        let closed = slots.isEmpty ? "no more slots can be booked that day" : nil
+        let closed: DayClosure? = slots.isEmpty ? .nothingLeft : nil
         return DaySlots(date: date, slots: slots, closedBecause: closed)
     }
 

@@ -29,7 +29,7 @@ extension DaySlots {
     public func only(_ part: DayPart?) -> DaySlots {
         guard let part else { return self }
         let kept = slots.filter { part.contains($0.time) }
-        let closed = closedBecause ?? (kept.isEmpty ? "no slots in the \(part.rawValue)" : nil)
+        let closed = closedBecause ?? (kept.isEmpty ? .nothingIn(part) : nil)
         return DaySlots(date: date, slots: kept, closedBecause: closed)
     }
 }

@@ -22,7 +22,18 @@ public struct DaySlots: Sendable, Equatable {
     public let date: LocalDate
     public let slots: [Slot]
     /// Why the day has no slots at all, if it has none.
-    public let closedBecause: String?
+    public let closedBecause: DayClosure?
 
     public var freeCount: Int { slots.count { !$0.isBooked } }
+}
+
+/// Why a doctor's day shows no slots.
+public enum DayClosure: Sendable, Equatable {
+    case doctorInactive(doctor: String)
+    case onLeave(doctor: String)
+    case noClinic(doctor: String, weekday: Weekday)
+    /// Every slot of the day is past or inside the minimum notice.
+    case nothingLeft
+    /// None of the day's slots starts in that part of it.
+    case nothingIn(DayPart)
 }

@@ -25,6 +25,8 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
     public var waitsPerPatient: Int
     /// When consultation fees are taken (`"payment"`, `"holdMinutes"`, `"refund"` in the clinic file).
     public var payment: PaymentPolicy
+    /// The language replies are written in for anyone who has not chosen one with LANG (default English).
+    public var language: Language = .en
 
     public init(name: String, address: String, phone: String, deskEmail: String, timeZone: String, currency: String,
                 minimumNoticeMinutes: Int = 60, dayFirst: Bool = true, deskAddresses: [String] = [], maxUpcoming: Int = 5,
@@ -47,7 +49,7 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, address, phone, deskEmail, timeZone, currency, minimumNoticeMinutes, dayFirst, deskAddresses, maxUpcoming, bookingHorizonDays
-        case payment, holdMinutes, refund, waitlistHoldMinutes, waitsPerPatient
+        case payment, holdMinutes, refund, waitlistHoldMinutes, waitsPerPatient, language
     }
 
     public init(from decoder: any Decoder) throws {
@@ -68,6 +70,7 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
                                 refund: try c.decodeIfPresent(RefundRule.self, forKey: .refund) ?? RefundRule())
         waitlistHoldMinutes = max(1, try c.decodeIfPresent(Int.self, forKey: .waitlistHoldMinutes) ?? 15)
         waitsPerPatient = max(1, try c.decodeIfPresent(Int.self, forKey: .waitsPerPatient) ?? 3)
+        language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .en
     }
 
     /// As the clinic file writes it: the payment policy's parts at the top level.
@@ -89,6 +92,7 @@ public struct ClinicInfo: Sendable, Codable, Equatable {
         try c.encode(payment.refund, forKey: .refund)
         try c.encode(waitlistHoldMinutes, forKey: .waitlistHoldMinutes)
         try c.encode(waitsPerPatient, forKey: .waitsPerPatient)
+        if language != .en { try c.encode(language, forKey: .language) }
     }
 
     /// When `doctor`'s fee is taken: their own setting, else the clinic's.

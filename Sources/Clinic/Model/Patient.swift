@@ -21,6 +21,8 @@ public struct Patient: Sendable, Equatable, Codable, Identifiable {
     /// When the codes of the last day were issued (at most `VerificationCode.perDay` kept): REGISTER sends
     /// no more than that many a day, so the desk cannot be made to flood someone's mailbox.
     public var codesIssuedAt: [Int64]?
+    /// The language the patient chose for replies and notices (LANG); nil: the clinic's.
+    public var language: Language?
 
     public init(id: String, name: String, email: String?, phone: String?, registeredAt: Int64, pendingCode: VerificationCode?) {
         self.id = id

@@ -10,12 +10,15 @@ public struct WeeklyHours: Sendable, Equatable, Codable {
     public var workingDays: [Weekday] { Weekday.allCases.filter { !self[$0].isEmpty } }
 
     /// "Mon–Sat 09:00-13:00; …": consecutive days with the same hours grouped.
-    public var summary: String {
+    public var summary: String { summary(dayNames: \.shortName) }
+
+    /// The summary with each weekday named by `dayNames` (a reply in the reader's language).
+    public func summary(dayNames: (Weekday) -> String) -> String {
         var parts: [String] = []
         var run: [Weekday] = []
         func flush() {
             guard let first = run.first, let last = run.last else { return }
-            let days = first == last ? first.shortName : "\(first.shortName)–\(last.shortName)"
+            let days = first == last ? dayNames(first) : "\(dayNames(first))–\(dayNames(last))"
             parts.append("\(days) " + self[first].map(\.description).joined(separator: ", "))
             run = []
         }

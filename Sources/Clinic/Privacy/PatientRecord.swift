@@ -14,6 +14,8 @@ public struct PatientRecord: Sendable, Equatable, Codable {
         public var dateOfBirth: LocalDate?
         public var postalAddress: String?
         public var photo: Photo?
+        /// The language chosen with LANG, when one was.
+        public var language: Language?
     }
 
     public var profile: Profile
@@ -50,7 +52,7 @@ extension ClinicState {
         let profile = PatientRecord.Profile(id: patient.id, name: patient.name, email: patient.email, phone: patient.phone,
                                             contactPhone: patient.contactPhone, verified: patient.verified, registeredAt: patient.registeredAt,
                                             verifiedAt: patient.verifiedAt, bloodType: patient.bloodType, dateOfBirth: patient.dateOfBirth,
-                                            postalAddress: patient.postalAddress, photo: patient.photo)
+                                            postalAddress: patient.postalAddress, photo: patient.photo, language: patient.language)
         return PatientRecord(profile: profile, appointments: theirs, payments: payments, owed: owed, ratingsGiven: given,
                              contactsRelayed: contactTimes[id] ?? [], privateNotes: notes.count, notes: withNotes ? notes : nil)
     }

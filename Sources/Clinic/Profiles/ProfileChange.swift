@@ -6,6 +6,8 @@ public enum ProfileChange: Sendable, Equatable, Codable {
     case bloodType(BloodType)
     case postalAddress(String)
     case dateOfBirth(LocalDate)
+    /// LANG: the language of every reply and notice to the patient.
+    case language(Language)
     // patients and doctors
     case phone(String)
     // doctors
@@ -29,13 +31,14 @@ public enum ProfileChange: Sendable, Equatable, Codable {
         case .fee: "FEE"
         case .bio: "BIO"
         case .monthReports: "REPORTS"
+        case .language: "LANG"
         }
     }
 
     /// Whether a patient may set this field.
     public var isPatientField: Bool {
         switch self {
-        case .name, .bloodType, .postalAddress, .dateOfBirth, .phone: true
+        case .name, .bloodType, .postalAddress, .dateOfBirth, .phone, .language: true
         case .qualifications, .specialty, .fee, .bio, .monthReports: false
         }
     }
@@ -44,7 +47,7 @@ public enum ProfileChange: Sendable, Equatable, Codable {
     public var isDoctorField: Bool {
         switch self {
         case .phone, .qualifications, .specialty, .fee, .bio, .monthReports: true
-        case .name, .bloodType, .postalAddress, .dateOfBirth: false
+        case .name, .bloodType, .postalAddress, .dateOfBirth, .language: false
         }
     }
 }
@@ -59,6 +62,7 @@ extension Patient {
         case .postalAddress(let address): patient.postalAddress = address
         case .dateOfBirth(let day): patient.dateOfBirth = day
         case .phone(let phone): patient.contactPhone = phone
+        case .language(let language): patient.language = language
         case .qualifications, .specialty, .fee, .bio, .monthReports: break
         }
         return patient
@@ -76,7 +80,7 @@ extension Doctor {
         case .bio(let text): doctor.bio = text
         case .phone(let phone): doctor.contactPhone = phone
         case .monthReports(let on): doctor.monthReports = on ? nil : false
-        case .name, .bloodType, .postalAddress, .dateOfBirth: break
+        case .name, .bloodType, .postalAddress, .dateOfBirth, .language: break
         }
         return doctor
     }

@@ -64,7 +64,9 @@ enum Vocabulary {
 
         var table = WordTable<Meaning>(capacity: meanings.count)
         for (word, meaning) in meanings {
-            precondition(word.utf8.count <= WordKey.maximumLength, "vocabulary word longer than 15 bytes: \(word)")
+            // Longer words (Tamil and Hindi ones: three bytes a letter) are keyed by their digest, as the lexer keys them.
+            precondition(word.utf8.count <= WordKey.maximumLength || !word.unicodeScalars.allSatisfy(\.isASCII),
+                         "vocabulary word longer than 15 bytes: \(word)")
             table[WordKey(word)] = meaning
         }
         return table

@@ -7,6 +7,8 @@ enum Keyword: String, Sendable, CaseIterable {
     case broadcast, approve, reject, report, paid, export, erase, audit
     // patients and doctors
     case profile, set, rate, contact, forget
+    // patients
+    case lang
     // the waitlist
     case wait, waiting, yes
 
@@ -15,7 +17,8 @@ enum Keyword: String, Sendable, CaseIterable {
     /// What may follow MY to make it a command ("MY APPOINTMENTS").
     static let myObjects = ["appointments", "appointment", "appts", "bookings", "booking"]
     /// Other spellings of a keyword.
-    static let aliases: [(String, Keyword)] = [("no-show", .noshow), ("waitlist", .waiting)]
+    static let aliases: [(String, Keyword)] = [("no-show", .noshow), ("waitlist", .waiting), ("language", .lang)]
+        + LanguageWords.keywords
 
     private static let no = WordKey("no")
     private static let show = WordKey("show")
@@ -64,6 +67,7 @@ enum Keyword: String, Sendable, CaseIterable {
         case .set: Help.set
         case .rate: Help.rateDoctor
         case .contact: Help.contact
+        case .lang: Help.language
         case .wait: Help.wait
         case .waiting: Help.waiting
         case .yes: Help.yes

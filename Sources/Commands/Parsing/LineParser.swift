@@ -70,6 +70,7 @@ struct LineParser: Sendable {
         case .hours: hours(args)
         case .leave: leave(args, clock: &clock)
         case .reports: monthReports(args)
+        case .lang: language(args)
         case .profile: profile(args)
         case .set: set(args, clock: &clock)
         case .rate: rate(args)

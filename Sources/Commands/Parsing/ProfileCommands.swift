@@ -117,3 +117,17 @@ extension LineParser {
         }
     }
 }
+
+extension LineParser {
+    /// `LANG TA|HI|EN` (patients; also the languages' names, in English or their own script).
+    func language(_ args: Words) -> LineReading {
+        guard let first = args.first else {
+            return .problem(CommandProblem(Help.language, understood: "LANG", wrong: "no language given (TA, HI or EN)", doctor: nil))
+        }
+        guard args.count == 1, let language = LanguageWords.names[args.key(first)] else {
+            return .problem(CommandProblem(Help.language, understood: "LANG",
+                                           wrong: "\"\(args.written())\" is not a language the desk writes (TA, HI or EN)", doctor: nil))
+        }
+        return .command(.setProfile(.language(language)))
+    }
+}

@@ -198,6 +198,7 @@ extension ProfileChange: AuditNamed {
         case .fee: "fee"
         case .bio: "bio"
         case .monthReports: "monthReports"
+        case .language: "language"
         }
     }
 }

@@ -11,8 +11,11 @@ struct AddressedNotice: Sendable {
     /// A relayed message: the patient who wrote it (their name only) and where an answer goes.
     var writer: String? = nil
     var replyTo: MailAddress? = nil
+    /// The reader's language: the patient's, or the clinic's for a relayed message.
+    var language: Language = .en
 
     func message(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> OutboxMessage {
+        let (templates, format) = templates.speaking(language, format)
         var (name, fields, subject) = notice.template(format, patientName: recipient.name ?? "there")
         if let writer {
             fields[.patient] = .text(writer)
@@ -58,12 +61,12 @@ extension PatientNotice {
             fields[.sameDoctor] = sameDoctor.isEmpty ? nil : .fields([.alternatives: .list(sameDoctor.map { .fields(format.fields(of: $0)) })])
             fields[.otherDoctor] = otherDoctor.isEmpty ? nil : .fields([.alternatives: .list(otherDoctor.map { .fields(format.fields(of: $0)) })])
             fields[.otherName] = otherDoctor.first.map { .text(format.doctorName($0.doctorID)) }
-            subject = "Cancelled: \(doctorName), \(first.map { format.when($0.start) } ?? "")"
+            subject = SubjectLine.cancelled(doctor: doctorName, when: first.map { format.when($0.start) } ?? "").line(format.language)
         case .message(let day, let text):
             name = .broadcastNotice
             fields[.day] = .text(format.day(day))
             fields[.message] = .text(text)
-            subject = "About your appointment on \(format.day(day))"
+            subject = SubjectLine.aboutDay(format.day(day)).line(format.language)
         case .relay(_, let text):
             name = .contactNotice
             fields[.message] = .text(text)
@@ -72,33 +75,33 @@ extension PatientNotice {
             name = .receiptNotice
             fields.merge(format.fields(of: appointment)) { $1 }
             fields[.amount] = .text(format.money(payment.amount))
-            subject = "Receipt: \(format.money(payment.amount)) for \(appointment.ref)"
+            subject = SubjectLine.receipt(amount: format.money(payment.amount), ref: appointment.ref).line(format.language)
         case .paymentFailed(let appointment, let due):
             name = .paymentFailedNotice
             fields.merge(format.fields(of: appointment)) { $1 }
             fields.merge(format.payFields(appointment, due)) { $1 }
-            subject = "Your payment for \(appointment.ref) did not go through"
+            subject = SubjectLine.paymentFailed(ref: appointment.ref).line(format.language)
         case .holdReleased(let appointment):
             name = .holdReleasedNotice
             fields.merge(format.fields(of: appointment)) { $1 }
             fields[.surname] = format.doctor(id: appointment.doctorID).map { .text($0.surname) }
-            subject = "Released: \(format.doctorName(appointment.doctorID)), \(format.when(appointment.start))"
+            subject = SubjectLine.released(doctor: format.doctorName(appointment.doctorID), when: format.when(appointment.start)).line(format.language)
         case .paidTwice(let appointment, let amount):
             name = .lateRefundNotice
             fields.merge(format.fields(of: appointment)) { $1 }
             fields[.amount] = .text(format.money(amount))
             fields[.twice] = .flag(true)
-            subject = "Refund: \(format.money(amount)) paid twice for \(appointment.ref)"
+            subject = SubjectLine.refund(amount: format.money(amount), ref: appointment.ref, paidTwice: true).line(format.language)
         case .slotOffered(let offer):
             name = .slotOfferNotice
             fields.merge(format.offerFields(offer)) { $1 }
-            subject = "A slot came free: \(format.doctorName(offer.doctorID)), \(format.when(offer.start)) — reply YES \(offer.code)"
+            subject = SubjectLine.slotOffered(doctor: format.doctorName(offer.doctorID), when: format.when(offer.start), code: offer.code).line(format.language)
         case .lateRefund(let appointment, let amount):
             name = .lateRefundNotice
             fields.merge(format.fields(of: appointment)) { $1 }
             fields[.amount] = .text(format.money(amount))
             fields[.surname] = format.doctor(id: appointment.doctorID).map { .text($0.surname) }
-            subject = "Refund: \(format.money(amount)) for \(appointment.ref)"
+            subject = SubjectLine.refund(amount: format.money(amount), ref: appointment.ref, paidTwice: false).line(format.language)
         }
         return (name, fields, subject)
     }

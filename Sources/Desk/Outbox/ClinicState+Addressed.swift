@@ -16,9 +16,13 @@ extension ClinicState {
                 recipient = MailAddress(name: info.name, address: info.deskEmail)
             }
             let replyTo = patient.email.flatMap { $0.isEmpty ? nil : MailAddress(name: patient.name, address: $0) }
-            return AddressedNotice(notice: notice, recipient: recipient, cause: cause, writer: patient.name, replyTo: replyTo)
+            var relayed = AddressedNotice(notice: notice, recipient: recipient, cause: cause, writer: patient.name, replyTo: replyTo)
+            relayed.language = info.language
+            return relayed
         }
         guard case .mail(let email) = patient.contactRoute else { return nil }
-        return AddressedNotice(notice: notice, recipient: MailAddress(name: patient.name, address: email), cause: cause)
+        var addressed = AddressedNotice(notice: notice, recipient: MailAddress(name: patient.name, address: email), cause: cause)
+        addressed.language = patient.language ?? info.language
+        return addressed
     }
 }

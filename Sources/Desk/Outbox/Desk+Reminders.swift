@@ -31,6 +31,7 @@ extension Desk {
                         if let sent = state.reminded[key], sent <= due { continue }
                         marks[key] = due
                         guard let patient = clinic.patients[appointment.patientID] else { continue }
+                        let (templates, format) = templates.speaking(patient.language ?? clinic.info.language, format)
                         let fields: TemplateFields = [
                             .name: .text(patient.name), .ref: .text(appointment.ref), .doctor: .text(doctor.name),
                             .specialty: .text(doctor.specialty), .when: .text(format.span(appointment.start, appointment.end)),
@@ -54,7 +55,7 @@ extension Desk {
                         let bodies = templates.render(.reminder, fields)
                         messages.append(composer.notice(
                             id: id, to: MailAddress(name: patient.name, address: email),
-                            subject: "Reminder: \(doctor.name), \(format.when(appointment.start))",
+                            subject: SubjectLine.reminder(doctor: doctor.name, when: format.when(appointment.start)).line(format.language),
                             text: bodies.text, html: bodies.html, now: now))
                     }
                 }

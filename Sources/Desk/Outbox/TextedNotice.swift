@@ -8,8 +8,10 @@ struct TextedNotice: Sendable {
     let number: String
     let name: String
     let cause: String
+    var language: Language = .en
 
     func message(templates: ReplyTemplates, format: ClinicFormat, now: Int64) -> OutboxMessage {
+        let (templates, format) = templates.speaking(language, format)
         let (template, fields, _) = notice.template(format, patientName: name)
         let text = SMSSegments.fit(DecidedMessage.oneLine(templates.sms(template, fields)), segments: 2)
         return OutboxMessage(id: NoticeComposer.id("patient notice \(cause) \(notice.patientID)"), channel: .sms, purpose: .notice,
@@ -21,6 +23,6 @@ extension ClinicState {
     /// The notice as a text, when the patient has a phone number but no mail address (and it is not a relay).
     func texted(_ notice: PatientNotice, cause: String) -> TextedNotice? {
         guard !notice.isRelay, let patient = patients[notice.patientID], case .sms(let phone) = patient.contactRoute else { return nil }
-        return TextedNotice(notice: notice, number: phone, name: patient.name, cause: cause)
+        return TextedNotice(notice: notice, number: phone, name: patient.name, cause: cause, language: patient.language ?? info.language)
     }
 }

@@ -26,7 +26,7 @@ extension Desk {
             fields[.paid] = .flag(true)
         } else if !appointment.isActive || appointment.end <= now {
             fields[.closed] = .flag(true)
-            fields[.status] = .text(appointment.isActive ? "over" : appointment.status.spoken)
+            fields[.status] = .text(appointment.isActive ? "over" : appointment.status.spoken(.en))
         } else if let due = clinic.dues[ref] {
             fields[.amount] = .text(format.money(due.amount))
             fields[.until] = due.holdUntil.map { .text(format.when($0)) }

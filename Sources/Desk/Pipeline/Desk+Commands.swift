@@ -139,7 +139,7 @@ extension Desk {
             }
         }
         let greeting = state.clinic!.patient(address: address)?.name ?? state.clinic!.doctor(address: address)?.name
-            ?? from.name.flatMap { $0.isEmpty ? nil : $0 } ?? "there"
+            ?? from.name.flatMap { $0.isEmpty ? nil : $0 }
         logger.debug("decided", metadata: ["key": "\(mail.key.prefix(80))", "commands": "\(commands.lines.count)"])
         var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: from.name, address: mail.channel == .sms ? address : from.address),
                                      greeting: greeting,
@@ -157,6 +157,7 @@ extension Desk {
                                    commands: Desk.auditCommands(lines, commandAt: commandAt, staff: isStaff))
         decided.auditTrails = auditTrails
         decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
+        decided.language = state.clinic!.patient(address: address)?.language ?? state.clinic!.info.language
         if !erased.isEmpty {
             decided.erased = erased
             for patient in erased {

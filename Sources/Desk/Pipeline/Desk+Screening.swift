@@ -96,10 +96,11 @@ extension Desk {
     func refusedWhole(_ envelope: Envelope, _ echo: String, _ why: DeskLine, mark: AllowanceMark, verdict: String,
                       clinic: ClinicState) -> Step {
         let mail = envelope.mail
-        var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: envelope.from.address), greeting: "there",
+        var decided = DecidedMessage(mail: mail, recipient: MailAddress(name: nil, address: envelope.from.address), greeting: nil,
                                      lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
                                      events: [])
         decided.counted = mark
+        decided.language = clinic.patient(address: envelope.address)?.language ?? clinic.info.language
         decided.audit = auditEntry(mail, address: envelope.address, clinic: clinic, verdict: verdict, handled: "answered",
                                    commands: [AuditCommand(command: "message", did: why.auditDid)])
         return .decided(decided)

@@ -6,7 +6,7 @@ extension ClinicFormat {
         let rating = rating(of: doctor.id)
         return [.name: .text(doctor.name), .surname: .text(doctor.surname), .specialty: .text(doctor.specialty),
          .qualifications: doctor.qualifications.isEmpty ? nil : .text(doctor.qualifications), .fee: .text(money(doctor.fee)),
-         .hours: doctor.hours.workingDays.isEmpty ? nil : .text(doctor.hours.summary),
+         .hours: doctor.hours.workingDays.isEmpty ? nil : .text(doctor.hours.summary(dayNames: weekdayName)),
          .slotMinutes: .number(doctor.slotMinutes), .active: .flag(doctor.active),
          .slotsLink: .text(desk.subject("SLOTS Dr \(doctor.surname)")), .bio: doctor.bio.map(TemplateValue.text),
          .phone: doctor.contactPhone.map(TemplateValue.text), .rating: rating.map { .text($0.average) },
@@ -37,7 +37,7 @@ extension ClinicFormat {
         let rows = stride(from: 0, to: slots.count, by: Self.slotsPerRow).map { start in
             TemplateValue.fields([.slots: .list(Array(slots[start..<min(start + Self.slotsPerRow, slots.count)]))])
         }
-        return [.day: .text(self.day(day.date)), .slots: .list(slots), .rows: .list(rows), .closed: day.closedBecause.map(TemplateValue.text),
+        return [.day: .text(self.day(day.date)), .slots: .list(slots), .rows: .list(rows), .closed: day.closedBecause.map { .text($0.spoken(self)) },
                 .free: .number(day.freeCount), .zone: day.slots.first.map { .text(zone.abbreviation(at: $0.start)) }]
     }
 

@@ -17,6 +17,9 @@ struct ClinicFormat: Sendable {
     private let doctorRatings: [String: [String: Rating]]
     /// Where pay links point, when fees are taken online.
     var payments: OnlinePayments?
+    /// The language of the reader: the words of days, months and every sentence the desk writes in code.
+    private(set) var language: Language = .en
+    private var calendar = CalendarNames.english
 
     /// The clinic's format; what `previous` worked out from the same details and doctors is taken over, not
     /// worked out again (the desk makes one for every batch).
@@ -46,12 +49,22 @@ struct ClinicFormat: Sendable {
 
     func doctor(id: String) -> Doctor? { doctorIndex[id].map { doctors[$0] } }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// "Tue 3 Mar 2026"
-    func day(_ date: LocalDate) -> String {
-        "\(date.weekday.shortName) \(date.day) \(Self.monthNames[date.month - 1]) \(date.year)"
+    /// The format for a reader of `language`.
+    func speaking(_ language: Language) -> ClinicFormat {
+        guard language != self.language else { return self }
+        var format = self
+        format.language = language
+        format.calendar = CalendarNames.of(language)
+        return format
     }
+
+    /// "Tue 3 Mar 2026" ("செவ்வாய் 3 மார்ச் 2026" in Tamil)
+    func day(_ date: LocalDate) -> String {
+        "\(calendar.weekday(date.weekday)) \(date.day) \(calendar.months[date.month - 1]) \(date.year)"
+    }
+
+    /// "Tue", in the reader's language.
+    func weekdayName(_ day: Weekday) -> String { calendar.weekday(day) }
 
     /// "10:00 IST"
     func time(_ instant: Int64) -> String {

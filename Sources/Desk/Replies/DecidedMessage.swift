@@ -16,7 +16,8 @@ struct DecidedMessage: Sendable {
 
     let mail: InboundMessage
     let recipient: MailAddress
-    let greeting: String
+    /// The sender's name, when the desk knows one (the templates greet them without one otherwise).
+    let greeting: String?
     let lines: [(text: String, line: Line)]
     let fromSubject: Bool
     let gaveUp: Bool
@@ -44,6 +45,8 @@ struct DecidedMessage: Sendable {
     var optedIn: [String] = []
     /// The message's mark on its sender's hourly allowance.
     var counted: AllowanceMark?
+    /// The language of the reply: the sender's (LANG, as the message left it), else the clinic's.
+    var language: Language = .en
     /// Whether the reply may carry doctors' photos: only to a registered patient or the clinic's own people.
     var showsPhotos = false
     /// For MY DATA: what the patient turned off, as the desk knows it.
@@ -57,6 +60,7 @@ struct DecidedMessage: Sendable {
     /// RFC 5322 message (multipart/alternative); and its text. Never over `largestReply`: past it, the
     /// doctors' photos go first, then the longest answers give way to a line saying they were left out.
     func reply(templates: ReplyTemplates, format: ClinicFormat, photos: PhotoFolder? = nil, now: Int64) -> (OutboxMessage, text: String) {
+        let (templates, format) = templates.speaking(language, format)
         if channel == .sms { return smsReply(templates: templates, format: format, now: now) }
         var made = composed(templates: templates, format: format, photos: showsPhotos ? photos : nil, lineBudget: .max, now: now)
         var budget = Self.largestReply
@@ -92,7 +96,7 @@ struct DecidedMessage: Sendable {
                     return nil
                 }
             }
-        let message = ReplyComposer(clinic: format.info).reply(to: mail, recipient: recipient, text: bodies.text, html: bodies.html,
+        let message = ReplyComposer(clinic: format.info, language: format.language).reply(to: mail, recipient: recipient, text: bodies.text, html: bodies.html,
                                                                attachments: invites, inlineImages: photos.map { inlinePhotos(outcomes, from: $0, format: format) } ?? [],
                                                                now: now)
         return (message, bodies.text)
@@ -121,6 +125,7 @@ struct DecidedMessage: Sendable {
     /// The reply's text and HTML. `withPhotos` false: no line points at an inline photo. Past `lineBudget`
     /// bytes of answers (both forms), the longest give way to the left-out line, longest first.
     func bodies(templates: ReplyTemplates, format: ClinicFormat, withPhotos: Bool = true, lineBudget: Int = .max, now: Int64) -> ReplyBodies {
+        let (templates, format) = templates.speaking(language, format)
         var transcript = TranscriptReply(fromSubject: fromSubject, gaveUp: gaveUp, cutAt: cutAt, anyCommand: anyCommand)
         transcript.lines.reserveCapacity(lines.count)
         var total = 0

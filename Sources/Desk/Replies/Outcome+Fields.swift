@@ -9,8 +9,8 @@ extension Outcome {
         switch self {
         case .help:
             return (.help, [.commands: .list(Help.commands.map { .fields([.command: .text($0.command), .example: .text($0.example),
-                                                                          .meaning: .text($0.meaning)]) }),
-                            .notes: .list(Help.notes(dayFirst: format.info.dayFirst).map(TemplateValue.text))])
+                                                                          .meaning: .text(HelpWords.meaning($0, format.language))]) }),
+                            .notes: .list(HelpWords.notes(dayFirst: format.info.dayFirst, format.language).map(TemplateValue.text))])
         case .info(let info, let doctors):
             return (.info, [.name: .text(info.name), .address: .text(info.address), .phone: .text(info.phone),
                             .email: .text(info.deskEmail), .deskLink: .text(format.desk.bare),
@@ -26,7 +26,7 @@ extension Outcome {
             let example = days.lazy.flatMap(\.slots).first { !$0.isBooked }
             return (.slots, [.doctor: .text(doctor.name), .days: .list(days.map { .fields(format.fields(of: $0)) }),
                              .noneToShow: .flag(days.isEmpty), .example: example.map { .text(format.bookCommand($0)) },
-                             .part: asked.part.map { .text($0.spoken) }, .noTimeGiven: .flag(asked.forBooking)])
+                             .part: asked.part.map { .text($0.spoken(format.language)) }, .noTimeGiven: .flag(asked.forBooking)])
         case .registered(let name, let code, let expiresAt):
             return (.registered, [.name: .text(name), .code: .text(code), .expires: .text(format.time(expiresAt)),
                                   .verifyLink: .text(format.desk.subject("VERIFY \(code)"))])
@@ -70,7 +70,7 @@ extension Outcome {
             return (.appointments, [.appointments: .list(list.map { appointment in
                 var fields = format.fields(of: appointment)
                 fields.merge(format.feeFields(fees[appointment.ref])) { $1 }
-                fields[.status] = appointment.isActive ? nil : .text(appointment.status.spoken)
+                fields[.status] = appointment.isActive ? nil : .text(appointment.status.spoken(format.language))
                 return .fields(fields)
             }), .noneToShow: .flag(list.isEmpty)])
         case .staffHelp(let role):

@@ -61,18 +61,3 @@ extension ClinicFormat {
     }
 }
 
-extension PayRefusal {
-    func explanation(_ format: ClinicFormat) -> String {
-        switch self {
-        case .unknownRef(let ref): "There is no appointment \(ref). Write APPOINTMENTS to see yours."
-        case .notYours(let ref): "Appointment \(ref) was not booked from this address."
-        case .alreadyPaid(let a): "Appointment \(a.ref) is already paid. Nothing more is owed."
-        case .notActive(let a): "Appointment \(a.ref) is \(a.status.spoken): there is nothing to pay."
-        case .noFee(let a): "\(format.doctorName(a.doctorID)) charges no fee: there is nothing to pay."
-        case .notOnline: "The clinic does not take this fee online: please pay at the desk."
-        case .whichOne(let list):
-            list.isEmpty ? "You have no upcoming appointment to pay online."
-                : "You have \(list.count) appointments to pay: write PAY with the reference of one of them."
-        }
-    }
-}

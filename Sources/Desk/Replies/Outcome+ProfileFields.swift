@@ -33,6 +33,7 @@ extension ProfileChange {
         case .fee(let fee): format.money(fee)
         case .monthReports(true): "ON: your earnings report comes by mail as each month ends"
         case .monthReports(false): "OFF: no earnings report by mail; EARNINGS <month> still answers"
+        case .language(let language): language.ownName
         }
     }
 }

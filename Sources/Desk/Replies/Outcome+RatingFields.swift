@@ -18,15 +18,3 @@ extension Outcome {
     }
 }
 
-extension RateRefusal {
-    func explanation(_ format: ClinicFormat) -> String {
-        switch self {
-        case .unknownRef(let ref): "there is no appointment \(ref)."
-        case .notYours(let ref): "appointment \(ref) is not one of yours."
-        case .notYet(let a): "appointment \(a.ref) is at \(format.span(a.start, a.end)), still ahead."
-        case .cancelled(let a): "appointment \(a.ref) is \(a.status.spoken)."
-        case .closed(let ref, let at): "your rating of \(ref) could be changed until \(format.when(at)); it is closed now."
-        case .noCompletedVisit(let doctor): "a doctor can be rated after a visit they marked done; you have none with \(doctor.name) yet."
-        }
-    }
-}

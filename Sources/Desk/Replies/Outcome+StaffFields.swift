@@ -24,12 +24,12 @@ extension Outcome {
                                     let a = entry.appointment
                                     return .fields([.time: .text(format.clock(format.zone.local(a.start).time)), .name: .text(entry.patientName),
                                                     .reason: a.reason.map(TemplateValue.text), .ref: .text(a.ref),
-                                                    .status: a.status == .confirmed ? nil : .text(a.status.spoken),
+                                                    .status: a.status == .confirmed ? nil : .text(a.status.spoken(format.language)),
                                                     .paid: .flag(entry.paid)])
                                 })])
         case .appointmentMarked(let a):
             return (.appointmentMarked, [.ref: .text(a.ref), .when: .text(format.span(a.start, a.end)),
-                                         .status: .text(a.status.spoken)])
+                                         .status: .text(a.status.spoken(format.language))])
         case .markRefused(let refusal):
             return (.markRefused, [.why: .text(refusal.explanation(format))])
         case .paymentRecorded(let a, let payment):
@@ -47,7 +47,7 @@ extension Outcome {
                                      .noneToShow: .flag(notified == 0 && texted == 0 && unreachable == 0)])
         case .hoursSet(let hours, let stranded):
             var fields = format.strandedFields(stranded)
-            fields[.hours] = .text(hours.summary)
+            fields[.hours] = .text(hours.summary(dayNames: format.weekdayName))
             return (.hoursSet, fields)
         case .leaveAdded(let from, let to, let stranded):
             var fields = format.strandedFields(stranded)
@@ -136,7 +136,7 @@ extension MarkRefusal {
         case .unknownRef(let ref): "there is no appointment \(ref)."
         case .notYours(let ref): "appointment \(ref) is not one of yours."
         case .notStarted(let a): "appointment \(a.ref) is at \(format.span(a.start, a.end)), still ahead."
-        case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken)."
+        case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken(.en))."
         }
     }
 }
@@ -147,7 +147,7 @@ extension PaymentRefusal {
         case .unknownRef(let ref): "there is no appointment \(ref)."
         case .alreadyPaid(let a, let paid):
             "appointment \(a.ref) was already paid, \(format.money(paid.amount)) \(paid.method == .cash ? "in cash" : "by card") on \(format.when(paid.at))."
-        case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken): there is nothing to pay."
+        case .notActive(let a): "appointment \(a.ref) is \(a.status.spoken(.en)): there is nothing to pay."
         case .noFee(let a): "\(format.doctor(id: a.doctorID)?.name ?? a.doctorID) charges no fee, so \(a.ref) has nothing to pay."
         }
     }

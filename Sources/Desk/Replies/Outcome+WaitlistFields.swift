@@ -48,25 +48,3 @@ extension ClinicFormat {
     }
 }
 
-extension WaitRefusal {
-    /// One sentence saying why the waitlist command did nothing.
-    func explanation(_ format: ClinicFormat) -> String {
-        switch self {
-        case .doctorInactive: "That doctor no longer takes bookings."
-        case .pastDay(let day): "\(format.day(day)) has already passed."
-        case .noClinicThatDay(let day): "The doctor has no clinic on \(format.day(day))."
-        case .noClinicDays: "The doctor has no clinic days ahead to wait for."
-        case .beyondHorizon(let days): "Bookings are taken up to \(days) days ahead, so a wait can be too."
-        case .tooMany(let limit): "You already wait for \(limit) doctors, the most one patient may. WAIT OFF <doctor> ends one (WAITING shows them)."
-        case .notWaiting(let name?): "You are not waiting for \(name)."
-        case .notWaiting(nil): "You are not waiting for any doctor."
-        case .noOffer: "No slot is offered to you now. When one frees up for a doctor you WAIT for, you will get a message with its code."
-        case .unknownOffer(let code): "No slot is offered to you under \(code). Check the code in the message that offered it."
-        case .whichOffer: "Several slots are offered to you: write YES with the code of the one you want."
-        case .offerLapsed(let offer):
-            "The hold on \(format.doctorName(offer.doctorID)), \(format.when(offer.start)) ended at \(format.time(offer.until)); the slot has gone to the next patient waiting. You are still on the waitlist."
-        case .alreadyTaken(let appointment):
-            "You already took that slot: appointment \(appointment.ref), \(format.doctorName(appointment.doctorID)), \(format.span(appointment.start, appointment.end))."
-        }
-    }
-}

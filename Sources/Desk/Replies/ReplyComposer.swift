@@ -6,6 +6,8 @@ import Mail
 /// null envelope sender).
 struct ReplyComposer {
     let clinic: ClinicInfo
+    /// The reader's language (the subject written for a message that had none).
+    var language: Language = .en
 
     /// What follows the desk address's last "@" (the address itself when it has none).
     var domain: String {
@@ -23,7 +25,7 @@ struct ReplyComposer {
         let subject = mail.message.subject
         let reSubject: String
         if subject.isEmpty {
-            reSubject = "Re: your message to \(clinic.name)"
+            reSubject = SubjectLine.reply(clinic: clinic.name).line(language)
         } else if subject.lowercased().hasPrefix("re:") {
             reSubject = subject
         } else {

@@ -1,3 +1,4 @@
+import Clinic
 import Foundation
 
 /// The wording of every reply, loaded once from Templates/: a folder of Mustache files, `text/` for the
@@ -5,23 +6,62 @@ import Foundation
 /// template is an operational error at start-up, not at reply time. `sms/` holds the short forms SMS replies
 /// use: one for each `SMSTemplateName`, and for any `TemplateName` whose text form is too long or too
 /// detailed for a text message (the others are sent as their text form, on one line).
+///
+/// Those folders are the English wording. Each other `Language` has the same three folders under its code
+/// (`ta/text`, `ta/html`, `ta/sms`), with every template the English ones have; `speaking(_:)` picks a
+/// language's set. The pages (`pages/`) are shared.
 public struct ReplyTemplates: Sendable {
+    public let language: Language
     private let textForms: [TemplateName: CompiledTemplate]
     private let htmlForms: [TemplateName: CompiledTemplate]
     private let smsForms: [TemplateName: CompiledTemplate]
     private let smsOnly: [SMSTemplateName: CompiledTemplate]
     private let pages: [PageTemplateName: CompiledTemplate]
+    /// The other languages' sets, by language (empty in those sets themselves).
+    private let translations: [Language: ReplyTemplates]
 
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
     }
 
     public init(directory: URL) throws {
+        let english = try ReplyTemplates(directory, language: .en, pages: nil)
+        var translations: [Language: ReplyTemplates] = [:]
+        for language in Language.allCases where language != .en {
+            let translation = try ReplyTemplates(directory.appendingPathComponent(language.rawValue), language: language,
+                                                 pages: english.pages)
+            for name in english.smsForms.keys where translation.smsForms[name] == nil {
+                throw Problem(description: "template \(language.rawValue)/sms/\(name.rawValue).mustache is missing from \(directory.path): "
+                                           + "every language has each template English has")
+            }
+            translations[language] = translation
+        }
+        self = english.with(translations)
+    }
+
+    private init(_ directory: URL, language: Language, pages: [PageTemplateName: CompiledTemplate]?) throws {
+        self.language = language
         textForms = try Self.load(directory, form: "text")
         htmlForms = try Self.load(directory, form: "html")
         smsForms = try Self.load(directory, form: "sms", optional: true)
         smsOnly = try Self.load(directory, form: "sms", names: SMSTemplateName.allCases, optional: false)
-        pages = try Self.load(directory, form: "pages", names: PageTemplateName.allCases, optional: false)
+        self.pages = try pages ?? Self.load(directory, form: "pages", names: PageTemplateName.allCases, optional: false)
+        translations = [:]
+    }
+
+    private init(_ base: ReplyTemplates, translations: [Language: ReplyTemplates]) {
+        language = base.language
+        (textForms, htmlForms, smsForms, smsOnly, pages) = (base.textForms, base.htmlForms, base.smsForms, base.smsOnly, base.pages)
+        self.translations = translations
+    }
+
+    private func with(_ translations: [Language: ReplyTemplates]) -> ReplyTemplates {
+        ReplyTemplates(self, translations: translations)
+    }
+
+    /// The templates of `language` (these, when they are its own).
+    public func speaking(_ language: Language) -> ReplyTemplates {
+        translations[language] ?? self
     }
 
     private static func load<Name: RawRepresentable<String> & Hashable>(_ directory: URL, form: String, names: [Name],

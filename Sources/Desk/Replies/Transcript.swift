@@ -13,7 +13,7 @@ struct TranscriptReply {
     var nothingUnderstood: Bool { !anyCommand }
 
     /// The whole reply, as text and as HTML: the same values, each line's result in the matching form.
-    func render(_ templates: ReplyTemplates, greeting: String, format: ClinicFormat, now: Int64) -> ReplyBodies {
+    func render(_ templates: ReplyTemplates, greeting: String?, format: ClinicFormat, now: Int64) -> ReplyBodies {
         let help = nothingUnderstood ? templates.render(.help, Outcome.help.template(format).fields) : nil
         var fields = fields(\.text, help: help, greeting: greeting, format: format, now: now)
         var text = templates.text(.reply, fields)
@@ -30,9 +30,9 @@ struct TranscriptReply {
     }
 
     /// The values of the `reply` template in one form (`\.text` or `\.html`).
-    func fields(_ form: KeyPath<ReplyBodies, String>, help: ReplyBodies?, greeting: String, format: ClinicFormat, now: Int64) -> TemplateFields {
+    func fields(_ form: KeyPath<ReplyBodies, String>, help: ReplyBodies?, greeting: String?, format: ClinicFormat, now: Int64) -> TemplateFields {
         let info = format.info
-        return [.greeting: .text(greeting), .fromSubject: .flag(fromSubject), .gaveUp: .flag(gaveUp),
+        return [.greeting: greeting.map(TemplateValue.text), .fromSubject: .flag(fromSubject), .gaveUp: .flag(gaveUp),
                 .lines: lines(form),
                 .clinic: .text(info.name), .phone: .text(info.phone), .email: .text(info.deskEmail), .deskLink: .text(format.desk.bare),
                 .zone: .text("\(format.zone.abbreviation(at: now)) (\(info.timeZone))"), .cutAt: cutAt.map(TemplateValue.number),

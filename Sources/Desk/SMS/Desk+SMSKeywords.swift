@@ -19,6 +19,7 @@ extension Desk {
             let patient = clinic.patient(address: number)
                 ?? clinic.patients.values.first { $0.email != nil && $0.contactPhone.flatMap { E164($0)?.value } == number }
             if let patient, case .mail(let email) = Reachability(state).patient(patient) {
+                let (templates, format) = templates.speaking(patient.language ?? info.language, format)
                 let upcoming = clinic.upcoming(patientID: patient.id, now: now)
                 let fields: TemplateFields = [
                     .name: .text(patient.name), .clinic: .text(info.name), .phone: .text(info.phone), .noneToShow: .flag(upcoming.isEmpty),
@@ -28,7 +29,7 @@ extension Desk {
                 let bodies = templates.render(.smsOptOutNotice, fields)
                 notices.append(NoticeComposer(clinic: info).notice(id: mail.derivedID("sms opt-out notice"),
                                                                    to: MailAddress(name: patient.name, address: email),
-                                                                   subject: "You will get no more texts from \(info.name)",
+                                                                   subject: SubjectLine.noMoreTexts(clinic: info.name).line(format.language),
                                                                    text: bodies.text, html: bodies.html, now: now))
             }
             let record = HandledMessage(key: mail.key, events: [], replies: notices, silentBecause: "SMS opt-out: nothing more is texted",
