@@ -43,9 +43,9 @@ import Testing
         var state = SampleClinic.withPatients([patient.address])
         let appointment = try booked(&state)
         #expect(decide(&state, .recordPayment(ref: appointment.ref, method: .cash), rao).outcome
-            == .notAllowed(command: "PAID", allowed: "the front desk"))
+            == .notAllowed(command: "PAID", allowed: .desk))
         #expect(decide(&state, .recordPayment(ref: appointment.ref, method: .cash), patient).outcome
-            == .notAllowed(command: "PAID", allowed: "the front desk"))
+            == .notAllowed(command: "PAID", allowed: .desk))
         #expect(decide(&state, .recordPayment(ref: "ZZZZZ", method: .cash), desk).outcome == .paymentRefused(.unknownRef("ZZZZZ")))
         _ = decide(&state, .cancel(ref: appointment.ref), patient)
         let cancelled = try #require(state.appointment(ref: appointment.ref))

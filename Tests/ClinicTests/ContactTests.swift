@@ -36,6 +36,6 @@ import Testing
     @Test func onlyRegisteredPatientsMayWrite() {
         var state = SampleClinic.withPatients([patient.address])
         #expect(decide(&state, .contact(to: .desk, message: "hi"), stranger).outcome == .needsRegistration(verificationPending: false))
-        #expect(decide(&state, .contact(to: .desk, message: "hi"), rao).outcome == .notAllowed(command: "CONTACT", allowed: "patients"))
+        #expect(decide(&state, .contact(to: .desk, message: "hi"), rao).outcome == .notAllowed(command: "CONTACT", allowed: .patients))
     }
 }

@@ -70,11 +70,11 @@ import Testing
 
     @Test func othersAreRefusedByName() {
         var state = clinic()
-        #expect(decide(&state, .cancelDay(day: tuesday, reason: nil), a).outcome == .notAllowed(command: "CANCEL DAY", allowed: "doctors"))
-        #expect(decide(&state, .cancelDay(day: tuesday, reason: nil), desk).outcome == .notAllowed(command: "CANCEL DAY", allowed: "doctors"))
-        #expect(decide(&state, .broadcast(day: tuesday, message: "x"), a).outcome == .notAllowed(command: "BROADCAST", allowed: "the front desk"))
+        #expect(decide(&state, .cancelDay(day: tuesday, reason: nil), a).outcome == .notAllowed(command: "CANCEL DAY", allowed: .doctors))
+        #expect(decide(&state, .cancelDay(day: tuesday, reason: nil), desk).outcome == .notAllowed(command: "CANCEL DAY", allowed: .doctors))
+        #expect(decide(&state, .broadcast(day: tuesday, message: "x"), a).outcome == .notAllowed(command: "BROADCAST", allowed: .desk))
         #expect(decide(&state, .broadcastCancel(doctorID: "rao", day: tuesday, reason: nil), rao).outcome
-                == .notAllowed(command: "BROADCAST", allowed: "the front desk"))
+                == .notAllowed(command: "BROADCAST", allowed: .desk))
         #expect(state.appointments(doctorID: "rao", on: tuesday).filter(\.isActive).count == 4)
     }
 }

@@ -36,8 +36,8 @@ import Testing
     @Test func commandsOutsideTheRoleAreRefusedByName() {
         var state = SampleClinic.withPatients([patient.address])
         #expect(run(&state, .earning(amount: Money(major: 5), day: nil, note: nil, replacingDay: false), patient)
-                == .notAllowed(command: "EARNING", allowed: "doctors"))
-        #expect(run(&state, .schedule(day: nil), desk) == .notAllowed(command: "SCHEDULE", allowed: "doctors"))
+                == .notAllowed(command: "EARNING", allowed: .doctors))
+        #expect(run(&state, .schedule(day: nil), desk) == .notAllowed(command: "SCHEDULE", allowed: .doctors))
         #expect(state.earnings.isEmpty)
     }
 
@@ -56,7 +56,7 @@ import Testing
         #expect(report.previousTotal == Money(major: 2000) && report.changePercent == 50)
         // The desk may ask for any doctor's; a doctor only for their own; a future month has nothing.
         guard case .earningsReport = run(&state, .earnings(month: month, doctorID: "rao"), desk) else { Issue.record("desk"); return }
-        #expect(run(&state, .earnings(month: month, doctorID: "iyer"), rao) == .notAllowed(command: "EARNINGS", allowed: "doctors (their own) and the front desk"))
+        #expect(run(&state, .earnings(month: month, doctorID: "iyer"), rao) == .notAllowed(command: "EARNINGS", allowed: .doctorsAndDesk))
         let next = YearMonth(month.last.adding(days: 1))
         #expect(run(&state, .earnings(month: next, doctorID: nil), rao) == .earningsNone(next, future: true))
         #expect(run(&state, .earnings(month: month.previous.previous, doctorID: nil), rao) == .earningsNone(month.previous.previous, future: false))

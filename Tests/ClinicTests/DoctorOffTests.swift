@@ -33,7 +33,7 @@ import Testing
         var state = SampleClinic.withPatients([a.address])
         for sender in [rao, a] {
             #expect(decide(&state, .doctorOff(doctorID: "iyer"), sender).outcome
-                == .notAllowed(command: "DOCTOR OFF", allowed: "the front desk"))
+                == .notAllowed(command: "DOCTOR OFF", allowed: .desk))
         }
         #expect(state.doctor(id: "iyer")?.active == true)
     }

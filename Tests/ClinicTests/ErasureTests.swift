@@ -46,8 +46,8 @@ import Testing
 
     @Test func onlyTheDeskErasesOrExportsSomeoneElseAndNobodyIsNobody() {
         var state = SampleClinic.withPatients([a.address])
-        #expect(decide(&state, .erasePatient("P1"), a).outcome == .notAllowed(command: "ERASE", allowed: "the front desk"))
-        #expect(decide(&state, .exportPatient("P1"), rao).outcome == .notAllowed(command: "EXPORT", allowed: "the front desk"))
+        #expect(decide(&state, .erasePatient("P1"), a).outcome == .notAllowed(command: "ERASE", allowed: .desk))
+        #expect(decide(&state, .exportPatient("P1"), rao).outcome == .notAllowed(command: "EXPORT", allowed: .desk))
         #expect(decide(&state, .erasePatient("P99"), desk).outcome == .patientUnknown("P99"))
         guard case .patientErased = decide(&state, .erasePatient(a.address), desk).outcome else { Issue.record("not erased"); return }
         #expect(decide(&state, .erasePatient("P1"), desk).outcome == .patientUnknown("P1"), "erased once")

@@ -25,7 +25,7 @@ import Testing
         #expect(slots.last?.time == TimeOfDay(hour: 10, minute: 30))
         _ = decide(&state, .setHours(days: [.sat], ranges: []), rao)
         #expect(state.doctor(id: "rao")?.hours[.sat].isEmpty == true)
-        #expect(decide(&state, .setHours(days: [.sat], ranges: []), a).outcome == .notAllowed(command: "HOURS", allowed: "doctors"))
+        #expect(decide(&state, .setHours(days: [.sat], ranges: []), a).outcome == .notAllowed(command: "HOURS", allowed: .doctors))
     }
 
     @Test func leaveClosesTheDaysAndListsWhoIsStranded() throws {

@@ -69,7 +69,7 @@ import Testing
         var state = SampleClinic.state()
         _ = decide(&state, .registerDoctor(name: "Priya Nair", specialty: "Dermatology"), applicant)
         #expect(decide(&state, .decideRequest(id: state.doctorRequests[0].id, approve: true, reason: nil), rao).outcome
-            == .notAllowed(command: "APPROVE", allowed: "the front desk"))
+            == .notAllowed(command: "APPROVE", allowed: .desk))
         #expect(decide(&state, .decideRequest(id: "R7", approve: true, reason: nil), desk).outcome
             == .requestDecisionRefused(.unknown("R7", waiting: state.waitingRequests)))
         #expect(state.waitingRequests.count == 1)

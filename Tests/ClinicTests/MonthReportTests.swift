@@ -33,7 +33,7 @@ import Testing
 
     @Test func onlyTheDeskAndNotAheadOfTime() {
         var state = SampleClinic.state()
-        #expect(decide(&state, .monthReport(YearMonth(year: 2026, month: 3)), rao).outcome == .notAllowed(command: "REPORT", allowed: "the front desk"))
+        #expect(decide(&state, .monthReport(YearMonth(year: 2026, month: 3)), rao).outcome == .notAllowed(command: "REPORT", allowed: .desk))
         #expect(decide(&state, .monthReport(YearMonth(year: 2026, month: 4)), desk).outcome == .monthReportAhead(YearMonth(year: 2026, month: 4)))
     }
 }

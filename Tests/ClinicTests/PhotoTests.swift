@@ -33,7 +33,7 @@ import Testing
             #expect(decision.events.isEmpty)
             #expect(decision.outcome == .photoRefused(refusal))
         }
-        #expect(run(&state, .setPhoto(.image(photo)), desk).outcome == .notAllowed(command: "SET PHOTO", allowed: "patients and doctors"))
+        #expect(run(&state, .setPhoto(.image(photo)), desk).outcome == .notAllowed(command: "SET PHOTO", allowed: .patientsAndDoctors))
         #expect(run(&state, .setPhoto(.image(photo)), Sender(address: "new@example.in", channel: .email)).outcome
                 == .needsRegistration(verificationPending: false))
     }

@@ -63,8 +63,8 @@ import Testing
 
     @Test func theDeskAndStrangersHaveNoProfile() {
         var state = SampleClinic.withPatients([])
-        #expect(run(&state, .profile, desk).outcome == .notAllowed(command: "PROFILE", allowed: "patients and doctors"))
-        #expect(run(&state, .setProfile(.name("X")), desk).outcome == .notAllowed(command: "SET", allowed: "patients and doctors"))
+        #expect(run(&state, .profile, desk).outcome == .notAllowed(command: "PROFILE", allowed: .patientsAndDoctors))
+        #expect(run(&state, .setProfile(.name("X")), desk).outcome == .notAllowed(command: "SET", allowed: .patientsAndDoctors))
         #expect(run(&state, .profile, patient).outcome == .needsRegistration(verificationPending: false))
     }
 

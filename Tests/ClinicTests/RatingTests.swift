@@ -42,7 +42,7 @@ import Testing
         #expect(state.ratingSummary(doctorID: "rao")?.average == "4.5")
         #expect(state.ratingSummary(doctorID: "rao")?.count == 2)
         #expect(state.ratingSummary(doctorID: "iyer") == nil)
-        #expect(run(&state, .rateDoctor(doctorID: "rao", stars: 5, comment: nil), rao) == .notAllowed(command: "RATE DR", allowed: "patients"))
+        #expect(run(&state, .rateDoctor(doctorID: "rao", stars: 5, comment: nil), rao) == .notAllowed(command: "RATE DR", allowed: .patients))
 
         let decoded = try JSONDecoder().decode(ClinicState.self, from: JSONEncoder().encode(state))
         #expect(decoded.doctorRatings == state.doctorRatings)
@@ -62,7 +62,7 @@ import Testing
         #expect(run(&state, .ratePatient(ref: a.ref, stars: 3, comment: nil), rao) == .rateRefused(.notYet(a)))
         #expect(run(&state, .ratePatient(ref: a.ref, stars: 3, comment: nil), iyer, at: a.end) == .rateRefused(.notYours(a.ref)))
         #expect(run(&state, .ratePatient(ref: "ZZZZZ", stars: 3, comment: nil), rao, at: a.end) == .rateRefused(.unknownRef("ZZZZZ")))
-        #expect(run(&state, .ratePatient(ref: a.ref, stars: 3, comment: nil), patient, at: a.end) == .notAllowed(command: "RATE <ref>", allowed: "doctors"))
+        #expect(run(&state, .ratePatient(ref: a.ref, stars: 3, comment: nil), patient, at: a.end) == .notAllowed(command: "RATE <ref>", allowed: .doctors))
         let window = ClinicState.patientRatingEditableSeconds
         #expect(run(&state, .ratePatient(ref: a.ref, stars: 3, comment: "late"), rao, at: a.end)
                 == .patientRated(ref: a.ref, stars: 3, updated: false, editableUntil: a.end + window))

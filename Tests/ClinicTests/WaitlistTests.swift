@@ -102,4 +102,26 @@ import Testing
         let back = try JSONDecoder().decode(ClinicState.self, from: data)
         #expect(back.waitlist == state.waitlist && back.offers == state.offers)
     }
+
+    /// New HOURS that widen a day offer its new slots to the patients waiting for them, first come first.
+    @Test func hoursThatWidenADayOfferTheNewSlots() throws {
+        var state = SampleClinic.withPatients([a.address, b.address])
+        let rao = Sender(address: "rao@kanchicare.example", channel: .email)
+        let afternoon = TimeRange(start: TimeOfDay(minutes: 13 * 60), end: TimeOfDay(minutes: 14 * 60))!
+        // Dr Rao sees patients until 13:00: nothing in that window yet, so a and then b queue for it.
+        for sender in [a, b] {
+            let waited = decide(&state, .wait(doctorID: "rao", day: SampleClinic.monday, window: afternoon), sender)
+            guard case .waitAdded = waited.outcome else { Issue.record("not queued: \(waited.outcome)"); return }
+        }
+        let widened = decide(&state, .setHours(days: [.mon], ranges: [TimeRange(start: TimeOfDay(minutes: 9 * 60), end: TimeOfDay(minutes: 14 * 60))!]), rao)
+        let made = offers(widened)
+        // Two new slots (13:00, 13:30): one to each patient waiting, in the order they asked, never both to one.
+        #expect(made.map(\.patientID) == [state.patient(address: a.address)!.id, state.patient(address: b.address)!.id])
+        #expect(Set(made.map(\.start)) == [state.zone.instant(SampleClinic.monday, TimeOfDay(minutes: 13 * 60)),
+                                            state.zone.instant(SampleClinic.monday, TimeOfDay(minutes: 13 * 60 + 30))])
+        // Each takes theirs with YES.
+        let taken = decide(&state, .takeOffer(code: made[1].code), b)
+        guard case .booked(let appointment) = taken.outcome else { Issue.record("not booked: \(taken.outcome)"); return }
+        #expect(appointment.isFromWaitlist && appointment.start == made[1].start)
+    }
 }

@@ -7,20 +7,20 @@ extension ClinicState {
         case (.setHours(let days, let ranges), .doctor(let id)):
             return setHours(of: id, days: days, ranges: ranges, now: now)
         case (.setHours, _):
-            return Decision(outcome: .notAllowed(command: "HOURS", allowed: "doctors"))
+            return Decision(outcome: .notAllowed(command: "HOURS", allowed: .doctors))
         case (.leave(let from, let to, let reason), .doctor(let id)):
             return addLeave(of: id, from: from, to: to, reason: reason, now: now)
         case (.leave, _):
-            return Decision(outcome: .notAllowed(command: "LEAVE", allowed: "doctors"))
+            return Decision(outcome: .notAllowed(command: "LEAVE", allowed: .doctors))
         case (.cancelDay, _):
-            return Decision(outcome: .notAllowed(command: "CANCEL DAY", allowed: "doctors"))
+            return Decision(outcome: .notAllowed(command: "CANCEL DAY", allowed: .doctors))
         case (.broadcastCancel(let doctorID, let day, let reason), .desk):
             let ids = doctorID.map { [$0] } ?? doctors.map(\.id)
             return cancelDay(of: ids, on: day, reason: reason, by: "desk", now: now)
         case (.broadcast(let day, let message), .desk):
             return broadcast(on: day, message: message, now: now)
         case (.broadcastCancel, _), (.broadcast, _):
-            return Decision(outcome: .notAllowed(command: "BROADCAST", allowed: "the front desk"))
+            return Decision(outcome: .notAllowed(command: "BROADCAST", allowed: .desk))
         default:
             return Decision(outcome: .help)
         }

@@ -20,15 +20,15 @@ extension ClinicState {
             return Decision(events: [event], outcome: .earningRecorded(day: day, dayTotal: totals.day, monthToDate: totals.monthToDate,
                                                                        replaced: replacing))
         case (.earning, _):
-            return Decision(outcome: .notAllowed(command: "EARNING", allowed: "doctors"))
+            return Decision(outcome: .notAllowed(command: "EARNING", allowed: .doctors))
 
         case (.earnings(let month, let asked), _):
             let doctorID: String
             switch role {
             case .doctor(let id) where asked == nil || asked == id: doctorID = id
             case .desk where asked != nil: doctorID = asked!
-            case .desk: return Decision(outcome: .notAllowed(command: "EARNINGS <doctor> <month>", allowed: "the front desk, naming a doctor"))
-            default: return Decision(outcome: .notAllowed(command: "EARNINGS", allowed: "doctors (their own) and the front desk"))
+            case .desk: return Decision(outcome: .notAllowed(command: "EARNINGS <doctor> <month>", allowed: .deskNamingDoctor))
+            default: return Decision(outcome: .notAllowed(command: "EARNINGS", allowed: .doctorsAndDesk))
             }
             if month > YearMonth(today) { return Decision(outcome: .earningsNone(month, future: true)) }
             let report = earnings(of: doctorID, in: month)
@@ -42,7 +42,7 @@ extension ClinicState {
                 .map { ScheduleEntry(appointment: $0, patientName: patients[$0.patientID]?.name ?? $0.patientID, paid: payments[$0.ref] != nil) }
             return Decision(outcome: .schedule(day, list))
         case (.schedule, _):
-            return Decision(outcome: .notAllowed(command: "SCHEDULE", allowed: "doctors"))
+            return Decision(outcome: .notAllowed(command: "SCHEDULE", allowed: .doctors))
 
         case (.markAppointment(let ref, let status), .doctor(let id)):
             guard let appointment = appointments[ref] else { return Decision(outcome: .markRefused(.unknownRef(ref))) }
@@ -55,7 +55,7 @@ extension ClinicState {
             after.status = status
             return Decision(events: [.appointmentMarked(ref: ref, status: status, at: now, by: id)], outcome: .appointmentMarked(after))
         case (.markAppointment(_, let status), _):
-            return Decision(outcome: .notAllowed(command: status == .noShow ? "NOSHOW" : "DONE", allowed: "doctors"))
+            return Decision(outcome: .notAllowed(command: status == .noShow ? "NOSHOW" : "DONE", allowed: .doctors))
 
         default:
             return Decision(outcome: .help)

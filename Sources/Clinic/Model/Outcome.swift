@@ -42,7 +42,7 @@ public enum Outcome: Sendable, Equatable {
     case appointmentList([Appointment], fees: [String: FeeState])
 
     /// A command outside the sender's role: `command` as written in the help, `allowed` who may use it.
-    case notAllowed(command: String, allowed: String)
+    case notAllowed(command: String, allowed: AllowedSenders)
     case earningRecorded(day: LocalDate, dayTotal: Money, monthToDate: Money, replaced: Bool)
     case earningRefused(EarningRefusal)
     case earningsReport(MonthlyEarnings)
@@ -190,4 +190,13 @@ public struct Decision: Sendable, Equatable {
         self.notices = notices
         self.joiningNotices = joiningNotices
     }
+}
+
+/// Who may use a command, as a refusal names them.
+public enum AllowedSenders: Sendable, Equatable {
+    case patients, doctors, patientsAndDoctors, desk
+    /// EARNINGS: a doctor their own, the desk anyone's.
+    case doctorsAndDesk
+    /// EARNINGS <doctor> <month>: the desk, naming the doctor.
+    case deskNamingDoctor
 }

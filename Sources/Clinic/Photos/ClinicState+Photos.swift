@@ -13,7 +13,7 @@ extension ClinicState {
         case .doctor(let id):
             return Decision(events: [.doctorPhotoSet(doctorID: id, photo: photo)], outcome: .photoSaved(photo))
         case .desk:
-            return Decision(outcome: .notAllowed(command: "SET PHOTO", allowed: "patients and doctors"))
+            return Decision(outcome: .notAllowed(command: "SET PHOTO", allowed: .patientsAndDoctors))
         case .patient:
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil

@@ -10,7 +10,7 @@ extension ClinicState {
             guard let doctor = doctor(id: id) else { return Decision(outcome: .help) }
             return decideDoctorProfile(intent, doctor: doctor)
         case .desk:
-            return Decision(outcome: .notAllowed(command: intent == .profile ? "PROFILE" : "SET", allowed: "patients and doctors"))
+            return Decision(outcome: .notAllowed(command: intent == .profile ? "PROFILE" : "SET", allowed: .patientsAndDoctors))
         case .patient:
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil

@@ -37,59 +37,59 @@ extension ClinicState {
             return decideProfile(intent, sender: sender)
         case .recordPayment(let ref, let method):
             guard role(of: sender.address) == .desk else {
-                return Decision(outcome: .notAllowed(command: "PAID", allowed: "the front desk"))
+                return Decision(outcome: .notAllowed(command: "PAID", allowed: .desk))
             }
             return recordPayment(ref: ref, method: method, by: sender.address, now: now)
         case .earning, .earnings, .schedule, .markAppointment:
             return decideForStaff(intent, role: role(of: sender.address), sender: sender, now: now)
         case .doctorOff(let id):
             guard role(of: sender.address) == .desk else {
-                return Decision(outcome: .notAllowed(command: "DOCTOR OFF", allowed: "the front desk"))
+                return Decision(outcome: .notAllowed(command: "DOCTOR OFF", allowed: .desk))
             }
             return deactivate(doctorID: id, now: now)
         case .registerDoctor(let name, let specialty):
             return requestToJoin(name: name, specialty: specialty, sender: sender, now: now, random: &random)
         case .decideRequest(let id, let approve, let reason):
             guard role(of: sender.address) == .desk else {
-                return Decision(outcome: .notAllowed(command: approve ? "APPROVE" : "REJECT", allowed: "the front desk"))
+                return Decision(outcome: .notAllowed(command: approve ? "APPROVE" : "REJECT", allowed: .desk))
             }
             return decideRequest(id: id, approve: approve, reason: reason, now: now)
         case .monthReport(let month):
             guard role(of: sender.address) == .desk else {
-                return Decision(outcome: .notAllowed(command: "REPORT", allowed: "the front desk"))
+                return Decision(outcome: .notAllowed(command: "REPORT", allowed: .desk))
             }
             guard month <= YearMonth(zone.local(now).date) else { return Decision(outcome: .monthReportAhead(month)) }
             return Decision(outcome: .monthReport(hospitalMonth(month)))
         case .audit(let id):
             guard role(of: sender.address) == .desk else {
-                return Decision(outcome: .notAllowed(command: "AUDIT", allowed: "the front desk"))
+                return Decision(outcome: .notAllowed(command: "AUDIT", allowed: .desk))
             }
             return Decision(outcome: .auditTrail(patientID: id))
         case .cancelDay, .broadcastCancel, .broadcast, .setHours, .leave:
             return decideClosure(intent, role: role(of: sender.address), now: now)
         case .erasePatient(let who):
-            guard role(of: sender.address) == .desk else { return Decision(outcome: .notAllowed(command: "ERASE", allowed: "the front desk")) }
+            guard role(of: sender.address) == .desk else { return Decision(outcome: .notAllowed(command: "ERASE", allowed: .desk)) }
             return erase(patientNamed: who, now: now)
         case .exportPatient(let who):
-            guard role(of: sender.address) == .desk else { return Decision(outcome: .notAllowed(command: "EXPORT", allowed: "the front desk")) }
+            guard role(of: sender.address) == .desk else { return Decision(outcome: .notAllowed(command: "EXPORT", allowed: .desk)) }
             return export(patientNamed: who)
         case .ratePatient(let ref, let stars, let comment):
             guard case .doctor(let id) = role(of: sender.address) else {
-                return Decision(outcome: .notAllowed(command: "RATE <ref>", allowed: "doctors"))
+                return Decision(outcome: .notAllowed(command: "RATE <ref>", allowed: .doctors))
             }
             return ratePatient(ref: ref, stars: stars, comment: comment, doctorID: id, now: now)
         case .rateDoctor:
             guard role(of: sender.address) == .patient else {
-                return Decision(outcome: .notAllowed(command: "RATE DR", allowed: "patients"))
+                return Decision(outcome: .notAllowed(command: "RATE DR", allowed: .patients))
             }
             fallthrough
         case .book, .bookEarliest, .cancel, .reschedule, .appointments, .contact, .pay, .myData, .forgetMe,
              .wait, .waiting, .waitOff, .takeOffer:
             if case .contact = intent, role(of: sender.address) != .patient {
-                return Decision(outcome: .notAllowed(command: "CONTACT", allowed: "patients"))
+                return Decision(outcome: .notAllowed(command: "CONTACT", allowed: .patients))
             }
             if case .wait = intent, role(of: sender.address) != .patient {
-                return Decision(outcome: .notAllowed(command: "WAIT", allowed: "patients"))
+                return Decision(outcome: .notAllowed(command: "WAIT", allowed: .patients))
             }
             guard let patient = patient(address: sender.address), patient.verified else {
                 let pending = patient(address: sender.address)?.pendingCode != nil

@@ -5,7 +5,7 @@ extension Outcome {
     func staffTemplate(_ format: ClinicFormat) -> (name: TemplateName, fields: TemplateFields) {
         switch self {
         case .notAllowed(let command, let allowed):
-            return (.notAllowed, [.command: .text(command), .allowed: .text(allowed)])
+            return (.notAllowed, [.command: .text(command), .allowed: .text(allowed.spoken(format.language))])
         case .earningRecorded(let day, let dayTotal, let monthToDate, let replaced):
             return (.earningRecorded, [.day: .text(format.day(day)), .dayTotal: .text(format.money(dayTotal)),
                                        .monthToDate: .text(format.money(monthToDate)), .month: .text(YearMonth(day).description),

@@ -31,3 +31,29 @@ extension DayClosure {
         }
     }
 }
+
+extension AllowedSenders {
+    /// Who may use the command, as "not allowed" says it in the reader's language.
+    func spoken(_ language: Language) -> String {
+        switch (language, self) {
+        case (.en, .patients): "patients"
+        case (.en, .doctors): "doctors"
+        case (.en, .patientsAndDoctors): "patients and doctors"
+        case (.en, .desk): "the front desk"
+        case (.en, .doctorsAndDesk): "doctors (their own) and the front desk"
+        case (.en, .deskNamingDoctor): "the front desk, naming a doctor"
+        case (.ta, .patients): "நோயாளிகள்"
+        case (.ta, .doctors): "மருத்துவர்கள்"
+        case (.ta, .patientsAndDoctors): "நோயாளிகளும் மருத்துவர்களும்"
+        case (.ta, .desk): "வரவேற்பு மேசை"
+        case (.ta, .doctorsAndDesk): "மருத்துவர்கள் (தங்களுடையதை மட்டும்) மற்றும் வரவேற்பு மேசை"
+        case (.ta, .deskNamingDoctor): "மருத்துவரின் பெயரைக் குறிப்பிட்டு வரவேற்பு மேசை"
+        case (.hi, .patients): "मरीज़"
+        case (.hi, .doctors): "डॉक्टर"
+        case (.hi, .patientsAndDoctors): "मरीज़ और डॉक्टर"
+        case (.hi, .desk): "रिसेप्शन"
+        case (.hi, .doctorsAndDesk): "डॉक्टर (सिर्फ़ अपनी) और रिसेप्शन"
+        case (.hi, .deskNamingDoctor): "रिसेप्शन, डॉक्टर का नाम लिखकर"
+        }
+    }
+}
