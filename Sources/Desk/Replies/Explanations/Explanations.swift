@@ -1,9 +1,14 @@
 import Clinic
 
-// Each sentence in the reader's language (`ClinicFormat.language`); the wording is in the files beside this one.
+/// A sentence the desk builds in code, worded in each language (the wording is in the files beside this one).
+protocol Worded {
+    func english(_ format: ClinicFormat) -> String
+    func tamil(_ format: ClinicFormat) -> String
+    func hindi(_ format: ClinicFormat) -> String
+}
 
-extension BookRefusal {
-    /// One sentence saying why the slot could not be had.
+extension Worded {
+    /// The sentence in the reader's language (`ClinicFormat.language`).
     func explanation(_ format: ClinicFormat) -> String {
         switch format.language {
         case .en: english(format)
@@ -13,46 +18,13 @@ extension BookRefusal {
     }
 }
 
-extension CancelRefusal {
-    func explanation(_ format: ClinicFormat) -> String {
-        switch format.language {
-        case .en: english(format)
-        case .ta: tamil(format)
-        case .hi: hindi(format)
-        }
-    }
-}
-
-extension WaitRefusal {
-    /// One sentence saying why the waitlist command did nothing.
-    func explanation(_ format: ClinicFormat) -> String {
-        switch format.language {
-        case .en: english(format)
-        case .ta: tamil(format)
-        case .hi: hindi(format)
-        }
-    }
-}
-
-extension PayRefusal {
-    func explanation(_ format: ClinicFormat) -> String {
-        switch format.language {
-        case .en: english(format)
-        case .ta: tamil(format)
-        case .hi: hindi(format)
-        }
-    }
-}
-
-extension RateRefusal {
-    func explanation(_ format: ClinicFormat) -> String {
-        switch format.language {
-        case .en: english(format)
-        case .ta: tamil(format)
-        case .hi: hindi(format)
-        }
-    }
-}
+/// Why the slot could not be had.
+extension BookRefusal: Worded {}
+extension CancelRefusal: Worded {}
+/// Why the waitlist command did nothing.
+extension WaitRefusal: Worded {}
+extension PayRefusal: Worded {}
+extension RateRefusal: Worded {}
 
 extension Appointment.Status {
     /// "cancelled by the clinic", as a sentence about the appointment says it.
