@@ -28,7 +28,8 @@ struct RefIndex: Sendable {
         var next = [Int](repeating: 0, count: (1 << blockBits) + 1)
         for hash in hashes { next[block(hash) + 1] += 1 }
         for b in 0..<(1 << blockBits) { next[b + 1] += next[b] }
-        let ordered = [UInt64](unsafeUninitializedCapacity: rows) { buffer, initialized in
+        // Not with no capacity: that is the shared empty array, whose count initialising writes (a race).
+        let ordered = rows == 0 ? [] : [UInt64](unsafeUninitializedCapacity: rows) { buffer, initialized in
             for (row, hash) in hashes.enumerated() {
                 buffer[next[block(hash)]] = UInt64(hash) << 32 | UInt64(row + 1)
                 next[block(hash)] += 1

@@ -37,6 +37,9 @@ struct RowGroups<Key: Hashable> {
 
     /// Each group's key with its rows, in row order.
     func index() -> [Key: [Int32]] {
+        // An array made with no capacity is the shared empty one, and initialising it writes its count
+        // there: harmless, but a race when several threads do it (ThreadSanitizer found it).
+        guard !groupOfRow.isEmpty else { return [:] }
         var start = [Int](repeating: 0, count: keys.count + 1)
         for group in groupOfRow { start[Int(group) + 1] += 1 }
         for g in keys.indices { start[g + 1] += start[g] }

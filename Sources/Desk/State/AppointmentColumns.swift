@@ -45,6 +45,8 @@ struct AppointmentColumns {
     /// The appointments, built in one slice per core directly into the array's storage.
     func appointments() throws -> [Appointment] {
         let n = refs.count
+        // Not with no capacity: that is the shared empty array, whose count initialising writes (a race).
+        guard n > 0 else { return [] }
         let slices = n >= 50_000 ? 2 : 1
         let bounds = (0...slices).map { n * $0 / slices }
         // Where each slice's changes start in the history columns.

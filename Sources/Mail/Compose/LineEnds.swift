@@ -4,7 +4,9 @@ enum LineEnds {
     /// `p` with every CRLF and every lone CR replaced by LF. CR and LF are ASCII, so valid
     /// UTF-8 stays valid.
     static func toLF(_ p: Bytes) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+        // Not with no capacity: that is the shared empty array, whose count initialising writes (a race).
+        guard p.count > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
             var o = 0
             var prevCR = false
             for b in p {

@@ -91,6 +91,8 @@ enum TransferDecoding {
     /// line dropped. Hard line breaks are emitted as `lineBreak`.
     static func quotedPrintable(_ b: [UInt8], _ range: Range<Int>, lineBreak: [UInt8]) -> [UInt8] {
         let capacity = range.count * max(1, lineBreak.count) + lineBreak.count
+        // Not with no capacity: that is the shared empty array, whose count initialising writes (a race).
+        guard capacity > 0 else { return [] }
         return b.withUnsafeBufferPointer { p in
             [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
                 var o = 0
