@@ -21,6 +21,28 @@ import Testing
             .compactMap { try? JSONDecoder().decode(StripeRequest.self, from: Data($0.data.utf8)) }
     }
 
+    /// A patient who chose Tamil: the held booking's reply, the pay page the link opens and the receipt are Tamil.
+    @Test func aTamilPatientPaysOnATamilPage() throws {
+        let fixture = try fixture()
+        defer { fixture.remove() }
+        let desk = fixture.desk
+        let booked = try desk.handle([DeskFixture.mail("LANG TA\nBOOK Dr Rao Tue 10:00")], now: DeskFixture.now)
+        let reply = try #require(booked.first?.replyText)
+        #expect(reply.contains("தமிழ்") && reply.contains("திங்கள் 2 மார்ச் 2026, 09:30 IST") && !reply.contains("Held for you"), "\(reply)")
+        let ref = try #require(desk.state.clinic?.dues.keys.first)
+        let call = try #require(desk.state.outbox.pending.first { $0.channel == .stripe })
+        try desk.recordAttempts([(call.id, .answered(.intentCreated(ref: ref, attempt: 1, intentID: "pi_1", clientSecret: "pi_1_secret_a")))],
+                                policy: RetryPolicy(), now: DeskFixture.now + 5)
+        let page = desk.payPage(ref: ref, now: DeskFixture.now + 10, publishableKey: "pk_test_x", script: "https://js.stripe.com/v3/")
+        #expect(page.status == 200 && page.html.contains("<html lang=\"ta\">") && page.html.contains("செவ்வாய் 3 மார்ச் 2026"), "\(page.html)")
+        #expect(page.html.contains("data-secret=\"pi_1_secret_a\""))
+        try desk.reportPayments([(key: "stripe event evt_1", report: .succeeded(ref: ref, intentID: "pi_1", amount: Money(major: 800), currency: "inr"))],
+                                now: DeskFixture.now + 60)
+        #expect(desk.state.outbox.pending.contains { MailMessage.parse($0.data).subject == "ரசீது: \(ref) — ₹800" })
+        let paidPage = desk.payPage(ref: ref, now: DeskFixture.now + 70, publishableKey: "pk_test_x", script: "https://js.stripe.com/v3/")
+        #expect(paidPage.html.contains("<html lang=\"ta\">") && !paidPage.html.contains("Thank you"), "\(paidPage.html)")
+    }
+
     @Test func aHeldBookingQueuesItsPaymentIntentAndTheAnswerIsRecorded() throws {
         let fixture = try fixture()
         defer { fixture.remove() }

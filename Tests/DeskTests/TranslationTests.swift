@@ -51,7 +51,7 @@ import Testing
     @Test(arguments: translations)
     func everyTemplateHasTheEnglishOnesTags(language: Language) throws {
         let own = Self.folder.appendingPathComponent(language.rawValue)
-        for form in ["text", "html", "sms"] {
+        for form in ["text", "html", "sms", "pages"] {
             let english = Self.names(form, in: Self.folder), translated = Self.names(form, in: own)
             #expect(english.isSubset(of: translated), "\(language.rawValue)/\(form): missing \(english.subtracting(translated).sorted())")
             if form == "sms" {
@@ -77,7 +77,7 @@ import Testing
                 if words.contains(where: \.isLetter) {
                     #expect(Self.inScript(translation, language), "\(language.rawValue)/\(form)/\(file) is not translated")
                 }
-                if form == "html", source.contains("<html lang=\"en\">") {
+                if source.contains("<html lang=\"en\">") {
                     #expect(translation.contains("<html lang=\"\(language.rawValue)\">"), "\(language.rawValue)/html/\(file): lang")
                 }
             }

@@ -16,7 +16,8 @@ extension Desk {
         guard let clinic = store.state.clinic, let appointment = clinic.appointment(ref: ref) else {
             return refusedPage("This payment link names no appointment.", status: 404)
         }
-        let format = format(clinic)
+        // In the patient's language: the page is theirs, opened from their mail.
+        let (templates, format) = templates.speaking(clinic.language(ofPatient: appointment.patientID), format(clinic))
         var fields = pageFields(format)
         fields.merge(format.fields(of: appointment)) { $1 }
         fields[.reason] = nil
@@ -26,7 +27,7 @@ extension Desk {
             fields[.paid] = .flag(true)
         } else if !appointment.isActive || appointment.end <= now {
             fields[.closed] = .flag(true)
-            fields[.status] = .text(appointment.isActive ? "over" : appointment.status.spoken(.en))
+            fields[.status] = .text(appointment.isActive ? PageWords.over(format.language) : appointment.status.spoken(format.language))
         } else if let due = clinic.dues[ref] {
             fields[.amount] = .text(format.money(due.amount))
             fields[.until] = due.holdUntil.map { .text(format.when($0)) }
@@ -40,7 +41,7 @@ extension Desk {
             }
         } else {
             fields[.closed] = .flag(true)
-            fields[.status] = .text("not paid online")
+            fields[.status] = .text(PageWords.notPaidOnline(format.language))
         }
         return PayPage(status: 200, html: templates.page(.pay, fields))
     }
@@ -55,5 +56,25 @@ extension Desk {
 
     private func pageFields(_ format: ClinicFormat) -> TemplateFields {
         [.clinic: .text(format.info.name), .phone: .text(format.info.phone), .email: .text(format.info.deskEmail)]
+    }
+}
+
+/// The pay page's words that come from code, in the patient's language.
+enum PageWords {
+    /// An appointment whose time has passed ("This appointment is over").
+    static func over(_ language: Language) -> String {
+        switch language {
+        case .en: "over"
+        case .ta: "முடிந்துவிட்டது"
+        case .hi: "बीत चुका है"
+        }
+    }
+
+    static func notPaidOnline(_ language: Language) -> String {
+        switch language {
+        case .en: "not paid online"
+        case .ta: "ஆன்லைனில் செலுத்தப்படுவதில்லை"
+        case .hi: "ऑनलाइन भुगतान के लिए नहीं है"
+        }
     }
 }

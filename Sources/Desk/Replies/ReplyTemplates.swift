@@ -7,9 +7,9 @@ import Foundation
 /// use: one for each `SMSTemplateName`, and for any `TemplateName` whose text form is too long or too
 /// detailed for a text message (the others are sent as their text form, on one line).
 ///
-/// Those folders are the English wording. Each other `Language` has the same three folders under its code
-/// (`ta/text`, `ta/html`, `ta/sms`), with every template the English ones have; `speaking(_:)` picks a
-/// language's set. The pages (`pages/`) are shared.
+/// Those folders are the English wording. Each other `Language` has the same folders under its code
+/// (`ta/text`, `ta/html`, `ta/sms`, `ta/pages`), with every template the English ones have (and, in `sms/`,
+/// short forms of its own where UCS-2 needs them); `speaking(_:)` picks a language's set.
 public struct ReplyTemplates: Sendable {
     public let language: Language
     private let textForms: [TemplateName: CompiledTemplate]
@@ -25,11 +25,10 @@ public struct ReplyTemplates: Sendable {
     }
 
     public init(directory: URL) throws {
-        let english = try ReplyTemplates(directory, language: .en, pages: nil)
+        let english = try ReplyTemplates(directory, language: .en)
         var translations: [Language: ReplyTemplates] = [:]
         for language in Language.allCases where language != .en {
-            let translation = try ReplyTemplates(directory.appendingPathComponent(language.rawValue), language: language,
-                                                 pages: english.pages)
+            let translation = try ReplyTemplates(directory.appendingPathComponent(language.rawValue), language: language)
             for name in english.smsForms.keys where translation.smsForms[name] == nil {
                 throw Problem(description: "template \(language.rawValue)/sms/\(name.rawValue).mustache is missing from \(directory.path): "
                                            + "every language has each template English has")
@@ -39,13 +38,13 @@ public struct ReplyTemplates: Sendable {
         self = english.with(translations)
     }
 
-    private init(_ directory: URL, language: Language, pages: [PageTemplateName: CompiledTemplate]?) throws {
+    private init(_ directory: URL, language: Language) throws {
         self.language = language
         textForms = try Self.load(directory, form: "text")
         htmlForms = try Self.load(directory, form: "html")
         smsForms = try Self.load(directory, form: "sms", optional: true)
         smsOnly = try Self.load(directory, form: "sms", names: SMSTemplateName.allCases, optional: false)
-        self.pages = try pages ?? Self.load(directory, form: "pages", names: PageTemplateName.allCases, optional: false)
+        pages = try Self.load(directory, form: "pages", names: PageTemplateName.allCases, optional: false)
         translations = [:]
     }
 
