@@ -46,6 +46,15 @@ import TestServers
             return (status, String(decoding: answer, as: UTF8.self))
         }
 
+        /// REGISTERs `number` as `name` by SMS and VERIFYs it with the code texted back (MessageSids `sid` 1 and 2).
+        func registerBySMS(_ name: String, number: String, sid: (Int) -> String) async throws {
+            _ = try await sms("REGISTER \(name)", from: number, sid: sid(1))
+            var texts: [String] = []
+            #expect(try eventually { texts = try self.texts(to: number); return texts.count == 1 }, "\(server.stderr)")
+            let code = try #require(texts.first?.firstMatch(of: /VERIFY (\d{6})/)?.1)
+            _ = try await sms("VERIFY \(code)", from: number, sid: sid(2))
+        }
+
         /// The texts the gateway was asked to send to `number`, in order.
         func texts(to number: String) throws -> [String] {
             try gateway.calls().filter { $0.to == number && $0.status < 300 }.compactMap(\.body)
