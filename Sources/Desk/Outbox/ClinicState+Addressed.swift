@@ -22,7 +22,7 @@ extension ClinicState {
         }
         guard case .mail(let email) = patient.contactRoute else { return nil }
         var addressed = AddressedNotice(notice: notice, recipient: MailAddress(name: patient.name, address: email), cause: cause)
-        addressed.language = patient.language ?? info.language
+        addressed.language = language(ofPatient: patient.id)
         return addressed
     }
 }

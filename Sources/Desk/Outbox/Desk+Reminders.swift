@@ -31,7 +31,7 @@ extension Desk {
                         if let sent = state.reminded[key], sent <= due { continue }
                         marks[key] = due
                         guard let patient = clinic.patients[appointment.patientID] else { continue }
-                        let (templates, format) = templates.speaking(patient.language ?? clinic.info.language, format)
+                        let (templates, format) = templates.speaking(clinic.language(ofPatient: patient.id), format)
                         let fields: TemplateFields = [
                             .name: .text(patient.name), .ref: .text(appointment.ref), .doctor: .text(doctor.name),
                             .specialty: .text(doctor.specialty), .when: .text(format.span(appointment.start, appointment.end)),

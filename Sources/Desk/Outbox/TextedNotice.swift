@@ -23,6 +23,6 @@ extension ClinicState {
     /// The notice as a text, when the patient has a phone number but no mail address (and it is not a relay).
     func texted(_ notice: PatientNotice, cause: String) -> TextedNotice? {
         guard !notice.isRelay, let patient = patients[notice.patientID], case .sms(let phone) = patient.contactRoute else { return nil }
-        return TextedNotice(notice: notice, number: phone, name: patient.name, cause: cause, language: patient.language ?? info.language)
+        return TextedNotice(notice: notice, number: phone, name: patient.name, cause: cause, language: language(ofPatient: patient.id))
     }
 }

@@ -157,7 +157,7 @@ extension Desk {
                                    commands: Desk.auditCommands(lines, commandAt: commandAt, staff: isStaff))
         decided.auditTrails = auditTrails
         decided.showsPhotos = isStaff || state.clinic!.patient(address: address)?.verified == true
-        decided.language = state.clinic!.patient(address: address)?.language ?? state.clinic!.info.language
+        decided.language = state.clinic!.language(ofPatient: state.clinic!.patient(address: address)?.id)
         if !erased.isEmpty {
             decided.erased = erased
             for patient in erased {

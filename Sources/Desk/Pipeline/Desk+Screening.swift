@@ -100,7 +100,7 @@ extension Desk {
                                      lines: [(echo, .desk(why))], fromSubject: false, gaveUp: false, cutAt: nil, anyCommand: true,
                                      events: [])
         decided.counted = mark
-        decided.language = clinic.patient(address: envelope.address)?.language ?? clinic.info.language
+        decided.language = clinic.language(ofPatient: clinic.patient(address: envelope.address)?.id)
         decided.audit = auditEntry(mail, address: envelope.address, clinic: clinic, verdict: verdict, handled: "answered",
                                    commands: [AuditCommand(command: "message", did: why.auditDid)])
         return .decided(decided)

@@ -35,7 +35,7 @@ public struct ReplyTemplates: Sendable {
             }
             translations[language] = translation
         }
-        self = english.with(translations)
+        self = ReplyTemplates(english, translations: translations)
     }
 
     private init(_ directory: URL, language: Language) throws {
@@ -52,10 +52,6 @@ public struct ReplyTemplates: Sendable {
         language = base.language
         (textForms, htmlForms, smsForms, smsOnly, pages) = (base.textForms, base.htmlForms, base.smsForms, base.smsOnly, base.pages)
         self.translations = translations
-    }
-
-    private func with(_ translations: [Language: ReplyTemplates]) -> ReplyTemplates {
-        ReplyTemplates(self, translations: translations)
     }
 
     /// The templates of `language` (these, when they are its own).

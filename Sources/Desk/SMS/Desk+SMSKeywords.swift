@@ -19,7 +19,7 @@ extension Desk {
             let patient = clinic.patient(address: number)
                 ?? clinic.patients.values.first { $0.email != nil && $0.contactPhone.flatMap { E164($0)?.value } == number }
             if let patient, case .mail(let email) = Reachability(state).patient(patient) {
-                let (templates, format) = templates.speaking(patient.language ?? info.language, format)
+                let (templates, format) = templates.speaking(clinic.language(ofPatient: patient.id), format)
                 let upcoming = clinic.upcoming(patientID: patient.id, now: now)
                 let fields: TemplateFields = [
                     .name: .text(patient.name), .clinic: .text(info.name), .phone: .text(info.phone), .noneToShow: .flag(upcoming.isEmpty),
