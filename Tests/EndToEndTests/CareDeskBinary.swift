@@ -109,13 +109,15 @@ struct CareDeskBinary {
         if environment?["CAREDESK_TEST_SEED"] == nil { predictable(&env, arguments) }
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
+        var errorFile: FileHandle?
         if let errors {
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: errors)
-        } else {
-            process.standardError = FileHandle.nullDevice
+            errorFile = try FileHandle(forWritingTo: errors)
         }
+        process.standardError = errorFile ?? FileHandle.nullDevice
         try process.run()
+        // The child holds its own copy of the error file.
+        try? errorFile?.close()
         return process
     }
 }

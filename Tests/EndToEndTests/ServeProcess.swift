@@ -29,12 +29,18 @@ final class ServeProcess: @unchecked Sendable {
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: errors)
+        let errorFile = try FileHandle(forWritingTo: errors)
+        process.standardError = errorFile
         try process.run()
+        // The child holds its own copy; ours would stay open for the rest of the suite (a thousand tests' worth).
+        try? errorFile.close()
         let reader = Thread { [self] in
             while true {
                 let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { return }
+                if chunk.isEmpty {
+                    try? out.fileHandleForReading.close()
+                    return
+                }
                 lock.withLock { output.append(chunk) }
             }
         }
@@ -95,6 +101,48 @@ final class ServeProcess: @unchecked Sendable {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.upload(for: request, from: body)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    /// GET `path` and wait for the answer, blocking this thread: for a test's own thread, never the cooperative pool.
+    func getWaiting(_ path: String, bearer: String? = ServeProcess.healthToken, timeout: TimeInterval = 60) throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!, timeoutInterval: timeout)
+        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        return try Self.waiting(for: request, timeout: timeout)
+    }
+
+    /// POST `body` to `path` with `headers` and wait for the answer, blocking this thread (see `getWaiting`).
+    func postWaiting(_ path: String, headers: [String: String], body: Data, timeout: TimeInterval = 60) throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        return try Self.waiting(for: request, timeout: timeout)
+    }
+
+    /// One request through URLSession's completion handler (called on the session's own queue), awaited with a semaphore.
+    private static func waiting(for request: URLRequest, timeout: TimeInterval) throws -> (status: Int, body: Data) {
+        let answer = Answer()
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            answer.set(error.map { .failure($0) } ?? .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data())))
+        }
+        task.resume()
+        guard answer.done.wait(timeout: .now() + timeout + 5) == .success, let result = answer.result else {
+            task.cancel()
+            throw Failure(description: "no answer to \(request.httpMethod ?? "GET") \(request.url?.path ?? "") within \(Int(timeout)) s")
+        }
+        return try result.get()
+    }
+
+    /// The result a completion handler hands to the waiting thread.
+    private final class Answer: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var stored: Result<(Int, Data), any Error>?
+        var result: Result<(status: Int, body: Data), any Error>? { lock.withLock { stored.map { $0.map { ($0.0, $0.1) } } } }
+        func set(_ result: Result<(Int, Data), any Error>) {
+            lock.withLock { stored = result }
+            done.signal()
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -5,6 +5,7 @@ import TestServers
 /// a signed Twilio SMS, and a signed JSON message answered by mail or by text. Mail comes from patients
 /// registered beforehand; the texting patients register (REGISTER, then VERIFY with the texted code) during
 /// the run and then write real commands; a few strangers text too. Whatever is sent, one reply is owed.
+/// Its calls block (the load runs on a thread of its own, see `onItsOwnThread`).
 final class SoakLoad {
     enum Kind: String, CaseIterable { case mail, sms, jsonMail = "json-mail", jsonSMS = "json-sms" }
 
@@ -46,7 +47,7 @@ final class SoakLoad {
     }
 
     /// Sends this beat's message.
-    func sendNext() async throws {
+    func sendNext() throws {
         let kind = Self.rota[beat % Self.rota.count]
         let n = beat
         beat += 1
@@ -59,21 +60,21 @@ final class SoakLoad {
                                  name: "\(n).soak.test", maildir: maildir)
             owed.mail.insert("<\(id)>")
         case .sms:
-            try await text(from: n)
+            try text(from: n)
         case .jsonMail:
             let subject = "soak-json-\(n)"
             let from = mailPatients[(n / 3) % mailPatients.count]
-            try await message(id: "feed-\(n)", channel: "email", from: from, text: SoakCommands.forMail(n), subject: subject)
+            try message(id: "feed-\(n)", channel: "email", from: from, text: SoakCommands.forMail(n), subject: subject)
             owed.mail.insert(subject)
         case .jsonSMS:
             let number = strangers[n % strangers.count]
-            try await message(id: "feed-\(n)", channel: "sms", from: number, text: SoakCommands.forStranger(n), subject: nil)
+            try message(id: "feed-\(n)", channel: "sms", from: number, text: SoakCommands.forStranger(n), subject: nil)
             owed.texts[number, default: 0] += 1
         }
     }
 
     /// A texting patient's next message: REGISTER, VERIFY once the code has come, then commands.
-    private func text(from n: Int) async throws {
+    private func text(from n: Int) throws {
         let which = n % texters.count
         var texter = texters[which]
         let body: String
@@ -95,7 +96,7 @@ final class SoakLoad {
         let parameters = [("MessageSid", String(format: "SM%032x", n)), ("AccountSid", gateway.account), ("From", texter.number),
                           ("To", Self.clinicNumber), ("Body", body), ("NumMedia", "0")]
         let signature = WebhookSigning.twilio(url: Self.publicURL + "/webhooks/sms", parameters: parameters, token: gateway.token)
-        let answer = try await server.post("/webhooks/sms", headers: ["Content-Type": "application/x-www-form-urlencoded",
+        let answer = try server.postWaiting("/webhooks/sms", headers: ["Content-Type": "application/x-www-form-urlencoded",
                                                                       "X-Twilio-Signature": signature],
                                            body: WebhookSigning.form(parameters))
         owed.texts[texter.number, default: 0] += 1
@@ -108,14 +109,14 @@ final class SoakLoad {
     }
 
     /// POSTs a JSON message signed per Standard Webhooks, stamped with the real time.
-    private func message(id: String, channel: String, from: String, text: String, subject: String?) async throws {
+    private func message(id: String, channel: String, from: String, text: String, subject: String?) throws {
         var fields: [String: String] = ["id": id, "channel": channel, "from": from, "to": "desk@kanchicare.example", "text": text]
         if let subject { fields["subject"] = subject }
         let body = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
         let timestamp = Int64(Date().timeIntervalSince1970)
         let headers = ["Content-Type": "application/json", "webhook-id": "msg_\(id)", "webhook-timestamp": "\(timestamp)",
                        "webhook-signature": WebhookSigning.standard(id: "msg_\(id)", timestamp: timestamp, body: body, secret: Self.secret)]
-        let answer = try await server.post("/webhooks/messages", headers: headers, body: body)
+        let answer = try server.postWaiting("/webhooks/messages", headers: headers, body: body)
         if answer.status != 200 { refusedWebhooks.append("\(id): \(answer.status)") }
     }
 

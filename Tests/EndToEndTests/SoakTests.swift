@@ -34,41 +34,11 @@ import TestServers
                                       errors: root.appendingPathComponent("serve.err"),
                                       environment: SoakLoad.environment(gateway: gateway, smtpURL: mailServer.url))
         defer { server.stop() }
-        let pid = server.process.processIdentifier
 
-        let load = SoakLoad(server: server, gateway: gateway, maildir: maildir, mailPatients: mailPatients)
-        mailServer.startRestarting(every: Self.seconds / 30)
-        let started = Date()
-        let window = 8 * Self.beat
-        var early: [ServeVitals] = [], late: [ServeVitals] = []
-        while Date().timeIntervalSince(started) < Self.seconds {
-            let beatStart = Date()
-            try await load.sendNext()
-            let elapsed = Date().timeIntervalSince(started)
-            if elapsed >= Self.seconds / 6 && early.count < 8, let vitals = ServeVitals.of(pid) { early.append(vitals) }
-            if elapsed >= Self.seconds - window, let vitals = ServeVitals.of(pid) { late.append(vitals) }
-            let rest = Self.beat - Date().timeIntervalSince(beatStart)
-            if rest > 0 { try await Task.sleep(for: .milliseconds(Int(rest * 1000))) }
+        let run = try await onItsOwnThread {
+            try Self.loadAndDrain(server: server, gateway: gateway, mailServer: mailServer, maildir: maildir, mailPatients: mailPatients)
         }
-        // A beat slowed by a busy machine may have stepped over the last window: read once more as the load ends.
-        if let vitals = ServeVitals.of(pid) { late.append(vitals) }
-        let loadSeconds = Date().timeIntervalSince(started)
-        mailServer.stopRestarting()
-        // The faults end with the load: the drain shows that whatever they deferred is handed over once they are gone.
-        try gateway.heal()
-
-        // Drain: every reply handed over (retries come a minute apart).
-        var outbox: [String: Int] = [:]
-        var waiting: [String] = []
-        let drained = try await eventuallyAsync(timeout: 600) {
-            outbox = try await Self.outboxCounts(server)
-            let pending = (outbox["queued"] ?? 0) + (outbox["sending"] ?? 0) + (outbox["deferred"] ?? 0)
-            let second = Int(Date().timeIntervalSince(started) - loadSeconds)
-            if second / 15 >= waiting.count { waiting.append("\(second) s: \(pending)") }
-            return pending == 0
-        }
-        let drainSeconds = Date().timeIntervalSince(started) - loadSeconds
-        let rested = ServeVitals.of(pid)
+        let (early, late, rested, outbox) = (run.early, run.late, run.rested, run.outbox)
         #expect(server.signal(SIGTERM)?.status == 0, "serve did not stop cleanly: \(server.stderr.suffix(2000))")
         // What the state itself costs: a fresh serve that opens the same store and answers one request.
         let storeMB = Self.megabytes(under: data.appendingPathComponent("store"))
@@ -76,22 +46,22 @@ import TestServers
                                                environment: SoakLoad.environment(gateway: gateway, smtpURL: mailServer.url))
 
         let attempts = try Self.attemptsTaken(data)
-        let tally = SoakTally(owed: load.owed, mail: try mailServer.messages(), calls: try gateway.calls())
+        let tally = SoakTally(owed: run.owed, mail: try mailServer.messages(), calls: try gateway.calls())
         let first = try #require(ServeVitals.summary(of: early)), last = try #require(ServeVitals.summary(of: late))
-        let sentByKind = SoakLoad.Kind.allCases.map { "\($0.rawValue) \(load.sent[$0] ?? 0)" }.joined(separator: ", ")
-        print(String(format: "soak: %.0f s of load, %.0f s to drain; sent %d (%@); %@; SMTP restarts %d, SMS 500s %d; "
+        let sentByKind = SoakLoad.Kind.allCases.map { "\($0.rawValue) \(run.sent[$0] ?? 0)" }.joined(separator: ", ")
+        print(String(format: "soak: %.0f s of load (longest beat %.2f s), %.0f s to drain; sent %d (%@); %@; SMTP restarts %d, SMS 500s %d; "
                      + "RSS %.1f MB at a sixth, %.1f MB at the end, %.1f MB drained; fds %d at a sixth, %d at the end, %d drained; "
                      + "store %.1f MB, a fresh serve on it %.1f MB; "
                      + "webhooks refused %d; outbox %@; attempts per message %@; waiting while draining %@",
-                     loadSeconds, drainSeconds, load.sent.values.reduce(0, +), sentByKind, tally.description, mailServer.restarts,
+                     run.loadSeconds, run.longestBeat, run.drainSeconds, run.sent.values.reduce(0, +), sentByKind, tally.description, mailServer.restarts,
                      tally.gateway500s, first.residentMB, last.residentMB, rested?.residentMB ?? 0, first.descriptors, last.descriptors,
                      storeMB, fresh.residentMB,
-                     rested?.descriptors ?? 0, load.refusedWebhooks.count, outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                         .joined(separator: ", "), attempts, waiting.joined(separator: ", ")))
+                     rested?.descriptors ?? 0, run.refusedWebhooks.count, outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                         .joined(separator: ", "), attempts, run.waiting.joined(separator: ", ")))
 
-        #expect(drained, "the outbox did not drain: \(outbox)")
+        #expect(run.drained, "the outbox did not drain: \(outbox)")
         #expect(outbox["failed"] == 0, "replies failed for good: \(outbox)")
-        #expect(load.refusedWebhooks.isEmpty, "\(load.refusedWebhooks.prefix(10))")
+        #expect(run.refusedWebhooks.isEmpty, "\(run.refusedWebhooks.prefix(10))")
         #expect(tally.lost.isEmpty, "lost: \(tally.lost.prefix(20))")
         #expect(tally.doubled.isEmpty, "doubled: \(tally.doubled.prefix(20))")
         #expect(tally.strays.isEmpty, "answers to nothing sent: \(tally.strays.prefix(20))")
@@ -99,6 +69,63 @@ import TestServers
         #expect(Double(last.residentKB) <= Double(first.residentKB) * 1.10, "memory grew: \(first) → \(last)")
         #expect(last.descriptors - last.sockets <= first.descriptors - first.sockets, "files or pipes leaked: \(first) → \(last)")
         #expect(last.sockets <= first.sockets + Self.connectionsInFlight, "sockets leaked: \(first) → \(last)")
+    }
+
+    /// What the timed part of the run saw: the load at a steady beat, then the drain.
+    struct Run: Sendable {
+        var loadSeconds = 0.0, drainSeconds = 0.0
+        /// The longest beat (a quarter second when the desk and the machine keep up).
+        var longestBeat = 0.0
+        var sent: [SoakLoad.Kind: Int] = [:]
+        var owed = RepliesOwed()
+        var refusedWebhooks: [String] = []
+        /// Readings a sixth of the way in, in the last window of the load, and once drained.
+        var early: [ServeVitals] = [], late: [ServeVitals] = [], rested: ServeVitals?
+        var drained = false
+        var outbox: [String: Int] = [:]
+        /// The outbox's pending count every 15 s of the drain.
+        var waiting: [String] = []
+    }
+
+    /// The load, one message a beat for `seconds` while the mail server restarts, then the drain (the faults
+    /// healed) until the outbox holds nothing pending. Blocks: run it on a thread of its own.
+    static func loadAndDrain(server: ServeProcess, gateway: SMSGatewayTestServer, mailServer: RestartingMailServer,
+                             maildir: URL, mailPatients: [String]) throws -> Run {
+        let pid = server.process.processIdentifier
+        let load = SoakLoad(server: server, gateway: gateway, maildir: maildir, mailPatients: mailPatients)
+        var run = Run()
+        mailServer.startRestarting(every: seconds / 30)
+        let started = Date()
+        let window = 8 * beat
+        while Date().timeIntervalSince(started) < seconds {
+            let beatStart = Date()
+            try load.sendNext()
+            run.longestBeat = max(run.longestBeat, Date().timeIntervalSince(beatStart))
+            let elapsed = Date().timeIntervalSince(started)
+            if elapsed >= seconds / 6 && run.early.count < 8, let vitals = ServeVitals.of(pid) { run.early.append(vitals) }
+            if elapsed >= seconds - window, let vitals = ServeVitals.of(pid) { run.late.append(vitals) }
+            let rest = beat - Date().timeIntervalSince(beatStart)
+            if rest > 0 { Thread.sleep(forTimeInterval: rest) }
+        }
+        // A beat slowed by a busy machine may have stepped over the last window: read once more as the load ends.
+        if let vitals = ServeVitals.of(pid) { run.late.append(vitals) }
+        run.loadSeconds = Date().timeIntervalSince(started)
+        mailServer.stopRestarting()
+        // The faults end with the load: the drain shows that whatever they deferred is handed over once they are gone.
+        try gateway.heal()
+        (run.sent, run.owed, run.refusedWebhooks) = (load.sent, load.owed, load.refusedWebhooks)
+
+        // Drain: every reply handed over (retries come a minute apart).
+        run.drained = try eventually(timeout: 600) {
+            run.outbox = try outboxCounts(server)
+            let pending = (run.outbox["queued"] ?? 0) + (run.outbox["sending"] ?? 0) + (run.outbox["deferred"] ?? 0)
+            let second = Int(Date().timeIntervalSince(started) - run.loadSeconds)
+            if second / 15 >= run.waiting.count { run.waiting.append("\(second) s: \(pending)") }
+            return pending == 0
+        }
+        run.drainSeconds = Date().timeIntervalSince(started) - run.loadSeconds
+        run.rested = ServeVitals.of(pid)
+        return run
     }
 
     /// The vital signs of a new `serve` on the same data folder once it has opened the store and answered /health.
@@ -130,8 +157,8 @@ import TestServers
     }
 
     /// The outbox's counts by state, from the health report.
-    static func outboxCounts(_ server: ServeProcess) async throws -> [String: Int] {
-        let (status, body) = try await server.get("/health")
+    static func outboxCounts(_ server: ServeProcess) throws -> [String: Int] {
+        let (status, body) = try server.getWaiting("/health")
         guard status == 200, let report = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return [:] }
         return report["outbox"] as? [String: Int] ?? [:]
     }

@@ -2,8 +2,9 @@ import Foundation
 
 /// scripts/sms-gateway-test-server.py on a free loopback port: a fake
 /// Twilio Messages API that checks basic auth against `account`/`token` and
-/// records every call. Stopped and its files removed on `stop()` or deinit.
-public final class SMSGatewayTestServer {
+/// records every call. Stopped and its files removed on `stop()` or deinit. Safe to share between threads:
+/// its fields are set once in `init`, and what it recorded is read from the script's log file.
+public final class SMSGatewayTestServer: @unchecked Sendable {
     public let account: String
     public let token: String
     private let directory: TemporaryDirectory

@@ -30,8 +30,10 @@ public final class ScriptServer {
         process.arguments = ["python3", Self.scripts.appendingPathComponent(script).path] + arguments
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.standardError = log
         try process.run()
+        try? log.close()  // the script holds its own copy
         let line = Self.firstLine(of: output.fileHandleForReading)
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
