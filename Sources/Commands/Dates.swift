@@ -20,7 +20,7 @@ enum DaySpec: Sendable, Equatable {
 enum DayReading: Sendable, Equatable {
     case day(DaySpec, consumed: Int)
     /// Shaped like a date but not a real one ("31 Feb", "2026-13-01").
-    case invalid(written: String, why: String)
+    case invalid(written: String, why: DateFlaw)
     /// No day here.
     case none
 }
@@ -118,20 +118,20 @@ enum Dates {
         let parts = key.split(separator: slash ? "/" : "-", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { Digits.value($0, maxCount: 4) }
         guard parts.count == 2 || parts.count == 3, numbers.count == parts.count else {
-            return .invalid(written: written(), why: "it is not a date")
+            return .invalid(written: written(), why: .notADate)
         }
         if parts[0].count == 4 {
-            guard parts.count == 3 else { return .invalid(written: written(), why: "it is not a date") }
+            guard parts.count == 3 else { return .invalid(written: written(), why: .notADate) }
             return checked(year: numbers[0], month: numbers[1], day: numbers[2], consumed: 1, written: written)
         }
-        guard slash else { return .invalid(written: written(), why: "it is not a date") }
+        guard slash else { return .invalid(written: written(), why: .notADate) }
         let (day, month) = dayFirst ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
         var year: Int? = nil
         if parts.count == 3 {
             switch parts[2].count {
             case 4: year = numbers[2]
             case 2: year = 2000 + numbers[2]
-            default: return .invalid(written: written(), why: "the year should have 4 digits")
+            default: return .invalid(written: written(), why: .yearDigits)
             }
         }
         return checked(year: year, month: month, day: day, consumed: 1, written: written)
@@ -139,15 +139,14 @@ enum Dates {
 
     /// The day if it is real, else why not (`written` quotes the words).
     private static func checked(year: Int?, month: Int, day: Int, consumed: Int, written: () -> String) -> DayReading {
-        guard (1...12).contains(month) else { return .invalid(written: written(), why: "there is no month \(month)") }
-        let name = CalendarWords.monthNames[month - 1]
-        guard day >= 1 else { return .invalid(written: written(), why: "there is no day 0") }
+        guard (1...12).contains(month) else { return .invalid(written: written(), why: .noMonth(month)) }
+        guard day >= 1 else { return .invalid(written: written(), why: .noDayZero) }
         guard day <= LocalDate.daysIn(month: month, year: 2000) else {   // 2000: a leap year
-            return .invalid(written: written(), why: "there is no \(day) \(name)")
+            return .invalid(written: written(), why: .noSuchDay(day: day, month: month))
         }
         guard let year else { return .day(.monthDay(month: month, day: day), consumed: consumed) }
         guard let date = LocalDate.valid(year: year, month: month, day: day) else {
-            return .invalid(written: written(), why: "\(name) \(year) has \(LocalDate.daysIn(month: month, year: year)) days")
+            return .invalid(written: written(), why: .monthLength(month: month, year: year, days: LocalDate.daysIn(month: month, year: year)))
         }
         return .day(.date(date), consumed: consumed)
     }
@@ -158,7 +157,5 @@ struct CheckedDayMismatch: Error, Equatable {
     let date: LocalDate
     let written: Weekday
 
-    var wrong: CommandWrong {
-        CommandWrong("\(CalendarWords.describe(day: date)) is a \(date.weekday.fullName), not a \(written.fullName)")
-    }
+    var wrong: CommandWrong { .wrongWeekday(date, written: written) }
 }

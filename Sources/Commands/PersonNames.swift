@@ -4,14 +4,14 @@ enum PersonNames {
     static let maximumLength = 100
 
     static func read(_ text: String) -> Result<String, CommandWrong> {
-        if text.isEmpty { return .failure(CommandWrong("no name given")) }
+        if text.isEmpty { return .failure(.noName) }
         if ScalarClasses.containsUnsafe(text) {
-            return .failure(CommandWrong("the name contains control characters"))
+            return .failure(.nameHasControlCharacters)
         }
-        if !text.contains(where: \.isLetter) { return .failure(CommandWrong("a name needs at least one letter")) }
+        if !text.contains(where: \.isLetter) { return .failure(.nameNeedsALetter) }
         let length = text.count
         if length > maximumLength {
-            return .failure(CommandWrong("the name is \(length) characters long; at most \(maximumLength) fit"))
+            return .failure(.nameTooLong(length: length, limit: maximumLength))
         }
         return .success(text)
     }

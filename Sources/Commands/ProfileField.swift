@@ -1,5 +1,5 @@
 /// The field SET names, with the other ways people write it ("DATE OF BIRTH", "BLOOD GROUP", "SPECIALITY").
-enum ProfileField: Sendable, Equatable {
+public enum ProfileField: Sendable, Equatable {
     case name, phone, blood, address, dateOfBirth, qualifications, specialty, fee, bio
 
     static let allNames = "NAME, PHONE, BLOOD, ADDRESS, DOB (patients); QUALIFICATIONS, SPECIALTY, FEE, BIO, PHONE (doctors); PHOTO (both)"
@@ -45,7 +45,7 @@ enum ProfileField: Sendable, Equatable {
     }
 
     /// The value, as a problem names it: "no blood group given".
-    var spoken: String {
+    public var spoken: String {
         switch self {
         case .name: "name"
         case .phone: "phone number"

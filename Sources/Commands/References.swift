@@ -9,12 +9,12 @@ enum References {
         let ref = words.key(token).dropFirst(hash).uppercased()
         let written = words.written()
         if ref.count != length {
-            return .failure(CommandWrong("\"\(written)\" is not a booking reference: references have 5 characters, like A7K2Q"))
+            return .failure(.notAReference(written: written, .length))
         }
         if ref.contains(where: { "01IOL".contains($0) }) {
-            return .failure(CommandWrong("\"\(written)\" is not a booking reference: references never use 0, 1, I, L or O"))
+            return .failure(.notAReference(written: written, .lookalikes))
         }
-        return .failure(CommandWrong("\"\(written)\" is not a booking reference: references use only letters and digits, like A7K2Q"))
+        return .failure(.notAReference(written: written, .symbols))
     }
 }
 
@@ -55,8 +55,3 @@ extension References {
     }
 }
 
-/// The "what is wrong" sentence of a problem, before it is put together with the command's form.
-struct CommandWrong: Error, Equatable {
-    let text: String
-    init(_ text: String) { self.text = text }
-}

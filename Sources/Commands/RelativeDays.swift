@@ -33,7 +33,7 @@ enum RelativeDays {
             default: return .none
             }
             guard count * perUnit <= 366 else {
-                return .invalid(written: words.written(3), why: "that is more than a year ahead")
+                return .invalid(written: words.written(3), why: .moreThanAYearAhead)
             }
             return .day(.offset(count * perUnit), consumed: 3)
         }

@@ -4,7 +4,7 @@ import Clinic
 enum TimeReading: Sendable, Equatable {
     case time(TimeOfDay, consumed: Int)
     /// Starts like a time but is not one ("25:00", "10:75").
-    case invalid(written: String, why: String)
+    case invalid(written: String, why: TimeFlaw)
     /// No time here.
     case none
 }
@@ -26,16 +26,16 @@ enum Times {
         if first.is(.noon) { return .time(TimeOfDay(minutes: 12 * 60), consumed: 1) }
         guard first.startsWithDigit else { return .none }
 
-        func invalid(_ why: String, consumed: Int = 1) -> TimeReading { .invalid(written: words.written(consumed), why: why) }
+        func invalid(_ why: TimeFlaw, consumed: Int = 1) -> TimeReading { .invalid(written: words.written(consumed), why: why) }
         let key = first.key
         guard let (hour, hourDigits, afterHour) = Digits.leading(key, maxCount: 3), hourDigits <= 2 else {
-            return invalid("it is not a time of day")
+            return invalid(.notATime)
         }
         var minute = 0
         var suffixStart = afterHour
         if afterHour < key.count, key[afterHour] == UInt8(ascii: ":") || key[afterHour] == UInt8(ascii: ".") {
             guard let (value, digits, next) = Digits.leading(key, from: afterHour + 1, maxCount: 3), digits == 2 else {
-                return invalid("it is not a time of day")
+                return invalid(.notATime)
             }
             minute = value
             suffixStart = next
@@ -47,20 +47,20 @@ enum Times {
             let suffix = key.dropFirst(suffixStart)
             if amKeys.contains(suffix) { pm = false }
             else if pmKeys.contains(suffix) { pm = true }
-            else { return invalid("it is not a time of day") }
+            else { return invalid(.notATime) }
         } else if let next = words.peek(1) {
             if next.is(.am) { pm = false; consumed = 2 }
             else if next.is(.pm) { pm = true; consumed = 2 }
             else if next.is(.noon), hour == 12, minute == 0 { return .time(TimeOfDay(minutes: 12 * 60), consumed: 2) }
         }
 
-        guard minute <= 59 else { return invalid("minutes go from 00 to 59", consumed: consumed) }
+        guard minute <= 59 else { return invalid(.minutes, consumed: consumed) }
         guard let pm else {
-            guard hour <= 23 else { return invalid("hours go from 0 to 23", consumed: consumed) }
+            guard hour <= 23 else { return invalid(.hours, consumed: consumed) }
             let hour24 = hourDigits == 1 && (1...7).contains(hour) ? hour + 12 : hour
             return .time(TimeOfDay(minutes: hour24 * 60 + minute), consumed: consumed)
         }
-        guard (1...12).contains(hour) else { return invalid("with am or pm the hour goes from 1 to 12", consumed: consumed) }
+        guard (1...12).contains(hour) else { return invalid(.twelveHour, consumed: consumed) }
         return .time(TimeOfDay(minutes: (hour % 12 + (pm ? 12 : 0)) * 60 + minute), consumed: consumed)
     }
 }

@@ -13,11 +13,11 @@ enum VerificationCodes {
             used += 1
         }
         guard used > 0 else {
-            guard !words.isEmpty else { return .failure(CommandWrong("no code given")) }
-            return .failure(CommandWrong("\"\(words.written())\" is not a code: the code is \(length) digits"))
+            guard !words.isEmpty else { return .failure(.noCode) }
+            return .failure(.notACode(written: words.written(), digits: length))
         }
         guard code.count == length else {
-            return .failure(CommandWrong("the code has \(length) digits, not \(code.count)"))
+            return .failure(.codeLength(expected: length, got: code.count))
         }
         return .success(code)
     }

@@ -113,7 +113,7 @@ struct ReplySpeedTests {
                 let (name, fields) = outcome.template(format)
                 result = render(name, fields)
             case .problem(let problem):
-                result = render(.problem, problem.fields)
+                result = render(.problem, problem.fields(format))
             case .unrecognised:
                 result = render(.unrecognised, [:])
             case .desk(let line):

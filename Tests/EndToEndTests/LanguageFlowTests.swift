@@ -72,6 +72,17 @@ import Testing
         #expect(hindiReminder.subject.hasPrefix("रिमाइंडर: Dr Suresh Rao, मंगल 3 मार्च 2026"), "\(hindiReminder.subject)")
         #expect(Self.inScript(hindiReminder.text, tamil: false) && Self.inScript(hindiReminder.html, tamil: false))
 
+        // A line written wrong is explained in the patient's language too: what was understood (the day in Tamil)
+        // and what is missing; the form and the example stay the English keywords patients write.
+        try ingest([(p[0], "BOOK Dr Rao 2026-03-04 chest pain"), (p[1], "BOOK Dr Nobody Wed 10:00")], at: "2026-03-02T10:35:00+05:30")
+        let tamilProblem = try #require(try Self.sent(to: p[0], data: data).last)
+        #expect(tamilProblem.text.contains("BOOK (Dr Suresh Rao, புதன் 4 மார்ச் 2026)") && tamilProblem.text.contains("நேரம் குறிப்பிடப்படவில்லை")
+                && !tamilProblem.text.contains("no time given") && !tamilProblem.text.contains("ஆங்கிலத்தில்"), "\(tamilProblem.text)")
+        #expect(tamilProblem.html.contains("நேரம் குறிப்பிடப்படவில்லை"), "\(tamilProblem.html)")
+        let hindiProblem = try #require(try Self.sent(to: p[1], data: data).last)
+        #expect(hindiProblem.text.contains("\"Dr Nobody\" नाम का कोई डॉक्टर नहीं है") && !hindiProblem.text.contains("no doctor called"),
+                "\(hindiProblem.text)")
+
         // LANG EN brings English back.
         try ingest([(p[0], "LANG EN\nAPPOINTMENTS")], at: "2026-03-02T10:40:00+05:30")
         let english = try #require(try Self.sent(to: p[0], data: data).last)

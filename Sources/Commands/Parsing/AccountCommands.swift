@@ -6,7 +6,7 @@ extension LineParser {
     func register(_ args: Words) -> LineReading {
         switch PersonNames.read(args.text) {
         case .success(let name): .command(.register(name: name))
-        case .failure(let wrong): .problem(CommandProblem(.register, understood: "REGISTER", wrong: wrong.text, doctor: nil))
+        case .failure(let wrong): .problem(CommandProblem(.register, understood: Understood("REGISTER"), wrong: wrong, doctor: nil))
         }
     }
 
@@ -14,7 +14,7 @@ extension LineParser {
     func confirm(_ args: Words) -> LineReading {
         switch VerificationCodes.read(args.dropping(.beforeCode)) {
         case .success(let code): .command(.confirm(code: code))
-        case .failure(let wrong): .problem(CommandProblem(.confirm, understood: "CONFIRM", wrong: wrong.text, doctor: nil))
+        case .failure(let wrong): .problem(CommandProblem(.confirm, understood: Understood("CONFIRM"), wrong: wrong, doctor: nil))
         }
     }
 
@@ -22,7 +22,7 @@ extension LineParser {
     func verify(_ args: Words) -> LineReading {
         switch VerificationCodes.read(args.dropping(.beforeCode)) {
         case .success(let code): .command(.verify(code: code))
-        case .failure(let wrong): .problem(CommandProblem(.verify, understood: "VERIFY", wrong: wrong.text, doctor: nil))
+        case .failure(let wrong): .problem(CommandProblem(.verify, understood: Understood("VERIFY"), wrong: wrong, doctor: nil))
         }
     }
 }

@@ -7,14 +7,14 @@ extension LineParser {
     /// `SLOTS <doctor> [day] [part of the day]`. A weekday that is today means today. Words after them are ignored.
     func slots(_ args: Words, clock: inout ClinicToday) -> LineReading {
         let (index, afterName): (Int, Words)
-        switch self.doctor(args, for: .slots, understood: "SLOTS") {
+        switch self.doctor(args, for: .slots, understood: Understood("SLOTS")) {
         case .found(let found, let rest): (index, afterName) = (found, rest)
         case .problem(let problem): return .problem(problem)
         }
         let id = names.doctors[index].id
         func problem(_ wrong: CommandWrong) -> LineReading {
             let doctor = names.doctors[index]
-            return .problem(CommandProblem(.slots, understood: "SLOTS for \(doctor.name)", wrong: wrong.text,
+            return .problem(CommandProblem(.slots, understood: Understood("SLOTS", doctor: doctor.name, link: .for), wrong: wrong,
                                            doctor: names.shortReference(doctor)))
         }
         let rest = afterName.dropping(.beforeDay)
@@ -31,9 +31,9 @@ extension LineParser {
             case .failure(let wrong): return problem(wrong)
             }
         case .invalid(let written, let why):
-            return problem(CommandWrong("\"\(written)\" is not a date: \(why)"))
+            return problem(.notADate(written: written, why))
         case .none:
-            return problem(CommandWrong("\"\(rest.written())\" is not a day"))
+            return problem(.notADay(written: rest.written()))
         }
     }
 
@@ -43,7 +43,7 @@ extension LineParser {
     func book(_ args: Words, clock: inout ClinicToday) -> LineReading {
         if let earliest = bookEarliest(args, clock: &clock) { return earliest }
         let (index, afterName): (Int, Words)
-        switch self.doctor(args, for: .book, understood: "BOOK") {
+        switch self.doctor(args, for: .book, understood: Understood("BOOK")) {
         case .found(let found, let rest): (index, afterName) = (found, rest)
         case .problem(let problem): return .problem(problem)
         }
@@ -53,8 +53,8 @@ extension LineParser {
         case .failure(let problem):
             if let offer = freeTimesOffer(afterName, doctorID: names.doctors[index].id, clock: &clock) { return offer }
             let doctor = names.doctors[index]
-            return .problem(CommandProblem(.book, understood: problem.understood("BOOK with \(doctor.name)", dayWord: "on"),
-                                           wrong: problem.wrong.text, doctor: names.shortReference(doctor)))
+            return .problem(CommandProblem(.book, understood: problem.understood(Understood("BOOK", doctor: doctor.name)),
+                                           wrong: problem.wrong, doctor: names.shortReference(doctor)))
         }
     }
 

@@ -35,12 +35,12 @@ extension LineParser {
         if args.first?.key == Self.allWord {
             (doctorID, afterName, understood) = (nil, args.dropFirst(), "BROADCAST CANCEL ALL")
         } else {
-            switch doctor(args, for: .broadcast, understood: "BROADCAST CANCEL") {
+            switch doctor(args, for: .broadcast, understood: Understood("BROADCAST CANCEL")) {
             case .found(let index, let rest):
                 let doctor = names.doctors[index]
                 (doctorID, afterName, understood) = (doctor.id, rest, "BROADCAST CANCEL \(doctor.name)")
             case .problem(var problem):
-                problem = CommandProblem(Help.broadcastCancel, understood: "BROADCAST CANCEL", wrong: problem.wrong, doctor: exampleDoctor,
+                problem = CommandProblem(Help.broadcastCancel, understood: Understood("BROADCAST CANCEL"), wrong: problem.reason, doctor: exampleDoctor,
                                          choices: problem.choices)
                 return .problem(problem)
             }
@@ -67,7 +67,7 @@ extension LineParser {
             case .success(let day): return .found(day, rest.dropFirst(consumed))
             case .failure(let wrong): return problem(wrong.text)
             }
-        case .invalid(let written, let why): return problem("\"\(written)\" is not a date: \(why)")
+        case .invalid(let written, let why): return problem(CommandWrong.notADate(written: written, why).english)
         case .none: return problem(rest.isEmpty ? "no day given" : "\"\(rest.written())\" is not a day")
         }
     }

@@ -14,17 +14,17 @@ extension LineParser {
         else if let first = rest.first, Self.deskWords.contains(rest.key(first)) { rest = rest.dropFirst() }
         if rest.count < args.count {
             guard let text = message(rest) else {
-                return .problem(CommandProblem(Help.contact, understood: "CONTACT DESK", wrong: "no message given", doctor: exampleDoctor))
+                return .problem(CommandProblem(Help.contact, understood: Understood("CONTACT DESK"), wrong: .noMessage, doctor: exampleDoctor))
             }
             return .command(.contact(to: .desk, message: text))
         }
-        switch doctor(args, for: .contact, understood: "CONTACT") {
+        switch doctor(args, for: .contact, understood: Understood("CONTACT")) {
         case .problem(let problem):
             return .problem(problem)
         case .found(let index, let rest):
             let doctor = names.doctors[index]
             guard let text = message(rest) else {
-                return .problem(CommandProblem(Help.contact, understood: "CONTACT \(doctor.name)", wrong: "no message given",
+                return .problem(CommandProblem(Help.contact, understood: Understood("CONTACT", doctor: doctor.name, link: .none), wrong: .noMessage,
                                                doctor: names.shortReference(doctor)))
             }
             return .command(.contact(to: .doctor(id: doctor.id), message: text))

@@ -9,25 +9,25 @@ enum DoctorArgument {
 
 extension LineParser {
     /// The doctor at the head of `args` and the words after the name, or the problem naming them.
-    func doctor(_ args: Words, for keyword: Keyword, understood: String) -> DoctorArgument {
+    func doctor(_ args: Words, for keyword: Keyword, understood: Understood) -> DoctorArgument {
         let args = args.dropping(.beforeDoctor)
-        func problem(_ wrong: String, choices: [String]) -> DoctorArgument {
+        func problem(_ wrong: CommandWrong, choices: [String]) -> DoctorArgument {
             .problem(CommandProblem(keyword, understood: understood, wrong: wrong, doctor: exampleDoctor, choices: choices))
         }
         switch names.match(args) {
         case .doctor(let doctor, let consumed):
             return .found(doctor, rest: args.dropFirst(consumed))
         case .ambiguous(let doctors, let consumed):
-            return problem("\"\(args.written(consumed))\" could be more than one doctor; write the full name",
+            return problem(.ambiguousDoctor(written: args.written(consumed)),
                            choices: doctors.map { names.doctors[$0].name })
         case .inactive(let doctor, _):
-            return problem("\(names.doctors[doctor].name) no longer takes bookings", choices: names.activeNames)
+            return problem(.doctorInactive(name: names.doctors[doctor].name), choices: names.activeNames)
         case .none:
             let count = nameLength(args)
             if count == 0 || (count == 1 && args.first!.is(.title)) {
-                return problem("no doctor given", choices: names.activeNames)
+                return problem(.noDoctor, choices: names.activeNames)
             }
-            return problem("no doctor called \"\(args.written(count))\"", choices: names.activeNames)
+            return problem(.unknownDoctor(written: args.written(count)), choices: names.activeNames)
         }
     }
 

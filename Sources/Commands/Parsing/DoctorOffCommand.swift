@@ -6,11 +6,11 @@ extension LineParser {
 
     /// `DOCTOR OFF <doctor>`.
     func doctorOff(_ args: Words) -> LineReading {
-        switch doctor(args, for: .doctor, understood: "DOCTOR OFF") {
+        switch doctor(args, for: .doctor, understood: Understood("DOCTOR OFF")) {
         case .found(let index, _):
             return .command(.doctorOff(doctorID: names.doctors[index].id))
         case .problem(let problem):
-            return .problem(CommandProblem(Help.doctorOff, understood: "DOCTOR OFF", wrong: problem.wrong, doctor: exampleDoctor,
+            return .problem(CommandProblem(Help.doctorOff, understood: Understood("DOCTOR OFF"), wrong: problem.reason, doctor: exampleDoctor,
                                            choices: problem.choices))
         }
     }

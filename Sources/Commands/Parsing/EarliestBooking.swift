@@ -26,51 +26,51 @@ extension LineParser {
         var head = args.prefix(marker.at).dropping(.beforeDoctor)
         while let last = head.tokens.last, Self.articles.contains(last.key) { head = head.dropLast() }   // "the earliest"
         var tail = args.dropFirst(marker.at + marker.length)
-        let understood = "BOOK the earliest free slot"
-        func problem(_ wrong: String, doctor: String? = nil, choices: [String] = []) -> LineReading {
-            .problem(CommandProblem(Help.bookEarliest, understood: understood + (doctor.map { " with \($0)" } ?? ""), wrong: wrong,
-                                    doctor: exampleDoctor, choices: choices))
+        let understood = Understood("BOOK", earliest: true)
+        func problem(_ wrong: CommandWrong, who: Understood? = nil, choices: [String] = []) -> LineReading {
+            let reading = who ?? understood
+            return .problem(CommandProblem(Help.bookEarliest, understood: reading, wrong: wrong, doctor: exampleDoctor, choices: choices))
         }
 
         // Who: a doctor, or the doctors of a specialty.
         var doctorIDs: [String]
         var afterWho: Words
-        var whoName: String
+        var who = understood
         switch names.match(head) {
         case .doctor(let index, let consumed):
             doctorIDs = [names.doctors[index].id]
-            whoName = names.doctors[index].name
+            who.doctor = names.doctors[index].name
             afterWho = head.dropFirst(consumed)
         case .ambiguous, .inactive:
             guard case .problem(let found) = doctor(head, for: .book, understood: understood) else { return nil }
-            return .problem(CommandProblem(Help.bookEarliest, understood: understood, wrong: found.wrong, doctor: exampleDoctor,
+            return .problem(CommandProblem(Help.bookEarliest, understood: understood, wrong: found.reason, doctor: exampleDoctor,
                                            choices: found.choices))
         case .none:
             let length = specialtyLength(head)
-            guard length > 0 else { return problem("no doctor or specialty given", choices: names.activeNames) }
+            guard length > 0 else { return problem(.noDoctorOrSpecialty, choices: names.activeNames) }
             let written = head.prefix(length).dropping(.beforeSpecialty)
             guard let (specialty, ids) = specialtyDoctors(written.text) else {
-                return problem("no doctor or specialty called \"\(written.written(written.count))\"", choices: names.activeNames)
+                return problem(.unknownDoctorOrSpecialty(written: written.written(written.count)), choices: names.activeNames)
             }
             doctorIDs = ids
-            whoName = "a doctor of \(specialty)"
+            who.specialty = specialty
             afterWho = head.dropFirst(length)
         }
 
         // When: a day and a part of the day, before the marker or right after it.
         var day: LocalDate? = nil
         var part: DayPart? = nil
-        func readWhen(_ words: inout Words) -> String? {
+        func readWhen(_ words: inout Words) -> CommandWrong? {
             words = words.dropping(.beforeDay)
             if day == nil {
                 switch Dates.read(words, dayFirst: dayFirst) {
                 case .day(let spec, let consumed):
                     switch resolve(spec, time: nil, clock: &clock) {
                     case .success(let resolved): day = resolved
-                    case .failure(let wrong): return wrong.text
+                    case .failure(let wrong): return wrong
                     }
                     words = words.dropFirst(consumed)
-                case .invalid(let written, let why): return "\"\(written)\" is not a date: \(why)"
+                case .invalid(let written, let why): return .notADate(written: written, why)
                 case .none: break
                 }
             }
@@ -81,11 +81,11 @@ extension LineParser {
             }
             return nil
         }
-        if let wrong = readWhen(&afterWho) { return problem(wrong, doctor: whoName) }
+        if let wrong = readWhen(&afterWho) { return problem(wrong, who: who) }
         guard TrailingCourtesy.dropped(from: afterWho).isEmpty else {
-            return problem("\"\(afterWho.written(afterWho.count))\" is not a day or a part of the day", doctor: whoName)
+            return problem(.notADayOrPartOfDay(written: afterWho.written(afterWho.count)), who: who)
         }
-        if let wrong = readWhen(&tail) { return problem(wrong, doctor: whoName) }
+        if let wrong = readWhen(&tail) { return problem(wrong, who: who) }
         return .command(.bookEarliest(doctorIDs: doctorIDs, day: day, part: part, reason: bookingReason(tail)))
     }
 

@@ -47,7 +47,7 @@ extension LineParser {
                 day = spec
                 rest = afterFiller.dropFirst(consumed)
             case .invalid(let written, let why):
-                return problem("\(command) \(amount)", CommandWrong("\"\(written)\" is not a date: \(why)"))
+                return problem("\(command) \(amount)", .notADate(written: written, why))
             case .none:
                 break
             }

@@ -54,7 +54,7 @@ extension LineParser {
         }
         let rest = args.dropping(.beforeDay)
         guard case .day(let spec, let consumed) = Dates.read(rest, dayFirst: dayFirst) else {
-            if case .invalid(let written, let why) = Dates.read(rest, dayFirst: dayFirst) { return problem("\"\(written)\" is not a date: \(why)") }
+            if case .invalid(let written, let why) = Dates.read(rest, dayFirst: dayFirst) { return problem(CommandWrong.notADate(written: written, why).english) }
             return rest.isEmpty ? problem("no day given") : .unrecognised
         }
         let from: LocalDate

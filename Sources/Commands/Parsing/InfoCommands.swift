@@ -21,7 +21,7 @@ extension LineParser {
     func doctor(_ args: Words) -> LineReading {
         if args.isEmpty { return .command(.doctors(specialty: nil)) }
         if args.first?.key == Self.offWord { return doctorOff(args.dropFirst()) }
-        switch doctor(args, for: .doctor, understood: "DOCTOR") {
+        switch doctor(args, for: .doctor, understood: Understood("DOCTOR")) {
         case .found(let doctor, _):
             return .command(.doctor(id: names.doctors[doctor].id))
         case .problem(let problem):

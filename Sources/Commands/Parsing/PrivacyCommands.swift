@@ -7,8 +7,8 @@ extension LineParser {
     /// `FORGET ME`.
     func forget(_ args: Words) -> LineReading {
         guard args.first?.key == Self.meWord else {
-            return .problem(CommandProblem(.forget, understood: "FORGET", wrong: args.isEmpty ? "nothing after FORGET" : "\"\(args.written())\" is not ME",
-                                           doctor: nil))
+            return .problem(CommandProblem(.forget, understood: Understood("FORGET"),
+                                           wrong: args.isEmpty ? .nothingAfterForget : .notMe(written: args.written()), doctor: nil))
         }
         return .command(.forgetMe)
     }

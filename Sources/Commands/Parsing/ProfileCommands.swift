@@ -17,33 +17,30 @@ extension LineParser {
     /// `SET NAME|PHONE|BLOOD|ADDRESS|DOB <value>` (patients) and `SET QUALIFICATIONS|SPECIALTY|FEE|BIO|PHONE <value>`
     /// (doctors).
     func set(_ args: Words, clock: inout ClinicToday) -> LineReading {
-        guard let first = args.first else { return setProblem(Help.set, understood: "SET", "no field named") }
+        guard let first = args.first else { return setProblem(Help.set, understood: "SET", .noField) }
         // The image is the message's attachment, which the desk finds; words after PHOTO are ignored.
         if ["photo", "picture", "pic", "photograph"].contains(args.key(first)) { return .command(.setPhoto(.unread)) }
         guard let field = ProfileField(args.key(first)) else {
-            return setProblem(Help.set, understood: "SET", "\"\(args.written())\" is not a field of a profile; the fields are "
-                                + ProfileField.allNames)
+            return setProblem(Help.set, understood: "SET", .notAField(written: args.written()))
         }
         var rest = args.dropFirst(field.words(after: args))
         if rest.first.map({ rest.key($0) == "to" || rest.key($0) == "=" }) == true { rest = rest.dropFirst() }
         let understood = "SET \(field.name)"
         let entry = field.help
         let text = rest.textToEnd
-        guard !text.isEmpty else { return setProblem(entry, understood: understood, "no \(field.spoken) given") }
+        guard !text.isEmpty else { return setProblem(entry, understood: understood, .noValue(field)) }
         switch field {
         case .name:
             return PersonNames.read(text).map { .command(.setProfile(.name($0))) }
-                .orProblem { setProblem(entry, understood: understood, $0.text) }
+                .orProblem { setProblem(entry, understood: understood, $0) }
         case .phone:
             guard let phone = PhoneNumbers.read(text) else {
-                return setProblem(entry, understood: understood, "\"\(rest.written(4))\" is not a phone number: write 8 to 15 digits, "
-                                  + "with + and the country code for a number abroad")
+                return setProblem(entry, understood: understood, .notAPhoneNumber(written: rest.written(4)))
             }
             return .command(.setProfile(.phone(phone)))
         case .blood:
             guard let type = BloodTypes.read(text) else {
-                return setProblem(entry, understood: understood, "\"\(rest.written(3))\" is not a blood group; the groups are "
-                                  + BloodType.allCases.map(\.rawValue).joined(separator: ", "))
+                return setProblem(entry, understood: understood, .notABloodGroup(written: rest.written(3)))
             }
             return .command(.setProfile(.bloodType(type)))
         case .dateOfBirth:
@@ -51,7 +48,7 @@ extension LineParser {
         case .address, .qualifications, .specialty, .bio:
             let limit = field == .bio ? Self.bioLimit : field == .address ? Self.addressLimit : Self.shortTextLimit
             guard let clean = FreeText.clean(text, limit: limit) else {
-                return setProblem(entry, understood: understood, "no \(field.spoken) given")
+                return setProblem(entry, understood: understood, .noValue(field))
             }
             let change: ProfileChange = switch field {
             case .address: .postalAddress(clean)
@@ -65,34 +62,33 @@ extension LineParser {
             case .success(let (amount, consumed)) where consumed == rest.count:
                 return .command(.setProfile(.fee(amount)))
             case .success:
-                return setProblem(entry, understood: understood, "only an amount may follow FEE")
+                return setProblem(entry, understood: understood, .inEnglish("only an amount may follow FEE"))
             case .failure(let wrong):
-                return setProblem(entry, understood: understood, wrong.text)
+                return setProblem(entry, understood: understood, wrong)
             }
         }
     }
 
     /// A date of birth: a whole date with its year, a real day, not in the future.
     private func dateOfBirth(_ words: Words, entry: HelpEntry, understood: String, clock: inout ClinicToday) -> LineReading {
-        let how = "write the day, the month and a 4-digit year"
         switch Dates.read(words, dayFirst: dayFirst) {
         case .day(.date(let date), let consumed) where consumed == words.count:
             guard date < clock.now().date else {
-                return setProblem(entry, understood: understood, "\(date) is not in the past; a date of birth is")
+                return setProblem(entry, understood: understood, .birthNotInThePast(date))
             }
             guard date.year > clock.now().date.year - Self.oldestAge else {
-                return setProblem(entry, understood: understood, "\(date) is more than \(Self.oldestAge) years ago; check the year")
+                return setProblem(entry, understood: understood, .birthTooLongAgo(date, years: Self.oldestAge))
             }
             return .command(.setProfile(.dateOfBirth(date)))
         case .invalid(let written, let why):
-            return setProblem(entry, understood: understood, "\"\(written)\" is not a date: \(why)")
+            return setProblem(entry, understood: understood, .notADate(written: written, why))
         default:
-            return setProblem(entry, understood: understood, "\"\(words.written(4))\" is not a whole date of birth; \(how)")
+            return setProblem(entry, understood: understood, .notABirthDate(written: words.written(4)))
         }
     }
 
-    private func setProblem(_ entry: HelpEntry, understood: String, _ wrong: String) -> LineReading {
-        .problem(CommandProblem(entry, understood: understood, wrong: wrong, doctor: nil))
+    private func setProblem(_ entry: HelpEntry, understood: String, _ wrong: CommandWrong) -> LineReading {
+        .problem(CommandProblem(entry, understood: Understood(understood), wrong: wrong, doctor: nil))
     }
 }
 
@@ -122,11 +118,11 @@ extension LineParser {
     /// `LANG TA|HI|EN` (patients; also the languages' names, in English or their own script).
     func language(_ args: Words) -> LineReading {
         guard let first = args.first else {
-            return .problem(CommandProblem(Help.language, understood: "LANG", wrong: "no language given (TA, HI or EN)", doctor: nil))
+            return .problem(CommandProblem(Help.language, understood: Understood("LANG"), wrong: .noLanguage, doctor: nil))
         }
         guard args.count == 1, let language = LanguageWords.names[args.key(first)] else {
-            return .problem(CommandProblem(Help.language, understood: "LANG",
-                                           wrong: "\"\(args.written())\" is not a language the desk writes (TA, HI or EN)", doctor: nil))
+            return .problem(CommandProblem(Help.language, understood: Understood("LANG"), wrong: .notALanguage(written: args.written()),
+                                           doctor: nil))
         }
         return .command(.setProfile(.language(language)))
     }

@@ -6,13 +6,13 @@ extension LineParser {
 
     func rate(_ args: Words) -> LineReading {
         guard let first = args.first else {
-            return .problem(CommandProblem(Help.rateDoctor, understood: "RATE", wrong: "nothing to rate named", doctor: exampleDoctor))
+            return .problem(CommandProblem(Help.rateDoctor, understood: Understood("RATE"), wrong: .nothingToRate, doctor: exampleDoctor))
         }
         return first.is(.title) ? rateDoctor(args) : ratePatient(args)
     }
 
     private func rateDoctor(_ args: Words) -> LineReading {
-        switch doctor(args, for: .rate, understood: "RATE") {
+        switch doctor(args, for: .rate, understood: Understood("RATE")) {
         case .problem(let problem):
             return .problem(problem)
         case .found(let index, let rest):
@@ -21,7 +21,7 @@ extension LineParser {
             case .success(let (stars, comment)):
                 return .command(.rateDoctor(doctorID: doctor.id, stars: stars, comment: comment))
             case .failure(let wrong):
-                return .problem(CommandProblem(Help.rateDoctor, understood: "RATE \(doctor.name)", wrong: wrong.text,
+                return .problem(CommandProblem(Help.rateDoctor, understood: Understood("RATE", doctor: doctor.name, link: .none), wrong: wrong,
                                                doctor: names.shortReference(doctor)))
             }
         }
@@ -29,28 +29,29 @@ extension LineParser {
 
     private func ratePatient(_ args: Words) -> LineReading {
         let args = args.dropping(.beforeReference)
-        func problem(_ understood: String, _ wrong: String) -> LineReading {
-            .problem(CommandProblem(Help.ratePatient, understood: understood, wrong: wrong, doctor: nil))
+        func problem(_ understood: String, _ wrong: CommandWrong) -> LineReading {
+            .problem(CommandProblem(Help.ratePatient, understood: Understood(understood), wrong: wrong, doctor: nil))
         }
-        guard let token = args.first else { return problem("RATE", "no booking reference given") }
+        guard let token = args.first else { return problem("RATE", .noReference) }
         switch References.read(token, in: args) {
         case .failure(let wrong):
-            return problem("RATE", wrong.text + "; to rate a doctor write RATE DR <doctor> <1-5>")
+            guard case .notAReference(let written, let flaw) = wrong else { return problem("RATE", wrong) }
+            return problem("RATE", .notAReferenceToRate(written: written, flaw))
         case .success(let ref):
             switch stars(args.dropFirst()) {
             case .success(let (stars, comment)): return .command(.ratePatient(ref: ref, stars: stars, comment: comment))
-            case .failure(let wrong): return problem("RATE \(ref)", wrong.text)
+            case .failure(let wrong): return problem("RATE \(ref)", wrong)
             }
         }
     }
 
     /// "4", "4/5", "4 stars", then the comment.
     private func stars(_ words: Words) -> Result<(Int, String?), CommandWrong> {
-        guard let token = words.first else { return .failure(CommandWrong("no stars given: write a number from 1 to 5")) }
+        guard let token = words.first else { return .failure(.noStars) }
         var key = words.key(token)
         if key.hasSuffix("/5") { key = String(key.dropLast(2)) }
         guard let stars = Int(key), Rating.range.contains(stars) else {
-            return .failure(CommandWrong("\"\(words.written())\" is not a number of stars from 1 to 5"))
+            return .failure(.notStars(written: words.written()))
         }
         var rest = words.dropFirst()
         if let next = rest.first, ["star", "stars"].contains(rest.key(next)) { rest = rest.dropFirst() }

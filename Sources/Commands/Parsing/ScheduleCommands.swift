@@ -17,7 +17,7 @@ extension LineParser {
             case .failure(let wrong): return problem(wrong)
             }
         case .invalid(let written, let why):
-            return problem(CommandWrong("\"\(written)\" is not a date: \(why)"))
+            return problem(.notADate(written: written, why))
         case .none:
             return .unrecognised
         }

@@ -8,27 +8,27 @@ extension LineParser {
     func wait(_ args: Words, clock: inout ClinicToday) -> LineReading {
         if args.first?.key == Self.offWord { return waitOff(args.dropFirst()) }
         let (index, afterName): (Int, Words)
-        switch self.doctor(args, for: .wait, understood: "WAIT") {
+        switch self.doctor(args, for: .wait, understood: Understood("WAIT")) {
         case .found(let found, let rest): (index, afterName) = (found, rest)
         case .problem(let problem): return .problem(problem)
         }
         let doctor = names.doctors[index]
-        func problem(_ understood: String, _ wrong: String) -> LineReading {
+        func problem(_ understood: Understood, _ wrong: CommandWrong) -> LineReading {
             .problem(CommandProblem(.wait, understood: understood, wrong: wrong, doctor: names.shortReference(doctor)))
         }
-        var understood = "WAIT for \(doctor.name)"
+        var understood = Understood("WAIT", doctor: doctor.name, link: .for)
         var rest = afterName.dropping(.beforeDay)
         var day: LocalDate? = nil
         switch Dates.read(rest, dayFirst: dayFirst) {
         case .day(let spec, let consumed):
             switch resolve(spec, time: nil, clock: &clock) {
             case .success(let resolved): day = resolved
-            case .failure(let wrong): return problem(understood, wrong.text)
+            case .failure(let wrong): return problem(understood, wrong)
             }
-            understood += " on \(CalendarWords.describe(day!))"
+            understood.day = day
             rest = rest.dropFirst(consumed)
         case .invalid(let written, let why):
-            return problem(understood, "\"\(written)\" is not a date: \(why)")
+            return problem(understood, .notADate(written: written, why))
         case .none:
             break
         }
@@ -48,7 +48,7 @@ extension LineParser {
         }
         let left = TrailingCourtesy.dropped(from: rest)
         guard left.isEmpty else {
-            return problem(understood, "\"\(left.written(min(left.count, 4)))\" is not a day or times (write, for example, Tue between 10:00 and 12:00)")
+            return problem(understood, .notWaitTimes(written: left.written(min(left.count, 4))))
         }
         return .command(.wait(doctorID: doctor.id, day: day, window: window))
     }
@@ -57,7 +57,7 @@ extension LineParser {
     private func waitOff(_ args: Words) -> LineReading {
         let rest = TrailingCourtesy.dropped(from: args)
         guard !rest.isEmpty else { return .command(.waitOff(doctorID: nil)) }
-        switch self.doctor(rest, for: .wait, understood: "WAIT OFF") {
+        switch self.doctor(rest, for: .wait, understood: Understood("WAIT OFF")) {
         case .found(let index, _): return .command(.waitOff(doctorID: names.doctors[index].id))
         case .problem(let problem): return .problem(problem)
         }
@@ -71,7 +71,10 @@ extension LineParser {
         case .success(let code): return .command(.takeOffer(code: code))
         case .failure(let wrong):
             if TrailingCourtesy.dropped(from: args).isEmpty { return .command(.takeOffer(code: nil)) }
-            return .problem(CommandProblem(.yes, understood: "YES", wrong: wrong.text.replacingOccurrences(of: "booking reference", with: "code"), doctor: nil))
+            guard case .notAReference(let written, let flaw) = wrong else {
+                return .problem(CommandProblem(.yes, understood: Understood("YES"), wrong: wrong, doctor: nil))
+            }
+            return .problem(CommandProblem(.yes, understood: Understood("YES"), wrong: .notAnOfferCode(written: written, flaw), doctor: nil))
         }
     }
 }
@@ -80,7 +83,7 @@ extension LineParser {
 enum WaitWindow {
     enum Reading {
         case window(TimeRange, consumed: Int)
-        case wrong(String)
+        case wrong(CommandWrong)
         case none
     }
 
@@ -93,23 +96,23 @@ enum WaitWindow {
         if let range = TimeRange(text: words.written()) { return .window(range, consumed: 1) }
         let key = first.key
         if key == after || key == before {
-            guard case .time(let time, let used) = Times.read(words.dropFirst()) else { return .wrong("no time after \"\(words.written())\"") }
+            guard case .time(let time, let used) = Times.read(words.dropFirst()) else { return .wrong(.noTimeAfter(written: words.written())) }
             let range = key == after ? TimeRange(start: time, end: endOfDay) : TimeRange(start: TimeOfDay(minutes: 0), end: time)
-            guard let range else { return .wrong("no slot starts \(words.written()) \(time)") }
+            guard let range else { return .wrong(.noSlotStarts(written: words.written(), time)) }
             return .window(range, consumed: 1 + used)
         }
         let opened = key == between || key == from ? 1 : 0
         let rest = words.dropFirst(opened)
         guard case .time(let start, let used) = Times.read(rest) else {
-            return opened == 1 ? .wrong("no time after \"\(words.written())\"") : .none
+            return opened == 1 ? .wrong(.noTimeAfter(written: words.written())) : .none
         }
         var next = rest.dropFirst(used)
         guard let joiner = next.first, joiners.contains(joiner.key) else {
-            return .wrong("\"\(rest.written(used))\" needs an end: write, for example, between 10:00 and 12:00")
+            return .wrong(.windowNeedsEnd(written: rest.written(used)))
         }
         next = next.dropFirst()
-        guard case .time(let end, let endUsed) = Times.read(next) else { return .wrong("no time after \"\(joiner.key == WordKey("-") ? "-" : words.written(opened + used + 1))\"") }
-        guard let range = TimeRange(start: start, end: end) else { return .wrong("\(start) to \(end) ends before it starts") }
+        guard case .time(let end, let endUsed) = Times.read(next) else { return .wrong(.noTimeAfter(written: joiner.key == WordKey("-") ? "-" : words.written(opened + used + 1))) }
+        guard let range = TimeRange(start: start, end: end) else { return .wrong(.endsBeforeStart(start, end)) }
         return .window(range, consumed: opened + used + 1 + endUsed)
     }
 }

@@ -21,7 +21,7 @@ extension LineParser {
             when.time = time
             when.rest = when.rest.dropFirst(consumed)
         case .invalid(let written, let why):
-            when.wrong = CommandWrong("\"\(written)\" is not a time: \(why)")
+            when.wrong = .notATime(written: written, why)
             return when
         case .none:
             break
@@ -39,7 +39,7 @@ extension LineParser {
             when.day = spec
             when.rest = when.rest.dropFirst(consumed)
         case .invalid(let written, let why):
-            when.wrong = CommandWrong("\"\(written)\" is not a date: \(why)")
+            when.wrong = .notADate(written: written, why)
         case .none:
             break
         }
@@ -67,10 +67,10 @@ extension LineParser {
         }
         if let wrong = when.wrong { return failure(wrong) }
         guard let day else {
-            guard !when.rest.isEmpty else { return failure(CommandWrong("no day given")) }
-            return failure(CommandWrong("no day given (\"\(when.rest.written())\" is not a day)"))
+            guard !when.rest.isEmpty else { return failure(.noDay) }
+            return failure(.noDayBut(written: when.rest.written()))
         }
-        guard let time = when.time else { return failure(CommandWrong("no time given")) }
+        guard let time = when.time else { return failure(.noTime) }
         return .success((day, time, when.rest))
     }
 }
@@ -81,12 +81,12 @@ struct AppointmentTimeProblem: Error {
     var day: LocalDate? = nil
     var time: TimeOfDay? = nil
 
-    /// `understood` followed by what was understood of the day and time: " on Tue 3 Mar 2026 at 10:00"
-    /// (`dayWord` in place of "on").
-    func understood(_ understood: String, dayWord: String) -> String {
-        var text = understood
-        if let day { text += " \(dayWord) \(CalendarWords.describe(day))" }
-        if let time { text += " at \(time)" }
-        return text
+    /// `understood` with what was understood of the day and time.
+    func understood(_ understood: Understood, dayLink: Understood.DayLink = .on) -> Understood {
+        var reading = understood
+        reading.day = day
+        reading.dayLink = dayLink
+        reading.time = time
+        return reading
     }
 }

@@ -63,6 +63,12 @@ struct ClinicFormat: Sendable {
         "\(calendar.weekday(date.weekday)) \(date.day) \(calendar.months[date.month - 1]) \(date.year)"
     }
 
+    /// "3 Mar 2026", without the weekday.
+    func date(_ date: LocalDate) -> String { "\(date.day) \(monthName(date.month)) \(date.year)" }
+
+    /// "Mar" (1 is January), in the reader's language.
+    func monthName(_ month: Int) -> String { calendar.months[month - 1] }
+
     /// "Tue", in the reader's language.
     func weekdayName(_ day: Weekday) -> String { calendar.weekday(day) }
 

@@ -138,7 +138,7 @@ struct DecidedMessage: Sendable {
                 if case .auditTrail(let id) = outcome { fields[.count] = .number(auditTrails[id]?.count ?? 0) }
                 result = templates.render(name, fields)
             case .problem(let problem):
-                result = templates.render(.problem, problem.fields)
+                result = templates.render(.problem, problem.fields(format))
             case .unrecognised:
                 result = templates.render(.unrecognised, [:])
             case .desk(let line):

@@ -97,9 +97,3 @@ extension VerifyRefusal {
     }
 }
 
-extension CommandProblem {
-    var fields: TemplateFields {
-        [.understood: understood.flatMap { $0.isEmpty ? nil : .text($0) }, .wrong: .text(wrong), .form: .text(form),
-         .example: .text(example), .choices: .list(choices.map(TemplateValue.text)), .hasChoices: .flag(!choices.isEmpty)]
-    }
-}

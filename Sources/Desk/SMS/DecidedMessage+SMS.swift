@@ -17,7 +17,7 @@ extension DecidedMessage {
                 let (name, fields) = outcome.template(format)
                 text = templates.sms(name, fields)
             case .problem(let problem):
-                text = templates.sms(.problem, problem.fields)
+                text = templates.sms(.problem, problem.fields(format))
             case .unrecognised:
                 text = templates.sms(.unrecognised, [:])
             case .desk(let line):
