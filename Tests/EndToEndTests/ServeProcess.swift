@@ -123,7 +123,7 @@ final class ServeProcess: @unchecked Sendable {
     private static func waiting(for request: URLRequest, timeout: TimeInterval) throws -> (status: Int, body: Data) {
         let answer = Answer()
         let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            answer.set(error.map { .failure($0) } ?? .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data())))
+            answer.set(error.map { .failure($0) } ?? .success((status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data ?? Data())))
         }
         task.resume()
         guard answer.done.wait(timeout: .now() + timeout + 5) == .success, let result = answer.result else {
@@ -137,9 +137,9 @@ final class ServeProcess: @unchecked Sendable {
     private final class Answer: @unchecked Sendable {
         let done = DispatchSemaphore(value: 0)
         private let lock = NSLock()
-        private var stored: Result<(Int, Data), any Error>?
-        var result: Result<(status: Int, body: Data), any Error>? { lock.withLock { stored.map { $0.map { ($0.0, $0.1) } } } }
-        func set(_ result: Result<(Int, Data), any Error>) {
+        private var stored: Result<(status: Int, body: Data), any Error>?
+        var result: Result<(status: Int, body: Data), any Error>? { lock.withLock { stored } }
+        func set(_ result: Result<(status: Int, body: Data), any Error>) {
             lock.withLock { stored = result }
             done.signal()
         }
