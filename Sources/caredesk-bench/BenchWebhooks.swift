@@ -76,9 +76,10 @@ struct BenchWebhooks: AsyncParsableCommand {
         let serving = Task { try await servers.run() }
         do {
             if let wrk {
-                try await measureWithWrk(wrk, requests: measured, warming: warming, reception: reception, ports: ports, work: workURL)
+                try await measureWithWrk(wrk, requests: measured, warming: warming, reception: reception, ports: ports, work: workURL,
+                                         folder: folder)
             } else {
-                try await measure(requests: measured, warming: warming, reception: reception, ports: ports)
+                try await measure(requests: measured, warming: warming, reception: reception, ports: ports, folder: folder)
             }
         } catch {
             await servers.triggerGracefulShutdown()
@@ -90,35 +91,67 @@ struct BenchWebhooks: AsyncParsableCommand {
     }
 
     /// Warms both endpoints, then sends the measured requests to the bare one and then to the desk's; prints.
-    func measure(requests measured: SignedMessages, warming: SignedMessages, reception: Reception, ports: ListeningPorts) async throws {
+    func measure(requests measured: SignedMessages, warming: SignedMessages, reception: Reception, ports: ListeningPorts,
+                 folder: URL) async throws {
         let deskPort = try await ports.wait(for: "desk"), barePort = try await ports.wait(for: "bare")
         let client = { (port: Int) in LoadClient(port: port, connections: connections, durationCap: durationCap) }
         _ = await client(barePort).run(warming.requests(path: "/bare", port: barePort))
         _ = await client(deskPort).run(warming.requests(path: "/webhooks/messages", port: deskPort))
         let before = reception.health().store.appointments
 
+        let bareCPU = BenchFloor.cpuSeconds()
         let bareResult = await client(barePort).run(measured.requests(path: "/bare", port: barePort))
         report("bare Hummingbird, POST /bare:", bareResult)
 
+        let deskCPU = BenchFloor.cpuSeconds(), written = DurabilityCeiling.bytes(under: folder)
         let deskResult = await client(deskPort).run(measured.requests(path: "/webhooks/messages", port: deskPort))
         report("caredesk, POST /webhooks/messages:", deskResult)
         let after = reception.health().store.appointments
         print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); appointments \(before) -> \(after)")
         let ratio = bareResult.rate > 0 ? deskResult.rate / bareResult.rate : 0
         print(String(format: "ratio (webhooks / bare): %.2f", ratio))
+        try whatTheDiskAllows(folder: folder, writtenBefore: written, answered: deskResult.answered, bareMillis: bareResult.millis(at: 0.5),
+                              bareRate: bareResult.rate)
+        printCPU(bare: (bareCPU, deskCPU, bareResult.answered), desk: (deskCPU, BenchFloor.cpuSeconds(), deskResult.answered),
+                 whose: "this process: the servers and the bench's client")
+    }
+
+    /// What one durable round costs on this disk, and the ceiling it puts on the closed loop (`DurabilityCeiling`).
+    func whatTheDiskAllows(folder: URL, writtenBefore: Int, answered: Int, bareMillis: Double, bareRate: Double) throws {
+        guard answered > 0 else { return }
+        let perRequest = max(0, DurabilityCeiling.bytes(under: folder) - writtenBefore) / answered
+        let sync = try DurabilityCeiling.measureSync(bytes: perRequest * connections, rounds: 400, in: folder)
+        let ceiling = DurabilityCeiling.ceiling(connections: connections, bareMillis: bareMillis, sync: sync)
+        print(String(format: "  the disk: %d bytes written per request (journal, audit trail); append + fsync of %d connections' %d bytes "
+                     + "p50 %.3f ms, p99 %.3f ms (%d rounds)", perRequest, connections, sync.bytes, sync.p50Millis, sync.p99Millis, sync.rounds))
+        print(String(format: "  ceiling: %d closed-loop connections whose every round cost one bare answer (p50 %.3f ms) and one such fsync, "
+                     + "and nothing else: %.0f requests/s = %.2f x bare", connections, bareMillis, ceiling, bareRate > 0 ? ceiling / bareRate : 0))
+    }
+
+    typealias CPUPhase = (start: (user: Double, system: Double), end: (user: Double, system: Double), requests: Int)
+
+    /// User + system CPU per answered request in each phase.
+    func printCPU(bare: CPUPhase, desk: CPUPhase, whose: String) {
+        func micros(_ phase: CPUPhase) -> Double {
+            guard phase.requests > 0 else { return 0 }
+            return (phase.end.user - phase.start.user + phase.end.system - phase.start.system) / Double(phase.requests) * 1e6
+        }
+        print(String(format: "  CPU per answered request (%@): bare %.0f µs, webhooks %.0f µs", whose, micros(bare), micros(desk)))
     }
 
     /// Warms both endpoints with the bench's own client, then has wrk load the bare one and then the desk's; prints.
     func measureWithWrk(_ wrk: String, requests measured: SignedMessages, warming: SignedMessages, reception: Reception,
-                        ports: ListeningPorts, work: URL) async throws {
+                        ports: ListeningPorts, work: URL, folder: URL) async throws {
         let deskPort = try await ports.wait(for: "desk"), barePort = try await ports.wait(for: "bare")
         _ = await LoadClient(port: barePort, connections: connections, durationCap: nil).run(warming.requests(path: "/bare", port: barePort))
         _ = await LoadClient(port: deskPort, connections: connections, durationCap: nil).run(warming.requests(path: "/webhooks/messages", port: deskPort))
         let before = reception.health().store.appointments
         let load = WrkLoad(wrk: wrk, threads: wrkThreads, connections: connections, seconds: seconds)
         // wrk blocks its thread for the whole run: off Swift's shared threads, which the servers measured need.
+        let bareCPU = BenchFloor.cpuSeconds()
         let bare = try await Self.offThread { try load.run(measured.requests(path: "/bare", port: barePort), port: barePort, work: work, label: "bare") }
         report("bare Hummingbird, POST /bare (wrk):", bare)
+        let deskCPU = BenchFloor.cpuSeconds(), written = DurabilityCeiling.bytes(under: folder)
         let desk = try await Self.offThread {
             try load.run(measured.requests(path: "/webhooks/messages", port: deskPort), port: deskPort, work: work, label: "desk")
         }
@@ -127,6 +160,9 @@ struct BenchWebhooks: AsyncParsableCommand {
         let after = reception.health().store.appointments
         print("  durable: each request answered after the commit that holds it (requests arriving together share one commit+fsync); appointments \(before) -> \(after)")
         print(String(format: "ratio (webhooks / bare): %.2f", bare.rate > 0 ? desk.rate / bare.rate : 0))
+        try whatTheDiskAllows(folder: folder, writtenBefore: written, answered: desk.requests, bareMillis: bare.p50Millis, bareRate: bare.rate)
+        printCPU(bare: (bareCPU, deskCPU, bare.requests), desk: (deskCPU, BenchFloor.cpuSeconds(), desk.requests),
+                 whose: "this process: the servers; wrk's own not counted")
     }
 
     static func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {

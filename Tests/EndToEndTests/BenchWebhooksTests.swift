@@ -28,6 +28,7 @@ import Testing
         let ratio = try #require(lines.last { $0.hasPrefix("ratio (webhooks / bare): ") }, "\(run.stdout)")
         let value = Double(ratio.dropFirst("ratio (webhooks / bare): ".count))
         #expect(value.map { $0 > 0 } == true, "\(ratio)")
+        try expectWhatTheDiskAndCPUAllow(lines, connections: 2)
         // The work folder is left empty: the run removes its data folder.
         #expect(files(in: work).isEmpty)
     }
@@ -48,6 +49,20 @@ import Testing
         }
         #expect(!run.stdout.contains("wrk used up"), "\(run.stdout)")
         #expect(lines.contains { $0.hasPrefix("ratio (webhooks / bare): ") }, "\(run.stdout)")
+        try expectWhatTheDiskAndCPUAllow(lines, connections: 2)
         #expect(files(in: work).isEmpty)
+    }
+
+    /// Beside the ratio: the bytes a request wrote and one round's append + fsync on this disk, the ceiling
+    /// that puts on the closed loop, and the CPU each endpoint's request cost.
+    private func expectWhatTheDiskAndCPUAllow(_ lines: [String], connections: Int) throws {
+        let disk = try #require(lines.first { $0.hasPrefix("  the disk: ") }, "\(lines)")
+        let perRequest = Int(disk.dropFirst("  the disk: ".count).prefix { $0.isNumber }) ?? 0
+        #expect(perRequest > 500, "a request writes its record, reply and audit line: \(disk)")
+        #expect(disk.contains("append + fsync of \(connections) connections' \(perRequest * connections) bytes p50 "), "\(disk)")
+        let ceiling = try #require(lines.first { $0.hasPrefix("  ceiling: \(connections) closed-loop connections") }, "\(lines)")
+        #expect(ceiling.contains(" requests/s = ") && ceiling.hasSuffix(" x bare"), "\(ceiling)")
+        let cpu = try #require(lines.first { $0.hasPrefix("  CPU per answered request (") }, "\(lines)")
+        #expect(cpu.contains("): bare ") && cpu.contains(" µs, webhooks ") && cpu.hasSuffix(" µs"), "\(cpu)")
     }
 }
