@@ -123,6 +123,8 @@ let package = Package(
         // swift-mustache only as the reference the reply templates' own renderer is checked against
         .testTarget(name: "DeskTests", dependencies: [
             "Desk", "Clinic", "Commands", "Mail", "Store", "SyntheticData",
+            // the disk-fault loop's children, reaped with waitpid (not Foundation's SIGCHLD watch)
+            "ChildProcess",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

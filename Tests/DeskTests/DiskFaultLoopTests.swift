@@ -1,4 +1,5 @@
 #if os(Linux)
+import ChildProcess
 import Foundation
 import Testing
 @_spi(DiskFaults) import Store
@@ -104,26 +105,22 @@ import Testing
     }
 
     private func runChild(_ session: DiskFaultSession, plan: DiskFaults.Plan?) throws -> ChildOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        process.arguments = ["--testing-library", "swift-testing", "--filter", "diskFaultChild"]
         var environment = ProcessInfo.processInfo.environment
         environment[Self.childVariable] = [session.folder.path, plan.map(Self.encode) ?? "count"].joined(separator: "|")
         // A failed fsync crashes the child on purpose: no backtrace wanted. Swift's crash handler would start its
         // backtracer (a fork inside the signal handler, which ThreadSanitizer's runtime refuses with a CHECK
         // failure, so the child ended with TSan's status instead of the signal) and spend seconds on symbols.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        switch (process.terminationReason, process.terminationStatus) {
-        case (.uncaughtSignal, _): return .crashed
-        case (.exit, 0): return .finished
-        case (.exit, 3): return .refused
-        case (.exit, DiskFaults.deathStatus): return .died
-        case (_, let status): return .other(status)
+        // posix_spawn and a blocking waitpid: Foundation's Process learns of the end from SIGCHLD, and under
+        // ThreadSanitizer one crashed child was left a zombie that waitUntilExit never saw end.
+        let child = try ChildProcess.start(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+                                           ["--testing-library", "swift-testing", "--filter", "diskFaultChild"], environment: environment)
+        switch child.wait() {
+        case .signalled: return .crashed
+        case .exited(0): return .finished
+        case .exited(3): return .refused
+        case .exited(DiskFaults.deathStatus): return .died
+        case .exited(let status): return .other(status)
         }
     }
 
