@@ -173,7 +173,7 @@ struct BenchIngest: ParsableCommand {
         let rate = Double(summary.messages) / seconds
         let perMessage = Self.perMessage(answeredAt, batch: batch, start: started)
         func percentile(_ p: Double) -> Double {
-            perMessage.isEmpty ? 0 : perMessage[min(perMessage.count - 1, Int(Double(perMessage.count) * p))] / 1000
+            (Percentile.of(perMessage, at: p) ?? 0) / 1000
         }
         print("store with \(size) appointments (opened in \(String(format: "%.2f", openSeconds)) s)\(rounds > 1 ? ", round \(round)" : ""):")
         print(String(format: "  caredesk ingest: %d messages in %.2f s = %.0f messages/s durable (%d answered)",

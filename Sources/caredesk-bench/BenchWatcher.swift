@@ -74,7 +74,7 @@ struct BenchWatcher: ParsableCommand {
         }
         latencies.sort()
         func millis(_ p: Double) -> Double {
-            latencies.isEmpty ? 0 : Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1e6
+            Percentile.millis(latencies, at: p)
         }
         print(String(format: "mail into new/ → its reply at the SMTP server: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (goal: p50 under 50 ms)",
                      millis(0.5), millis(0.9), millis(0.99), millis(1)))

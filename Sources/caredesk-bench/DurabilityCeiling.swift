@@ -18,7 +18,7 @@ struct DurabilityCeiling {
     static func measureSync(bytes: Int, rounds: Int, in folder: URL) throws -> Sync {
         let path = folder.appendingPathComponent("fsync-probe-\(getpid()).log").path
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BenchWebhooks.Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
         defer {
             close(fd)
             unlink(path)
@@ -30,13 +30,12 @@ struct DurabilityCeiling {
             let start = DispatchTime.now().uptimeNanoseconds
             let written = block.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             guard written == block.count, fsync(fd) == 0 else {
-                throw Failure(description: "append + fsync failed in \(path): \(String(cString: strerror(errno)))")
+                throw BenchWebhooks.Failure(description: "append + fsync failed in \(path): \(String(cString: strerror(errno)))")
             }
             nanos.append(DispatchTime.now().uptimeNanoseconds - start)
         }
         nanos.sort()
-        let at = { (p: Double) in Double(nanos[min(nanos.count - 1, Int(Double(nanos.count) * p))]) / 1e6 }
-        return Sync(bytes: block.count, rounds: rounds, p50Millis: at(0.5), p99Millis: at(0.99))
+        return Sync(bytes: block.count, rounds: rounds, p50Millis: Percentile.millis(nanos, at: 0.5), p99Millis: Percentile.millis(nanos, at: 0.99))
     }
 
     /// The most requests/s `connections` closed-loop clients could get if each round of them cost one bare
@@ -56,9 +55,5 @@ struct DurabilityCeiling {
             total += values.fileSize ?? 0
         }
         return total
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
     }
 }

@@ -38,7 +38,7 @@ struct LoadClient: Sendable {
 
         /// The latency at `p` (0…1), in milliseconds.
         func millis(at p: Double) -> Double {
-            latencies.isEmpty ? 0 : Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1e6
+            Percentile.millis(latencies, at: p)
         }
 
         mutating func absorb(_ other: Result) {
